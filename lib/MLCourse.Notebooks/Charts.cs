@@ -1,0 +1,33 @@
+using MathNet.Numerics.LinearAlgebra;
+using Plotly.NET;
+using PlotlyChart = Plotly.NET.CSharp.Chart;
+using Plotly.NET.CSharp;
+
+namespace MLCourse.Notebooks;
+
+/// <summary>
+/// The few chart shapes the notebooks use, built with Plotly.NET so that every chart has a title
+/// and labelled axes.
+/// </summary>
+/// <remarks>Introduced in notebook day 01; each notebook names the helpers it uses.</remarks>
+public static class Charts
+{
+    /// <summary>One line per series, on shared axes.</summary>
+    public static GenericChart Lines(string title, string xTitle, string yTitle, params Series[] series) =>
+        Titled(title, PlotlyChart.Combine(series.Select(s => PlotlyChart.Line<double, double, string>(x: s.X, y: s.Y, Name: s.Name))))
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle);
+
+    /// <summary>A heatmap of <paramref name="z"/> with row 0 at the top, as an image is seen.</summary>
+    /// <param name="title">The chart title.</param>
+    /// <param name="z">Shape (rows, columns).</param>
+    public static GenericChart Heatmap(string title, Matrix<double> z) =>
+        Titled(title, PlotlyChart.Heatmap<double, int, int, string>(
+                zData: z.EnumerateRows().Select(row => row.ToArray()),
+                ReverseYAxis: true))
+            .WithSize(Width: 420, Height: 400);
+
+    // Plotly.NET's title setter is an F# curried function: withTitle(title) returns chart -> chart.
+    private static GenericChart Titled(string title, GenericChart chart) =>
+        Plotly.NET.Chart.withTitle(title, null).Invoke(chart);
+}

@@ -1,0 +1,20 @@
+namespace MLCourse.Notebooks;
+
+/// <summary>
+/// Prepares a notebook: installs the FSharp.Core fix and the formatters. Called by the course's
+/// one-line setup (<c>#!import ../course.dib</c> hmm) — see README.
+/// </summary>
+public static class Course
+{
+    private static int _loaded;
+
+    /// <summary>Installs the environment fixes and formatters once; later calls do nothing.</summary>
+    public static void Load()
+    {
+        if (Interlocked.Exchange(ref _loaded, 1) == 0)
+        {
+            FSharpCoreRedirect.Install();
+            Formatters.Register();
+        }
+    }
+}

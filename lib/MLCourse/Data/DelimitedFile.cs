@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.IO.Compression;
+using Microsoft.VisualBasic.FileIO;
+using MLCourse.Errors;
+
+namespace MLCourse.Data;
+
+/// <summary>
+/// Reads a comma-separated file (optionally gzip-compressed) with the framework's RFC 4180
+/// parser, <see cref="TextFieldParser"/>, and checks that every row has the expected number of
+/// fields. A malformed row is an error naming the file and line; no row is ever dropped.
+/// </summary>
+internal sealed class DelimitedFile
+{
+    private const string Component = "Datasets";
+
+    private DelimitedFile(string path, IReadOnlyList<Row> rows)
+    {
+        Path = path;
+        Rows = rows;
+    }
+
+    /// <summary>The file that was read.</summary>
+    public string Path { get; }
+
+    /// <summary>Every row after the skipped header lines, in file order.</summary>
+    public IReadOnlyList<Row> Rows { get; }
+
+    /// <summary>One row of fields with its 1-based line number in the file.</summary>
+    public sealed record Row(long Line, string[] Fields, string File)
+    {
+        /// <summary>Field <paramref name="index"/> as a double (invariant culture).</summary>
+        public double Number(int index) =>
+            double.TryParse(Fields[index], NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+                ? value
+                : throw ErrorMessage.BadRow(Component, File, Line, $"field {index + 1} should be a number, but is '{Fields[index]}'");
+
+        /// <summary>Field <paramref name="index"/> as an integer.</summary>
+        public int Integer(int index) =>
+            int.TryParse(Fields[index], NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
+                ? value
+                : throw ErrorMessage.BadRow(Component, File, Line, $"field {index + 1} should be an integer, but is '{Fields[index]}'");
+
+        /// <summary>Field <paramref name="index"/> as an ISO 8601 date (yyyy-MM-dd).</summary>
+        public DateOnly Date(int index) =>
+            DateOnly.TryParseExact(Fields[index], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly value)
+                ? value
+                : throw ErrorMessage.BadRow(Component, File, Line, $"field {index + 1} should be a date (yyyy-MM-dd), but is '{Fields[index]}'");
+    }
+
+    /// <summary>Reads <paramref name="path"/>, skipping <paramref name="headerLines"/> lines.</summary>
+    /// <exception cref="FormatException">A row does not have <paramref name="fieldCount"/> fields, or is not valid CSV.</exception>
+    public static DelimitedFile Read(string path, int headerLines, int fieldCount)
+    {
+        using Stream stream = Open(path);
+        using var parser = new TextFieldParser(stream) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        var rows = new List<Row>();
+        while (!parser.EndOfData)
+        {
+            long line = parser.LineNumber;
+            string[] fields = ReadFields(parser, path);
+            if (line <= headerLines)
+            {
+                continue;
+            }
+            if (fields.Length != fieldCount)
+            {
+                throw ErrorMessage.BadRow(Component, path, line, $"expected {fieldCount} fields, found {fields.Length}");
+            }
+            rows.Add(new Row(line, fields, path));
+        }
+        return new DelimitedFile(path, rows);
+    }
+
+    /// <summary>The fields of the first line of <paramref name="path"/>.</summary>
+    public static string[] FirstLine(string path)
+    {
+        using Stream stream = Open(path);
+        using var parser = new TextFieldParser(stream) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        return parser.EndOfData ? [] : ReadFields(parser, path);
+    }
+
+    private static string[] ReadFields(TextFieldParser parser, string path)
+    {
+        try
+        {
+            return parser.ReadFields() ?? [];
+        }
+        catch (MalformedLineException e)
+        {
+            throw ErrorMessage.BadRow(Component, path, e.LineNumber, "not valid CSV (unbalanced quotes?)");
+        }
+    }
+
+    private static Stream Open(string path)
+    {
+        Stream file = File.OpenRead(path);
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+    }
+}

@@ -1,0 +1,33 @@
+namespace MLCourse.Errors;
+
+/// <summary>
+/// Builds the library's error messages in one shape: the component, the argument, what was
+/// expected and what was found, so every message reads the same way.
+/// </summary>
+/// <remarks>Introduced with the foundation of the course (notebooks day 01 and day 02).</remarks>
+public static class ErrorMessage
+{
+    /// <summary>"Component: argument must have shape (…), but has shape (…)."</summary>
+    public static ArgumentException Shape(string component, string argument, string expected, string actual) =>
+        new($"{component}: {argument} must have shape {expected}, but has shape {actual}.", argument);
+
+    /// <summary>"Component: argument must not be empty."</summary>
+    public static ArgumentException Empty(string component, string argument) =>
+        new($"{component}: {argument} must not be empty.", argument);
+
+    /// <summary>"Component: argument must be finite, but … is NaN."</summary>
+    public static ArgumentException NotFinite(string component, string argument, string where, double value) =>
+        new($"{component}: {argument} must be finite, but {where} is {value}.", argument);
+
+    /// <summary>"Component: argument must be …, but is …."</summary>
+    public static ArgumentOutOfRangeException OutOfRange(string component, string argument, string expected, object actual) =>
+        new(argument, actual, $"{component}: {argument} must be {expected}, but is {actual}.");
+
+    /// <summary>"Component: file, line N: problem." for malformed rows of a data file.</summary>
+    public static FormatException BadRow(string component, string file, long line, string problem) =>
+        new($"{component}: {file}, line {line}: {problem}.");
+
+    /// <summary>Formats a shape the way NumPy and PyTorch print it: <c>(3, 4)</c>, <c>(5,)</c>, <c>()</c>.</summary>
+    public static string FormatShape(params long[] shape) =>
+        shape.Length == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
+}

@@ -1,0 +1,74 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace MLCourse.Errors;
+
+/// <summary>Input checks shared by the library's components; each throws an <see cref="ErrorMessage"/>.</summary>
+internal static class Require
+{
+    /// <summary>Throws when <paramref name="matrix"/> has no rows or a NaN or infinite entry.</summary>
+    public static void NonEmptyFinite(string component, string argument, Matrix<double> matrix)
+    {
+        if (matrix.RowCount == 0)
+        {
+            throw ErrorMessage.Empty(component, argument);
+        }
+        for (int i = 0; i < matrix.RowCount; i++)
+        {
+            for (int j = 0; j < matrix.ColumnCount; j++)
+            {
+                if (!double.IsFinite(matrix[i, j]))
+                {
+                    throw ErrorMessage.NotFinite(component, argument, $"the entry at row {i}, column {j}", matrix[i, j]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Throws when <paramref name="vector"/> has a NaN or infinite entry.</summary>
+    public static void Finite(string component, string argument, Vector<double> vector)
+    {
+        for (int i = 0; i < vector.Count; i++)
+        {
+            if (!double.IsFinite(vector[i]))
+            {
+                throw ErrorMessage.NotFinite(component, argument, $"entry {i}", vector[i]);
+            }
+        }
+    }
+
+    /// <summary>Throws when <paramref name="value"/> is NaN or infinite.</summary>
+    public static void Finite(string component, string argument, double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw ErrorMessage.NotFinite(component, argument, "it", value);
+        }
+    }
+
+    /// <summary>Throws when <paramref name="vector"/> does not have <paramref name="expected"/> entries.</summary>
+    public static void Length(string component, string argument, Vector<double> vector, int expected)
+    {
+        if (vector.Count != expected)
+        {
+            throw ErrorMessage.Shape(component, argument, ErrorMessage.FormatShape(expected), ErrorMessage.FormatShape(vector.Count));
+        }
+    }
+
+    /// <summary>Throws when <paramref name="matrix"/> does not have <paramref name="expected"/> columns.</summary>
+    public static void Columns(string component, string argument, Matrix<double> matrix, int expected)
+    {
+        if (matrix.ColumnCount != expected)
+        {
+            throw ErrorMessage.Shape(component, argument, $"(rows, {expected})", ErrorMessage.FormatShape(matrix.RowCount, matrix.ColumnCount));
+        }
+    }
+
+    /// <summary>Throws when <paramref name="value"/> is not strictly positive and finite.</summary>
+    public static void Positive(string component, string argument, double value)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+        {
+            throw ErrorMessage.OutOfRange(component, argument, "a positive finite number", value);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace MLCourse.CourseRunner;
+
+/// <summary>Where the course's parts live, found from any folder inside the repository.</summary>
+public sealed class CourseLayout
+{
+    private CourseLayout(string root) => Root = root;
+
+    /// <summary>The repository root (the folder holding <c>Course.sln</c>).</summary>
+    public string Root { get; }
+
+    /// <summary>The folder of the notebooks.</summary>
+    public string Notebooks => Path.Combine(Root, "notebooks");
+
+    /// <summary>Where executed notebooks and their logs are written (git-ignored).</summary>
+    public string ExecutedNotebooks => Path.Combine(Root, "artifacts", "notebooks");
+
+    /// <summary>The notebooks-support project that the notebooks' setup references.</summary>
+    public string NotebooksProject => Path.Combine(Root, "lib", "MLCourse.Notebooks", "MLCourse.Notebooks.csproj");
+
+    /// <summary>Every course notebook (<c>notebooks/day-NN-*.ipynb</c>), in day order.</summary>
+    public IReadOnlyList<string> DayNotebooks() =>
+        Directory.GetFiles(Notebooks, "day-*.ipynb").Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The layout of the repository that contains <paramref name="start"/>.</summary>
+    /// <exception cref="DirectoryNotFoundException">No parent folder holds <c>Course.sln</c>.</exception>
+    public static CourseLayout FindFrom(string start)
+    {
+        for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Course.sln")))
+            {
+                return new CourseLayout(dir.FullName);
+            }
+        }
+        throw new DirectoryNotFoundException($"CourseLayout: no folder from {start} upward holds Course.sln; run from inside the course repository.");
+    }
+}

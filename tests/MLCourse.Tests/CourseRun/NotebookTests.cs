@@ -1,0 +1,53 @@
+using MLCourse.CourseRunner;
+
+namespace MLCourse.Tests.CourseRun;
+
+/// <summary>
+/// Every notebook runs headless with no error, is committed clean, and gives the same outputs
+/// when run twice. These run one at a time (one class), as each starts its own kernel.
+/// </summary>
+public class NotebookTests(NotebookFixture fixture) : IClassFixture<NotebookFixture>
+{
+    private string PathOf(string notebook) => Path.Combine(fixture.Layout.Notebooks, notebook);
+
+    private string OutputOf(string notebook, string run) =>
+        Path.Combine(fixture.Layout.Root, "artifacts", "test-notebooks", run, notebook);
+
+    [Fact]
+    public void The_course_has_notebooks()
+    {
+        Assert.NotEmpty(NotebookFixture.Notebooks());
+    }
+
+    [Theory]
+    [MemberData(nameof(NotebookFixture.Notebooks), MemberType = typeof(NotebookFixture))]
+    public void Runs_headless_without_error(string notebook)
+    {
+        var result = HeadlessRun.Run(PathOf(notebook), OutputOf(notebook, "run"));
+
+        Assert.True(result.Passed, string.Join("\n", result.Errors.Select(e => $"code cell {e.Cell}: {e.Message}")));
+        Assert.True(result.CodeCells > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(NotebookFixture.Notebooks), MemberType = typeof(NotebookFixture))]
+    public void Is_committed_without_outputs_and_with_the_CSharp_kernel(string notebook)
+    {
+        Assert.Empty(NotebookFile.Read(PathOf(notebook)).CommitProblems());
+    }
+
+    [Fact]
+    public void A_notebook_run_twice_gives_the_same_outputs()
+    {
+        const string notebook = "day-01-batch-vs-online-learning.ipynb";
+        var first = HeadlessRun.Run(PathOf(notebook), OutputOf(notebook, "first"));
+        var second = HeadlessRun.Run(PathOf(notebook), OutputOf(notebook, "second"));
+        Assert.True(first.Passed && second.Passed);
+
+        var a = NotebookFile.Read(OutputOf(notebook, "first")).NormalizedOutputs();
+        var b = NotebookFile.Read(OutputOf(notebook, "second")).NormalizedOutputs();
+
+        Assert.Equal(a, b);
+        Assert.Contains(a, output => output.Contains("Plotly chart"));   // charts are part of what is compared
+    }
+}
