@@ -1,0 +1,127 @@
+using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Errors;
+
+namespace MLCourse.Preprocessing;
+
+/// <summary>The categories learned by <see cref="OneHotEncoder.Fit"/>, and the encoding they define.</summary>
+/// <remarks>Introduced in notebook day 04.</remarks>
+public sealed class FittedOneHotEncoder
+{
+    private const string Component = "OneHotEncoder";
+    private readonly OneHotUnknown _handleUnknown;
+
+    internal FittedOneHotEncoder(string[] featureNamesIn, IReadOnlyList<IReadOnlyList<string?>> categories, int?[] droppedIndex, OneHotUnknown handleUnknown)
+    {
+        FeatureNamesIn = featureNamesIn;
+        Categories = categories;
+        DroppedIndex = droppedIndex;
+        _handleUnknown = handleUnknown;
+        FeatureNamesOut = categories
+            .SelectMany((cats, j) => cats.Where((_, k) => k != droppedIndex[j]).Select(c => $"{featureNamesIn[j]}_{c ?? "None"}"))
+            .ToArray();
+    }
+
+    /// <summary>The input features' names.</summary>
+    public IReadOnlyList<string> FeatureNamesIn { get; }
+
+    /// <summary>Each feature's categories, sorted (scikit-learn's <c>categories_</c>).</summary>
+    public IReadOnlyList<IReadOnlyList<string?>> Categories { get; }
+
+    /// <summary>Each feature's dropped category index, or <c>null</c> (scikit-learn's <c>drop_idx_</c>).</summary>
+    public IReadOnlyList<int?> DroppedIndex { get; }
+
+    /// <summary>The output columns' names, e.g. <c>fuel_Diesel</c> (scikit-learn's <c>get_feature_names_out()</c>).</summary>
+    public IReadOnlyList<string> FeatureNamesOut { get; }
+
+    /// <summary>Encodes each row as indicator columns.</summary>
+    /// <param name="rows">Rows with the fitted number of features.</param>
+    /// <returns>Shape (rows, <see cref="FeatureNamesOut"/>.Count), zeros and ones.</returns>
+    /// <exception cref="ArgumentException">A row of the wrong length, or (with <see cref="OneHotUnknown.Error"/>) an unknown category.</exception>
+    public Matrix<double> Transform(IReadOnlyList<string?[]> rows)
+    {
+        OneHotRows.RequireWidth(Component, rows, Categories.Count);
+        var encoded = Matrix<double>.Build.Dense(rows.Count, FeatureNamesOut.Count);
+        int offset = 0;
+        for (int j = 0; j < Categories.Count; j++)
+        {
+            var index = Categories[j].Select((c, k) => (c, k)).ToDictionary(p => p.c ?? NullKey, p => p.k);
+            RejectUnknown(rows, j, index);
+            for (int i = 0; i < rows.Count; i++)
+            {
+                if (index.TryGetValue(rows[i][j] ?? NullKey, out int k) && k != DroppedIndex[j])
+                {
+                    encoded[i, offset + Column(j, k)] = 1;
+                }
+            }
+            offset += Width(j);
+        }
+        return encoded;
+    }
+
+    /// <summary>Maps indicator columns back to categories.</summary>
+    /// <param name="encoded">Shape (rows, <see cref="FeatureNamesOut"/>.Count).</param>
+    /// <returns>
+    /// One row of categories per input row. A feature whose columns are all zero maps to its dropped
+    /// category, or, when none is dropped and unknown categories are ignored, to <c>null</c> (scikit-learn's None).
+    /// </returns>
+    /// <exception cref="ArgumentException">Wrong column count, or an all-zero feature that cannot be inverted.</exception>
+    public string?[][] InverseTransform(Matrix<double> encoded)
+    {
+        Require.Columns(Component, nameof(encoded), encoded, FeatureNamesOut.Count);
+        var rows = Enumerable.Range(0, encoded.RowCount).Select(_ => new string?[Categories.Count]).ToArray();
+        int offset = 0;
+        for (int j = 0; j < Categories.Count; j++)
+        {
+            for (int i = 0; i < encoded.RowCount; i++)
+            {
+                rows[i][j] = Invert(encoded.Row(i, offset, Width(j)), i, j);
+            }
+            offset += Width(j);
+        }
+        return rows;
+    }
+
+    // Dictionary keys cannot be null, so a missing value is looked up under this key; it starts
+    // with a NUL character, which no text field of a CSV or JSON file holds.
+    private const string NullKey = "\0<missing>";
+
+    private int Width(int feature) => Categories[feature].Count - (DroppedIndex[feature] is null ? 0 : 1);
+
+    private int Column(int feature, int category) => DroppedIndex[feature] is int d && category > d ? category - 1 : category;
+
+    private void RejectUnknown(IReadOnlyList<string?[]> rows, int feature, Dictionary<string, int> index)
+    {
+        if (_handleUnknown != OneHotUnknown.Error)
+        {
+            return;
+        }
+        var unknown = rows.Select(r => r[feature]).Where(v => !index.ContainsKey(v ?? NullKey)).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"{Component}: found unknown categories [{string.Join(", ", unknown.Select(u => u is null ? "None" : $"'{u}'"))}] in column {feature} ({FeatureNamesIn[feature]}) during transform.",
+                "rows");
+        }
+    }
+
+    private string? Invert(Vector<double> indicators, int row, int feature)
+    {
+        if (indicators.Count > 0 && indicators.Maximum() > 0)
+        {
+            int column = indicators.MaximumIndex();
+            int category = DroppedIndex[feature] is int d && column >= d ? column + 1 : column;
+            return Categories[feature][category];
+        }
+        if (DroppedIndex[feature] is int dropped)
+        {
+            return Categories[feature][dropped];
+        }
+        if (_handleUnknown == OneHotUnknown.Ignore)
+        {
+            return null;
+        }
+        throw new ArgumentException(
+            $"{Component}: row {row} has all zeros for column {feature} ({FeatureNamesIn[feature]}), which cannot be inverted when no category is dropped and unknown categories are errors.",
+            "encoded");
+    }
+}
