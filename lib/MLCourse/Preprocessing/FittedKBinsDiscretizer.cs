@@ -1,0 +1,61 @@
+using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Errors;
+
+namespace MLCourse.Preprocessing;
+
+/// <summary>The bin edges learned by <see cref="KBinsDiscretizer.Fit"/>, and the binning they define.</summary>
+/// <remarks>Introduced in notebook day 06.</remarks>
+public sealed class FittedKBinsDiscretizer
+{
+    private const string Component = "KBinsDiscretizer";
+
+    internal FittedKBinsDiscretizer(double[][] edges, BinEncoding encode)
+    {
+        BinEdges = edges;
+        Encode = encode;
+    }
+
+    /// <summary>Each feature's sorted edges, bins + 1 of them (scikit-learn's <c>bin_edges_</c>).</summary>
+    public IReadOnlyList<double[]> BinEdges { get; }
+
+    /// <summary>Each feature's number of bins (scikit-learn's <c>n_bins_</c>).</summary>
+    public IReadOnlyList<int> BinCounts => BinEdges.Select(e => e.Length - 1).ToArray();
+
+    /// <summary>How bins are written.</summary>
+    public BinEncoding Encode { get; }
+
+    /// <summary>The bin of each value: the number of inner edges at or below it, clipped to 0 … bins − 1.</summary>
+    /// <param name="x">Shape (samples, features) with the fitted number of features; finite.</param>
+    /// <returns>Ordinal: shape (samples, features). One-hot: one column per bin of every feature.</returns>
+    /// <exception cref="ArgumentException">A different number of features than at fit time, or a NaN.</exception>
+    public Matrix<double> Transform(Matrix<double> x)
+    {
+        Require.Columns(Component, nameof(x), x, BinEdges.Count);
+        Require.NonEmptyFinite(Component, nameof(x), x);
+        var ordinal = Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, (i, j) => BinOf(x[i, j], BinEdges[j]));
+        return Encode == BinEncoding.Ordinal ? ordinal : OneHot(ordinal);
+    }
+
+    // As scikit-learn: digitize(x + eps, inner edges) with eps = 1e-8 + 1e-5·|x|, so a value a
+    // rounding error below an edge still counts as on it.
+    private static int BinOf(double value, double[] edges)
+    {
+        double shifted = value + 1e-8 + 1e-5 * Math.Abs(value);
+        int bin = edges.Skip(1).Take(edges.Length - 2).Count(edge => edge <= shifted);
+        return Math.Clamp(bin, 0, edges.Length - 2);
+    }
+
+    private Matrix<double> OneHot(Matrix<double> ordinal)
+    {
+        int[] offsets = BinCounts.Select((_, j) => BinCounts.Take(j).Sum()).ToArray();
+        var encoded = Matrix<double>.Build.Dense(ordinal.RowCount, BinCounts.Sum());
+        for (int i = 0; i < ordinal.RowCount; i++)
+        {
+            for (int j = 0; j < ordinal.ColumnCount; j++)
+            {
+                encoded[i, offsets[j] + (int)ordinal[i, j]] = 1;
+            }
+        }
+        return encoded;
+    }
+}
