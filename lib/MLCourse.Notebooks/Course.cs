@@ -1,8 +1,8 @@
 namespace MLCourse.Notebooks;
 
 /// <summary>
-/// Prepares a notebook: installs the FSharp.Core fix and the formatters. Called by the course's
-/// one-line setup (<c>#!import ../course.dib</c> hmm) — see README.
+/// Prepares a notebook: installs the FSharp.Core fix and the formatters. Called by
+/// <c>notebooks/course.dib</c>, which every notebook's first cell imports (<c>#!import course.dib</c>).
 /// </summary>
 public static class Course
 {

@@ -24,7 +24,7 @@ public sealed class FittedKBinsDiscretizer
     /// <summary>How bins are written.</summary>
     public BinEncoding Encode { get; }
 
-    /// <summary>The bin of each value: the number of inner edges at or below it, clipped to 0 … bins − 1.</summary>
+    /// <summary>The bin of each value: the number of inner edges at or below it, 0 … bins − 1; values beyond the fitted range fall in the end bins.</summary>
     /// <param name="x">Shape (samples, features) with the fitted number of features; finite.</param>
     /// <returns>Ordinal: shape (samples, features). One-hot: one column per bin of every feature.</returns>
     /// <exception cref="ArgumentException">A different number of features than at fit time, or a NaN.</exception>
@@ -41,8 +41,12 @@ public sealed class FittedKBinsDiscretizer
     private static int BinOf(double value, double[] edges)
     {
         double shifted = value + 1e-8 + 1e-5 * Math.Abs(value);
-        int bin = edges.Skip(1).Take(edges.Length - 2).Count(edge => edge <= shifted);
-        return Math.Clamp(bin, 0, edges.Length - 2);
+        int bin = 0;
+        for (int k = 1; k < edges.Length - 1 && edges[k] <= shifted; k++)
+        {
+            bin++;   // edges are sorted, so the inner edges at or below the value come first
+        }
+        return bin;
     }
 
     private Matrix<double> OneHot(Matrix<double> ordinal)

@@ -125,7 +125,7 @@ public sealed class KBinsDiscretizer
             var counts = new int[Bins];
             foreach (double v in values)
             {
-                int nearest = Enumerable.Range(0, Bins).MinBy(c => Math.Abs(v - centres[c]));
+                int nearest = Nearest(centres, v);
                 sums[nearest] += v;
                 counts[nearest]++;
             }
@@ -139,6 +139,19 @@ public sealed class KBinsDiscretizer
         }
         Array.Sort(centres);
         return [min, .. centres.Zip(centres.Skip(1), (a, b) => (a + b) / 2), max];
+    }
+
+    private static int Nearest(double[] centres, double value)
+    {
+        int nearest = 0;
+        for (int c = 1; c < centres.Length; c++)
+        {
+            if (Math.Abs(value - centres[c]) < Math.Abs(value - centres[nearest]))
+            {
+                nearest = c;
+            }
+        }
+        return nearest;
     }
 
     // scikit-learn removes bins whose width is at most 1e-8 (repeated quantiles).
