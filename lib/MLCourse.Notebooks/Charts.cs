@@ -18,6 +18,12 @@ public static class Charts
             .WithXAxisStyle<double, double, string>(TitleText: xTitle)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle);
 
+    /// <summary>One group of markers per series, on shared axes (a scatter plot).</summary>
+    public static GenericChart Points(string title, string xTitle, string yTitle, params Series[] series) =>
+        Titled(title, PlotlyChart.Combine(series.Select(s => PlotlyChart.Point<double, double, string>(x: s.X, y: s.Y, Name: s.Name))))
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle);
+
     /// <summary>A heatmap of <paramref name="z"/> with row 0 at the top, as an image is seen.</summary>
     /// <param name="title">The chart title.</param>
     /// <param name="z">Shape (rows, columns).</param>
