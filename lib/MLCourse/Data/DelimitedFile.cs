@@ -14,14 +14,7 @@ internal sealed class DelimitedFile
 {
     private const string Component = "Datasets";
 
-    private DelimitedFile(string path, IReadOnlyList<Row> rows)
-    {
-        Path = path;
-        Rows = rows;
-    }
-
-    /// <summary>The file that was read.</summary>
-    public string Path { get; }
+    private DelimitedFile(IReadOnlyList<Row> rows) => Rows = rows;
 
     /// <summary>Every row after the skipped header lines, in file order.</summary>
     public IReadOnlyList<Row> Rows { get; }
@@ -70,7 +63,7 @@ internal sealed class DelimitedFile
             }
             rows.Add(new Row(line, fields, path));
         }
-        return new DelimitedFile(path, rows);
+        return new DelimitedFile(rows);
     }
 
     /// <summary>The fields of the first line of <paramref name="path"/>.</summary>
