@@ -36,7 +36,7 @@ public sealed class FittedPca
     public Matrix<double> Transform(Matrix<double> x)
     {
         Require.Columns(Component, nameof(x), x, Mean.Count);
-        return (x - Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, (_, j) => Mean[j])) * Components.Transpose();
+        return (x - MeanRows(Mean, x.RowCount)) * Components.Transpose();
     }
 
     /// <summary>Maps projections back: X̂ = H·W + μ, the best rank-k approximation of the data.</summary>
@@ -46,6 +46,10 @@ public sealed class FittedPca
     public Matrix<double> InverseTransform(Matrix<double> h)
     {
         Require.Columns(Component, nameof(h), h, Components.RowCount);
-        return h * Components + Matrix<double>.Build.Dense(h.RowCount, Mean.Count, (_, j) => Mean[j]);
+        return h * Components + MeanRows(Mean, h.RowCount);
     }
+
+    /// <summary>The mean repeated as <paramref name="rows"/> rows, to centre or un-centre a whole matrix at once.</summary>
+    internal static Matrix<double> MeanRows(Vector<double> mean, int rows) =>
+        Matrix<double>.Build.Dense(rows, mean.Count, (_, j) => mean[j]);
 }
