@@ -12,6 +12,7 @@ public sealed class FittedKBinsDiscretizer
     internal FittedKBinsDiscretizer(double[][] edges, BinEncoding encode)
     {
         BinEdges = edges;
+        BinCounts = edges.Select(e => e.Length - 1).ToArray();
         Encode = encode;
     }
 
@@ -19,7 +20,7 @@ public sealed class FittedKBinsDiscretizer
     public IReadOnlyList<double[]> BinEdges { get; }
 
     /// <summary>Each feature's number of bins (scikit-learn's <c>n_bins_</c>).</summary>
-    public IReadOnlyList<int> BinCounts => BinEdges.Select(e => e.Length - 1).ToArray();
+    public IReadOnlyList<int> BinCounts { get; }
 
     /// <summary>How bins are written.</summary>
     public BinEncoding Encode { get; }
@@ -51,7 +52,11 @@ public sealed class FittedKBinsDiscretizer
 
     private Matrix<double> OneHot(Matrix<double> ordinal)
     {
-        int[] offsets = BinCounts.Select((_, j) => BinCounts.Take(j).Sum()).ToArray();
+        var offsets = new int[BinCounts.Count];   // first output column of each feature
+        for (int j = 1; j < offsets.Length; j++)
+        {
+            offsets[j] = offsets[j - 1] + BinCounts[j - 1];
+        }
         var encoded = Matrix<double>.Build.Dense(ordinal.RowCount, BinCounts.Sum());
         for (int i = 0; i < ordinal.RowCount; i++)
         {

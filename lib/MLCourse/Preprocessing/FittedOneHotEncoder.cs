@@ -9,6 +9,7 @@ public sealed class FittedOneHotEncoder
 {
     private const string Component = "OneHotEncoder";
     private readonly OneHotUnknown _handleUnknown;
+    private readonly Dictionary<string, int>[] _categoryIndex;   // per feature: category → its position
 
     internal FittedOneHotEncoder(string[] featureNamesIn, IReadOnlyList<IReadOnlyList<string?>> categories, int?[] droppedIndex, OneHotUnknown handleUnknown)
     {
@@ -16,6 +17,7 @@ public sealed class FittedOneHotEncoder
         Categories = categories;
         DroppedIndex = droppedIndex;
         _handleUnknown = handleUnknown;
+        _categoryIndex = categories.Select(c => c.Select((category, k) => (category, k)).ToDictionary(p => p.category ?? NullKey, p => p.k)).ToArray();
         FeatureNamesOut = categories
             .SelectMany((cats, j) => cats.Where((_, k) => k != droppedIndex[j]).Select(c => $"{featureNamesIn[j]}_{c ?? "None"}"))
             .ToArray();
@@ -44,7 +46,7 @@ public sealed class FittedOneHotEncoder
         int offset = 0;
         for (int j = 0; j < Categories.Count; j++)
         {
-            var index = Categories[j].Select((c, k) => (c, k)).ToDictionary(p => p.c ?? NullKey, p => p.k);
+            Dictionary<string, int> index = _categoryIndex[j];
             RejectUnknown(rows, j, index);
             for (int i = 0; i < rows.Count; i++)
             {
