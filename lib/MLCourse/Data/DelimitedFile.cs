@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.IO.Compression;
-using Microsoft.VisualBasic.FileIO;
+using CsvHelper;
+using CsvHelper.Configuration;
 using MLCourse.Errors;
 
 namespace MLCourse.Data;
 
 /// <summary>
-/// Reads a comma-separated file (optionally gzip-compressed) with the framework's RFC 4180
-/// parser, <see cref="TextFieldParser"/>, and checks that every row has the expected number of
+/// Reads a comma-separated file (optionally gzip-compressed) without a header into rows, with
+/// CsvHelper's RFC 4180 parser (the same as <see cref="Gathering.CsvTable"/>), and checks that every row has the expected number of
 /// fields. A malformed row is an error naming the file and line; no row is ever dropped.
 /// </summary>
 internal sealed class DelimitedFile
@@ -45,14 +46,9 @@ internal sealed class DelimitedFile
     /// <exception cref="FormatException">A row does not have <paramref name="fieldCount"/> fields, or is not valid CSV.</exception>
     public static DelimitedFile Read(string path, int headerLines, int fieldCount)
     {
-        using Stream stream = Open(path);
-        using var parser = new TextFieldParser(stream) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
-        parser.SetDelimiters(",");
         var rows = new List<Row>();
-        while (!parser.EndOfData)
+        foreach ((long line, string[] fields) in Records(path))
         {
-            long line = parser.LineNumber;
-            string[] fields = ReadFields(parser, path);
             if (line <= headerLines)
             {
                 continue;
@@ -67,23 +63,24 @@ internal sealed class DelimitedFile
     }
 
     /// <summary>The fields of the first line of <paramref name="path"/>.</summary>
-    public static string[] FirstLine(string path)
+    public static string[] FirstLine(string path) => Records(path).Select(r => r.Fields).FirstOrDefault() ?? [];
+
+    // Each record with the line it starts on. Unbalanced quotes are CsvHelper's "bad data".
+    private static IEnumerable<(long Line, string[] Fields)> Records(string path)
     {
         using Stream stream = Open(path);
-        using var parser = new TextFieldParser(stream) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
-        parser.SetDelimiters(",");
-        return parser.EndOfData ? [] : ReadFields(parser, path);
-    }
-
-    private static string[] ReadFields(TextFieldParser parser, string path)
-    {
-        try
+        using var reader = new StreamReader(stream);
+        long line = 1;   // where the current record starts
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            return parser.ReadFields() ?? [];
-        }
-        catch (MalformedLineException e)
+            HasHeaderRecord = false,
+            BadDataFound = _ => throw ErrorMessage.BadRow(Component, path, line, "not valid CSV (unbalanced quotes?)"),
+        };
+        using var parser = new CsvParser(reader, configuration);
+        while (parser.Read())
         {
-            throw ErrorMessage.BadRow(Component, path, e.LineNumber, "not valid CSV (unbalanced quotes?)");
+            yield return (line, parser.Record!);
+            line = parser.RawRow + 1;
         }
     }
 

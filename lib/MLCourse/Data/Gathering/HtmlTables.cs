@@ -1,0 +1,51 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using MLCourse.Data.Tables;
+
+namespace MLCourse.Data.Gathering;
+
+/// <summary>
+/// Web scraping (the notes' "Webscraping"): reads every <c>&lt;table&gt;</c> of a saved HTML page
+/// into a <see cref="Table"/> — the counterpart of pandas' <c>read_html</c>. The page is parsed
+/// by AngleSharp, an HTML5-conformant parser, so malformed markup is handled as browsers do.
+/// </summary>
+/// <remarks>
+/// A first row made of <c>&lt;th&gt;</c> cells names the columns; otherwise they are named
+/// "0", "1", … as pandas does. Cell text is trimmed and column kinds inferred as in
+/// <see cref="CsvTable"/>. A row with a different number of cells is an error naming the table
+/// and the row. Introduced in notebook day 03 (data gathering).
+/// </remarks>
+public static class HtmlTables
+{
+    private const string Component = "HtmlTables";
+
+    /// <summary>Every table of the HTML file at <paramref name="path"/>, in document order.</summary>
+    /// <exception cref="FormatException">A row has a different number of cells from the table's first row.</exception>
+    public static IReadOnlyList<Table> Read(string path)
+    {
+        IDocument document = new HtmlParser().ParseDocument(File.ReadAllText(path));
+        return document.QuerySelectorAll("table").Select((table, t) => Convert(table, t, path)).ToList();
+    }
+
+    private static Table Convert(IElement table, int tableIndex, string path)
+    {
+        var rows = table.QuerySelectorAll("tr").Select(tr => tr.Children.Where(c => c.LocalName is "td" or "th").ToList()).Where(r => r.Count > 0).ToList();
+        if (rows.Count == 0)
+        {
+            return new Table([]);
+        }
+        bool hasHeader = rows[0].All(c => c.LocalName == "th");
+        string[] names = hasHeader ? rows[0].Select(c => c.TextContent.Trim()).ToArray() : Enumerable.Range(0, rows[0].Count).Select(j => j.ToString()).ToArray();
+        var body = rows.Skip(hasHeader ? 1 : 0).ToList();
+        int first = hasHeader ? 1 : 0;
+        for (int i = 0; i < body.Count; i++)
+        {
+            if (body[i].Count != names.Length)
+            {
+                throw new FormatException($"{Component}: {path}, table {tableIndex}, row {i + first}: expected {names.Length} cells, found {body[i].Count}.");
+            }
+        }
+        return new Table(names.Select((name, j) => TextColumn.Build(
+            name, body.Select(r => r[j].TextContent.Trim()).ToArray(), null, i => $"{Component}: {path}, table {tableIndex}, row {i + first}")).ToArray());
+    }
+}

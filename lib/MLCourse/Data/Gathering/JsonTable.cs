@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.Json;
+using MLCourse.Data.Tables;
+
+namespace MLCourse.Data.Gathering;
+
+/// <summary>
+/// Reads a JSON array of records (objects) into a <see cref="Table"/> — the counterpart of pandas'
+/// <c>read_json(orient='records')</c>. An API's response is usually such an array, often under a
+/// property of the payload (<c>recordsProperty</c>).
+/// </summary>
+/// <remarks>
+/// Columns are the records' properties in order of first appearance; a property a record lacks,
+/// or JSON <c>null</c>, is missing. A column of JSON numbers is Integer when every one is whole,
+/// else Number; anything else is Text (nested objects and arrays keep their JSON text, so nothing
+/// is dropped). <c>dtypes</c> converts columns as in <see cref="CsvTable"/>. Introduced in
+/// notebook day 03 (data gathering).
+/// </remarks>
+public static class JsonTable
+{
+    private const string Component = "JsonTable";
+
+    /// <summary>Reads the records of the JSON file at <paramref name="path"/>.</summary>
+    /// <param name="path">The JSON file.</param>
+    /// <param name="recordsProperty">The top-level property holding the array, or null when the file is the array.</param>
+    /// <param name="dtypes">Kinds for some columns by name.</param>
+    /// <exception cref="FormatException">The array or a record is missing, or a value is of the wrong kind; the message says where.</exception>
+    public static Table Read(string path, string? recordsProperty = null, IReadOnlyDictionary<string, ColumnKind>? dtypes = null)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+        JsonElement records = document.RootElement;
+        if (recordsProperty is not null && !(records.ValueKind == JsonValueKind.Object && records.TryGetProperty(recordsProperty, out records)))
+        {
+            throw new FormatException($"{Component}: {path} has no top-level property '{recordsProperty}'.");
+        }
+        if (records.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException($"{Component}: {path}{(recordsProperty is null ? "" : $", property '{recordsProperty}'")} should be an array of records, but is {records.ValueKind}.");
+        }
+        var rows = records.EnumerateArray().Select((record, i) => record.ValueKind == JsonValueKind.Object
+            ? record.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())
+            : throw new FormatException($"{Component}: {path}, record {i} should be an object, but is {record.ValueKind}.")).ToList();
+        var names = rows.SelectMany(r => r.Keys).Distinct().ToList();
+        return new Table(names.Select(name => Column(name, rows, dtypes is not null && dtypes.TryGetValue(name, out ColumnKind kind) ? kind : null, path)).ToArray());
+    }
+
+    private static TableColumn Column(string name, List<Dictionary<string, JsonElement>> rows, ColumnKind? kind, string path)
+    {
+        JsonElement?[] values = rows.Select(r => r.TryGetValue(name, out JsonElement v) && v.ValueKind != JsonValueKind.Null ? v : (JsonElement?)null).ToArray();
+        bool allNumbers = values.All(v => v is null || v.Value.ValueKind == JsonValueKind.Number);
+        if (kind is null && allNumbers && values.Any(v => v is not null))
+        {
+            kind = values.All(v => v is null || v.Value.TryGetInt64(out _)) ? ColumnKind.Integer : ColumnKind.Number;
+        }
+        string?[] text = values.Select(v => v is null ? null : v.Value.ValueKind == JsonValueKind.String ? v.Value.GetString() : v.Value.GetRawText()).ToArray();
+        return TextColumn.Build(name, text, kind, i => $"{Component}: {path}, record {i}");
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using MLCourse.Data.Tables;
+
+namespace MLCourse.Data.Gathering;
+
+/// <summary>
+/// SQL as a data source: writes a <see cref="Table"/> into a SQLite database file and reads the
+/// result of any query back as a <see cref="Table"/> — the counterpart of pandas' <c>to_sql</c>
+/// and <c>read_sql</c>, through Microsoft.Data.Sqlite.
+/// </summary>
+/// <remarks>
+/// Kinds map to SQLite's storage classes: Integer → INTEGER, Number → REAL, Text and Category →
+/// TEXT, Date and DateTime → ISO 8601 TEXT (SQLite has no date type, and ISO text sorts and
+/// compares correctly). Reading infers Integer, Number or Text from the values SQLite returns
+/// (a column mixing INTEGER and REAL values reads as Number). Introduced in notebook day 03.
+/// </remarks>
+public static class SqliteTables
+{
+    /// <summary>Creates (or replaces) the table <paramref name="tableName"/> in the database file and fills it.</summary>
+    public static void Write(Table table, string databasePath, string tableName)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath}");
+        connection.Open();
+        using SqliteTransaction transaction = connection.BeginTransaction();
+        string columns = string.Join(", ", table.Columns.Select(c => $"{Quote(c.Name)} {SqlType(c.Kind)}"));
+        Execute(connection, $"DROP TABLE IF EXISTS {Quote(tableName)}");
+        Execute(connection, $"CREATE TABLE {Quote(tableName)} ({columns})");
+        using SqliteCommand insert = connection.CreateCommand();
+        insert.CommandText = $"INSERT INTO {Quote(tableName)} VALUES ({string.Join(", ", table.Columns.Select((_, j) => $"$p{j}"))})";
+        SqliteParameter[] parameters = table.Columns.Select((_, j) => insert.Parameters.Add(new SqliteParameter($"$p{j}", null))).ToArray();
+        for (int i = 0; i < table.RowCount; i++)
+        {
+            for (int j = 0; j < parameters.Length; j++)
+            {
+                parameters[j].Value = ToSql(table.Columns[j].Values[i]);
+            }
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>Runs <paramref name="sql"/> against the database file and returns its rows.</summary>
+    /// <exception cref="SqliteException">The query is not valid SQL for that database; SQLite's message says why.</exception>
+    public static Table Query(string databasePath, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        using SqliteDataReader reader = command.ExecuteReader();
+        string[] names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+        var cells = names.Select(_ => new List<object?>()).ToArray();
+        while (reader.Read())
+        {
+            for (int j = 0; j < names.Length; j++)
+            {
+                cells[j].Add(reader.IsDBNull(j) ? null : reader.GetValue(j));
+            }
+        }
+        return new Table(names.Select((name, j) => Column(name, cells[j])).ToArray());
+    }
+
+    private static TableColumn Column(string name, List<object?> values)
+    {
+        var present = values.Where(v => v is not null).ToList();
+        if (present.Count > 0 && present.All(v => v is long))
+        {
+            return new TableColumn(name, ColumnKind.Integer, values);
+        }
+        if (present.Count > 0 && present.All(v => v is long or double))
+        {
+            return new TableColumn(name, ColumnKind.Number, values.Select(v => v is null ? null : (object)Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray());
+        }
+        return new TableColumn(name, ColumnKind.Text, values.Select(v => v is null ? null : Convert.ToString(v, CultureInfo.InvariantCulture)).ToArray());
+    }
+
+    private static object ToSql(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("o", CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    private static string SqlType(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Integer => "INTEGER",
+        ColumnKind.Number => "REAL",
+        _ => "TEXT",
+    };
+
+    // SQL identifiers in double quotes, with embedded quotes doubled, so any column name is safe.
+    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"")}\"";
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,150 @@
+using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Errors;
+
+namespace MLCourse.Data.Tables;
+
+/// <summary>
+/// A small data frame: named, typed columns of equal length — the course's counterpart of a
+/// pandas <c>DataFrame</c>. Missing values are <c>null</c>; nothing converts them silently.
+/// </summary>
+/// <remarks>Introduced in notebook day 03 (data gathering); the encoders and pipelines of days 04–06 read it.</remarks>
+public sealed class Table
+{
+    private const string Component = "Table";
+    private readonly Dictionary<string, TableColumn> _byName;
+
+    /// <summary>Creates a table from columns of equal length with distinct names.</summary>
+    /// <exception cref="ArgumentException">Columns of different lengths, or a repeated name.</exception>
+    public Table(IReadOnlyList<TableColumn> columns)
+    {
+        if (columns.Select(c => c.Count).Distinct().Count() > 1)
+        {
+            throw new ArgumentException($"{Component}: columns must have equal lengths, but have {string.Join(", ", columns.Select(c => $"'{c.Name}' {c.Count}"))}.", nameof(columns));
+        }
+        if (columns.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw new ArgumentException($"{Component}: column names must be distinct, but '{repeated.Key}' appears {repeated.Count()} times.", nameof(columns));
+        }
+        Columns = columns;
+        _byName = columns.ToDictionary(c => c.Name);
+    }
+
+    /// <summary>The columns, in order.</summary>
+    public IReadOnlyList<TableColumn> Columns { get; }
+
+    /// <summary>The column names, in order.</summary>
+    public IReadOnlyList<string> ColumnNames => Columns.Select(c => c.Name).ToArray();
+
+    /// <summary>The number of rows.</summary>
+    public int RowCount => Columns.Count == 0 ? 0 : Columns[0].Count;
+
+    /// <summary>The column called <paramref name="name"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No such column; the message lists the columns there are.</exception>
+    public TableColumn this[string name] =>
+        _byName.TryGetValue(name, out TableColumn? column)
+            ? column
+            : throw new KeyNotFoundException($"{Component}: no column '{name}'; the columns are {string.Join(", ", Columns.Select(c => $"'{c.Name}'"))}.");
+
+    /// <summary>A numeric (number or integer) column as doubles; missing values stay <c>null</c>.</summary>
+    /// <exception cref="ArgumentException">The column is not numeric.</exception>
+    public double?[] Numbers(string name)
+    {
+        TableColumn column = this[name];
+        if (column.Kind is not (ColumnKind.Number or ColumnKind.Integer))
+        {
+            throw new ArgumentException($"{Component}: column '{name}' must be Number or Integer, but is {column.Kind}.", nameof(name));
+        }
+        return column.Values.Select(v => v is null ? (double?)null : Convert.ToDouble(v)).ToArray();
+    }
+
+    /// <summary>A text or category column's values.</summary>
+    /// <exception cref="ArgumentException">The column holds neither text nor categories.</exception>
+    public string?[] Texts(string name)
+    {
+        TableColumn column = this[name];
+        if (column.Kind is not (ColumnKind.Text or ColumnKind.Category))
+        {
+            throw new ArgumentException($"{Component}: column '{name}' must be Text or Category, but is {column.Kind}.", nameof(name));
+        }
+        return column.Values.Cast<string?>().ToArray();
+    }
+
+    /// <summary>A date column's values.</summary>
+    /// <exception cref="ArgumentException">The column is not a date column.</exception>
+    public DateOnly?[] Dates(string name)
+    {
+        TableColumn column = this[name];
+        if (column.Kind != ColumnKind.Date)
+        {
+            throw new ArgumentException($"{Component}: column '{name}' must be Date, but is {column.Kind}.", nameof(name));
+        }
+        return column.Values.Select(v => (DateOnly?)v).ToArray();
+    }
+
+    /// <summary>The named columns, in the order given.</summary>
+    public Table Select(params string[] names) => new(names.Select(n => this[n]).ToArray());
+
+    /// <summary>The rows at <paramref name="indices"/>, in that order.</summary>
+    public Table Rows(IEnumerable<int> indices)
+    {
+        int[] rows = indices.ToArray();
+        return new Table(Columns.Select(c => new TableColumn(c.Name, c.Kind, rows.Select(i => c.Values[i]).ToArray())).ToArray());
+    }
+
+    /// <summary>The rows where <paramref name="keep"/> is true.</summary>
+    public Table Where(Func<int, bool> keep) => Rows(Enumerable.Range(0, RowCount).Where(keep));
+
+    /// <summary>Each row's values of the named text or category columns, as encoders take them.</summary>
+    public string?[][] TextRows(params string[] names)
+    {
+        string?[][] columns = names.Select(Texts).ToArray();
+        return Enumerable.Range(0, RowCount).Select(i => columns.Select(c => c[i]).ToArray()).ToArray();
+    }
+
+    /// <summary>The named numeric columns as a (rows, columns) matrix.</summary>
+    /// <exception cref="ArgumentException">A column is not numeric, or a value is missing (impute first); the message names the row.</exception>
+    public Matrix<double> ToMatrix(params string[] names)
+    {
+        double?[][] columns = names.Select(Numbers).ToArray();
+        for (int j = 0; j < columns.Length; j++)
+        {
+            int missing = Array.FindIndex(columns[j], v => v is null);
+            if (missing >= 0)
+            {
+                throw new ArgumentException($"{Component}: column '{names[j]}' has a missing value at row {missing}; impute or drop missing values first.", nameof(names));
+            }
+        }
+        return Matrix<double>.Build.Dense(RowCount, names.Length, (i, j) => columns[j][i]!.Value);
+    }
+
+    /// <summary>A copy with <paramref name="column"/> added, or replacing the column of the same name.</summary>
+    public Table With(TableColumn column)
+    {
+        if (RowCount > 0 && column.Count != RowCount)
+        {
+            throw ErrorMessage.Shape(Component, nameof(column), ErrorMessage.FormatShape(RowCount), ErrorMessage.FormatShape(column.Count));
+        }
+        var columns = Columns.Where(c => c.Name != column.Name).ToList();
+        int at = Columns.ToList().FindIndex(c => c.Name == column.Name);
+        columns.Insert(at < 0 ? columns.Count : at, column);
+        return new Table(columns);
+    }
+
+    /// <summary>The rows of several tables with the same columns, one after another (pandas' <c>concat</c>).</summary>
+    /// <exception cref="ArgumentException">The tables' column names or kinds differ; the message names the first table that differs.</exception>
+    public static Table Concat(IReadOnlyList<Table> tables)
+    {
+        if (tables.Count == 0)
+        {
+            throw ErrorMessage.Empty(Component, nameof(tables));
+        }
+        string Signature(Table t) => string.Join(", ", t.Columns.Select(c => $"{c.Name}: {c.Kind}"));
+        string expected = Signature(tables[0]);
+        int differing = tables.ToList().FindIndex(t => Signature(t) != expected);
+        if (differing >= 0)
+        {
+            throw new ArgumentException($"{Component}: tables must have the same columns, but table 0 has ({expected}) and table {differing} has ({Signature(tables[differing])}).", nameof(tables));
+        }
+        return new Table(tables[0].Columns.Select((c, j) => new TableColumn(c.Name, c.Kind, tables.SelectMany(t => t.Columns[j].Values).ToArray())).ToArray());
+    }
+}

@@ -1,0 +1,72 @@
+using MLCourse.Data;
+using MLCourse.Data.Gathering;
+using MLCourse.Data.Tables;
+
+namespace MLCourse.Tests.Data.Gathering;
+
+public sealed class CsvTableTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"mlcourse-{Guid.NewGuid():N}.csv");
+
+    public void Dispose() => File.Delete(_path);
+
+    [Fact]
+    public void Kinds_are_inferred_and_dates_stay_text_until_asked_for()
+    {
+        var weather = CsvTable.Read(DatasetDirectory.PathOf("seattle-weather.csv"));
+
+        Assert.Equal(1461, weather.RowCount);
+        Assert.Equal([ColumnKind.Text, ColumnKind.Number, ColumnKind.Number, ColumnKind.Number, ColumnKind.Number, ColumnKind.Text], weather.Columns.Select(c => c.Kind));
+    }
+
+    [Fact]
+    public void Dtypes_parse_dates_and_make_categories()
+    {
+        var weather = CsvTable.Read(DatasetDirectory.PathOf("seattle-weather.csv"),
+            new Dictionary<string, ColumnKind> { ["date"] = ColumnKind.Date, ["weather"] = ColumnKind.Category });
+
+        Assert.Equal(new DateOnly(2012, 1, 1), weather.Dates("date")[0]);
+        Assert.Equal(["drizzle", "fog", "rain", "snow", "sun"], weather["weather"].Categories);
+    }
+
+    [Fact]
+    public void Empty_fields_are_missing_values()
+    {
+        File.WriteAllText(_path, "a,b\n1,\n,y\n");
+
+        var table = CsvTable.Read(_path);
+
+        Assert.Equal([1.0, null], table.Numbers("a"));
+        Assert.Equal(new string?[] { null, "y" }, table.Texts("b").AsEnumerable());
+    }
+
+    [Fact]
+    public void A_float_column_read_as_Integer_fails_on_the_first_fraction_naming_file_and_line()
+    {
+        File.WriteAllText(_path, "a\n2\n2.5\n");
+
+        var error = Assert.Throws<FormatException>(() => CsvTable.Read(_path, new Dictionary<string, ColumnKind> { ["a"] = ColumnKind.Integer }));
+
+        Assert.Equal($"CsvTable: {_path}, line 3: column 'a' should hold whole numbers (Integer), but has '2.5'.", error.Message);
+    }
+
+    [Fact]
+    public void A_malformed_row_is_an_error_naming_file_and_line()
+    {
+        File.WriteAllText(_path, "a,b\n1,2\n3\n");
+
+        var error = Assert.Throws<FormatException>(() => CsvTable.Read(_path));
+
+        Assert.Equal($"CsvTable: {_path}, line 3: expected 2 fields, found 1.", error.Message);
+    }
+
+    [Fact]
+    public void A_dtype_for_a_missing_column_is_refused()
+    {
+        File.WriteAllText(_path, "a\n1\n");
+
+        var error = Assert.Throws<ArgumentException>(() => CsvTable.Read(_path, new Dictionary<string, ColumnKind> { ["b"] = ColumnKind.Date }));
+
+        Assert.StartsWith($"CsvTable: dtypes names column 'b', but {_path} has only 'a'.", error.Message);
+    }
+}

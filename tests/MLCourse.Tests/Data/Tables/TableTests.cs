@@ -1,0 +1,61 @@
+using MLCourse.Data.Tables;
+
+namespace MLCourse.Tests.Data.Tables;
+
+public class TableTests
+{
+    private static readonly Table People = new([
+        new TableColumn("age", ColumnKind.Integer, [30L, null, 45L]),
+        new TableColumn("city", ColumnKind.Category, ["Oslo", "Lima", "Oslo"]),
+        new TableColumn("height", ColumnKind.Number, [1.8, 1.6, 1.7]),
+    ]);
+
+    [Fact]
+    public void Typed_accessors_keep_missing_values_as_null()
+    {
+        Assert.Equal([30.0, null, 45.0], People.Numbers("age"));
+        Assert.Equal(["Lima", "Oslo"], People["city"].Categories);
+        Assert.Equal(1, People["age"].MissingCount);
+    }
+
+    [Fact]
+    public void A_missing_value_cannot_become_a_matrix_entry()
+    {
+        var error = Assert.Throws<ArgumentException>(() => People.ToMatrix("height", "age"));
+
+        Assert.Equal("Table: column 'age' has a missing value at row 1; impute or drop missing values first. (Parameter 'names')", error.Message);
+        Assert.Equal(1.7, People.ToMatrix("height")[2, 0]);
+    }
+
+    [Fact]
+    public void Unknown_columns_and_wrong_kinds_are_named()
+    {
+        var unknown = Assert.Throws<KeyNotFoundException>(() => People["weight"]);
+        var kind = Assert.Throws<ArgumentException>(() => People.Texts("age"));
+
+        Assert.Equal("Table: no column 'weight'; the columns are 'age', 'city', 'height'.", unknown.Message);
+        Assert.Equal("Table: column 'age' must be Text or Category, but is Integer. (Parameter 'name')", kind.Message);
+    }
+
+    [Fact]
+    public void Columns_must_agree_in_length_and_values_in_type()
+    {
+        var lengths = Assert.Throws<ArgumentException>(() => new Table([new TableColumn("a", ColumnKind.Number, [1.0]), new TableColumn("b", ColumnKind.Number, [1.0, 2.0])]));
+        var type = Assert.Throws<ArgumentException>(() => new TableColumn("a", ColumnKind.Integer, [1.5]));
+
+        Assert.Equal("Table: columns must have equal lengths, but have 'a' 1, 'b' 2. (Parameter 'columns')", lengths.Message);
+        Assert.Equal("TableColumn: column 'a' of kind Integer holds Int64 values, but row 0 is a Double (1.5). (Parameter 'values')", type.Message);
+    }
+
+    [Fact]
+    public void Rows_select_and_concat_keep_kinds_and_order()
+    {
+        var older = People.Where(i => People.Numbers("age")[i] > 40);
+        var both = Table.Concat([People.Rows([2, 0]), older]);
+
+        Assert.Equal(new string?[] { "Oslo", "Oslo", "Oslo" }, both.Texts("city").AsEnumerable());
+        Assert.Equal([45.0, 30.0, 45.0], both.Numbers("age"));
+        Assert.Equal(["height", "age"], People.Select("height", "age").ColumnNames);
+        Assert.Throws<ArgumentException>(() => Table.Concat([People, People.Select("age")]));
+    }
+}
