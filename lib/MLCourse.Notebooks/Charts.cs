@@ -24,6 +24,12 @@ public static class Charts
             .WithXAxisStyle<double, double, string>(TitleText: xTitle)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle);
 
+    /// <summary>One bar per category.</summary>
+    public static GenericChart Bars(string title, string xTitle, string yTitle, IReadOnlyList<string> categories, IReadOnlyList<double> values) =>
+        Titled(title, PlotlyChart.Column<double, string, string>(values: values, Keys: new Plotly.NET.CSharp.Optional<IEnumerable<string>>(categories, true)))
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle);
+
     /// <summary>A heatmap of <paramref name="z"/> with row 0 at the top, as an image is seen.</summary>
     /// <param name="title">The chart title.</param>
     /// <param name="z">Shape (rows, columns).</param>

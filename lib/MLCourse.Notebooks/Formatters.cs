@@ -1,6 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.DotNet.Interactive.Formatting;
+using MLCourse.Data.Tables;
 using MLCourse.Errors;
 using TorchSharp;
 
@@ -19,6 +20,7 @@ public static class Formatters
         Formatter.Register<Matrix<double>>((m, writer) => writer.Write(Html(m)), HtmlFormatter.MimeType);
         Formatter.Register<Vector<double>>((v, writer) => writer.Write(Html(v)), HtmlFormatter.MimeType);
         Formatter.Register<torch.Tensor>((t, writer) => writer.Write(Html(t)), HtmlFormatter.MimeType);
+        Formatter.Register<Table>((t, writer) => writer.Write(Html(t)), HtmlFormatter.MimeType);
         ChartFormatter.Register();
     }
 
@@ -30,6 +32,21 @@ public static class Formatters
     /// <summary>The HTML shown for a vector: one row of values.</summary>
     public static string Html(Vector<double> vector) =>
         TableHtml.Render($"Vector {ErrorMessage.FormatShape(vector.Count)}, float64", 1, vector.Count, (_, j) => vector[j]);
+
+    /// <summary>The HTML shown for a table: its size, each column's name and kind, and its rows; missing values show as "NaN"/"None" like pandas.</summary>
+    public static string Html(Table table) =>
+        TableHtml.Render($"Table {table.RowCount} rows × {table.Columns.Count} columns", table.RowCount,
+            table.Columns.Select(c => $"{c.Name} ({c.Kind})").ToArray(),
+            (i, j) => Cell(table.Columns[j], i));
+
+    private static string Cell(TableColumn column, int row) => column.Values[row] switch
+    {
+        null => column.Kind is ColumnKind.Number or ColumnKind.Integer ? "NaN" : "None",
+        double d => d.ToString("G8", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("o", CultureInfo.InvariantCulture),
+        var value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 
     /// <summary>
     /// The HTML shown for a tensor: rank, shape and dtype, then its values — a scalar as a number,

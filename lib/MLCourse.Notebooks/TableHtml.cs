@@ -13,19 +13,29 @@ public static class TableHtml
     /// <summary>Rows and columns shown at each end before the middle is elided.</summary>
     public const int EdgeItems = 4;
 
-    /// <summary>An HTML table of <paramref name="value"/>(row, column) for a rows × columns grid.</summary>
+    /// <summary>An HTML table of <paramref name="value"/>(row, column) for a rows × columns grid of numbers.</summary>
     /// <param name="caption">Shown above the table, e.g. "Matrix (3, 4), float64".</param>
     /// <param name="rows">Number of rows.</param>
     /// <param name="columns">Number of columns.</param>
     /// <param name="value">The entry at (row, column).</param>
-    public static string Render(string caption, int rows, int columns, Func<int, int, double> value)
+    public static string Render(string caption, int rows, int columns, Func<int, int, double> value) =>
+        Render(caption, rows, Enumerable.Range(0, columns).Select(j => j.ToString(CultureInfo.InvariantCulture)).ToArray(),
+            (i, j) => value(i, j).ToString("G8", CultureInfo.InvariantCulture));
+
+    /// <summary>An HTML table of text cells under named columns.</summary>
+    /// <param name="caption">Shown above the table.</param>
+    /// <param name="rows">Number of rows.</param>
+    /// <param name="columnNames">The header of each column.</param>
+    /// <param name="cell">The text at (row, column); it is HTML-encoded.</param>
+    public static string Render(string caption, int rows, IReadOnlyList<string> columnNames, Func<int, int, string> cell)
     {
+        int columns = columnNames.Count;
         var html = new StringBuilder();
         html.Append("<table><caption style=\"text-align:left\">").Append(WebUtility.HtmlEncode(caption)).Append("</caption>");
         html.Append("<thead><tr><th></th>");
         foreach (int? j in Shown(columns))
         {
-            html.Append("<th>").Append(j?.ToString(CultureInfo.InvariantCulture) ?? "…").Append("</th>");
+            html.Append("<th>").Append(j is null ? "…" : WebUtility.HtmlEncode(columnNames[j.Value])).Append("</th>");
         }
         html.Append("</tr></thead><tbody>");
         foreach (int? i in Shown(rows))
@@ -33,8 +43,8 @@ public static class TableHtml
             html.Append("<tr><th>").Append(i?.ToString(CultureInfo.InvariantCulture) ?? "⋮").Append("</th>");
             foreach (int? j in Shown(columns))
             {
-                string cell = i is null || j is null ? "…" : value(i.Value, j.Value).ToString("G8", CultureInfo.InvariantCulture);
-                html.Append("<td>").Append(cell).Append("</td>");
+                string text = i is null || j is null ? "…" : WebUtility.HtmlEncode(cell(i.Value, j.Value));
+                html.Append("<td>").Append(text).Append("</td>");
             }
             html.Append("</tr>");
         }
