@@ -71,4 +71,13 @@ internal static class Require
             throw ErrorMessage.OutOfRange(component, argument, "a positive finite number", value);
         }
     }
+
+    /// <summary>Throws when <paramref name="names"/> holds a name twice, naming it ("step names must be distinct …").</summary>
+    public static void DistinctNames(string component, string argument, string what, IEnumerable<string> names)
+    {
+        if (names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw new ArgumentException($"{component}: {what} names must be distinct, but '{repeated.Key}' appears {repeated.Count()} times.", argument);
+        }
+    }
 }

@@ -1,17 +1,20 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Data.Tables;
 using MLCourse.Errors;
+using MLCourse.Pipelines;
 
 namespace MLCourse.Preprocessing;
 
-/// <summary>The bin edges learned by <see cref="KBinsDiscretizer.Fit"/>, and the binning they define.</summary>
+/// <summary>The bin edges learned by <see cref="KBinsDiscretizer.Fit(Matrix{double})"/>, and the binning they define.</summary>
 /// <remarks>Introduced in notebook day 06.</remarks>
-public sealed class FittedKBinsDiscretizer
+public sealed class FittedKBinsDiscretizer : IFittedTableTransformer
 {
     private const string Component = "KBinsDiscretizer";
 
-    internal FittedKBinsDiscretizer(double[][] edges, BinEncoding encode)
+    internal FittedKBinsDiscretizer(double[][] edges, BinEncoding encode, IReadOnlyList<string> featureNames)
     {
         BinEdges = edges;
+        FeatureNames = featureNames;
         BinCounts = edges.Select(e => e.Length - 1).ToArray();
         Encode = encode;
     }
@@ -24,6 +27,35 @@ public sealed class FittedKBinsDiscretizer
 
     /// <summary>How bins are written.</summary>
     public BinEncoding Encode { get; }
+
+    /// <summary>The fitted columns' names (<c>x0, x1, …</c> when fitted on a matrix).</summary>
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>
+    /// Binning with edges chosen by hand (the notes' "Custom" binning, pandas' <c>cut</c>): per
+    /// feature, sorted edges; values outside them fall in the end bins.
+    /// </summary>
+    /// <exception cref="ArgumentException">A feature with fewer than 2 edges, or edges not strictly increasing.</exception>
+    public static FittedKBinsDiscretizer FromEdges(IReadOnlyList<double[]> edges, BinEncoding encode = BinEncoding.Ordinal, IReadOnlyList<string>? featureNames = null)
+    {
+        for (int j = 0; j < edges.Count; j++)
+        {
+            if (edges[j].Length < 2 || edges[j].Zip(edges[j].Skip(1)).Any(p => !(p.First < p.Second)))
+            {
+                throw new ArgumentException($"{Component}: edges of feature {j} must be at least 2 strictly increasing numbers, but are [{string.Join(", ", edges[j])}].", nameof(edges));
+            }
+        }
+        return new FittedKBinsDiscretizer([.. edges.Select(e => e.ToArray())], encode, featureNames ?? Enumerable.Range(0, edges.Count).Select(j => $"x{j}").ToArray());
+    }
+
+    /// <summary>The fitted columns of <paramref name="x"/> binned: same names when ordinal, <c>{name}_{bin}</c> when one-hot.</summary>
+    public Table Transform(Table x)
+    {
+        var names = Encode == BinEncoding.Ordinal
+            ? FeatureNames
+            : FeatureNames.SelectMany((name, j) => Enumerable.Range(0, BinCounts[j]).Select(b => $"{name}_{b}")).ToArray();
+        return FittedOneHotEncoder.TableOf(names, Transform(x.ToMatrix([.. FeatureNames])));
+    }
 
     /// <summary>The bin of each value: the number of inner edges at or below it, 0 … bins − 1; values beyond the fitted range fall in the end bins.</summary>
     /// <param name="x">Shape (samples, features) with the fitted number of features; finite.</param>

@@ -1,11 +1,13 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Data.Tables;
 using MLCourse.Errors;
+using MLCourse.Pipelines;
 
 namespace MLCourse.Preprocessing;
 
-/// <summary>The categories learned by <see cref="OneHotEncoder.Fit"/>, and the encoding they define.</summary>
+/// <summary>The categories learned by <see cref="OneHotEncoder.Fit(IReadOnlyList{string?[]}, IReadOnlyList{string}?)"/>, and the encoding they define.</summary>
 /// <remarks>Introduced in notebook day 04.</remarks>
-public sealed class FittedOneHotEncoder
+public sealed class FittedOneHotEncoder : IFittedTableTransformer
 {
     private const string Component = "OneHotEncoder";
     private readonly OneHotUnknown _handleUnknown;
@@ -59,6 +61,10 @@ public sealed class FittedOneHotEncoder
         }
         return encoded;
     }
+
+    /// <summary>Encodes the fitted columns of <paramref name="x"/> as a table of 0/1 Number columns named <see cref="FeatureNamesOut"/>.</summary>
+    /// <exception cref="KeyNotFoundException">A fitted column is missing from the table.</exception>
+    public Table Transform(Table x) => TableOf(FeatureNamesOut, Transform(x.TextRows([.. FeatureNamesIn])));
 
     /// <summary>Maps indicator columns back to categories.</summary>
     /// <param name="encoded">Shape (rows, <see cref="FeatureNamesOut"/>.Count).</param>
@@ -126,4 +132,8 @@ public sealed class FittedOneHotEncoder
             $"{Component}: row {row} has all zeros for column {feature} ({FeatureNamesIn[feature]}), which cannot be inverted when no category is dropped and unknown categories are errors.",
             "encoded");
     }
+
+    /// <summary>A table of Number columns named <paramref name="names"/>, holding the columns of <paramref name="values"/>.</summary>
+    internal static Table TableOf(IReadOnlyList<string> names, Matrix<double> values) =>
+        new(names.Select((name, j) => new TableColumn(name, ColumnKind.Number, values.Column(j).Select(v => (object?)v).ToArray())).ToArray());
 }

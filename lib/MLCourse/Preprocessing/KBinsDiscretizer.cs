@@ -1,5 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Data.Tables;
 using MLCourse.Errors;
+using MLCourse.Pipelines;
 
 namespace MLCourse.Preprocessing;
 
@@ -16,7 +18,7 @@ public enum BinStrategy
     KMeans,
 }
 
-/// <summary>How <see cref="FittedKBinsDiscretizer.Transform"/> writes bins (scikit-learn's <c>encode</c>).</summary>
+/// <summary>How <see cref="FittedKBinsDiscretizer.Transform(Matrix{double})"/> writes bins (scikit-learn's <c>encode</c>).</summary>
 public enum BinEncoding
 {
     /// <summary>One column per feature holding the bin index 0, 1, ….</summary>
@@ -38,7 +40,7 @@ public enum BinEncoding
 /// subsamples more than 200,000 rows for quantiles; this class always uses every row.
 /// Introduced in notebook day 06.
 /// </remarks>
-public sealed class KBinsDiscretizer
+public sealed class KBinsDiscretizer : ITableTransformer
 {
     private const string Component = "KBinsDiscretizer";
     private const int KMeansIterations = 300;
@@ -75,8 +77,17 @@ public sealed class KBinsDiscretizer
     {
         Require.NonEmptyFinite(Component, nameof(x), x);
         var edges = x.EnumerateColumns().Select(column => FeatureEdges(column.ToArray())).ToArray();
-        return new FittedKBinsDiscretizer(edges, Encode);
+        return new FittedKBinsDiscretizer(edges, Encode, Enumerable.Range(0, x.ColumnCount).Select(j => $"x{j}").ToArray());
     }
+
+    /// <summary>Learns the bin edges of every numeric column of <paramref name="x"/>; missing values must be imputed first.</summary>
+    public FittedKBinsDiscretizer Fit(Table x)
+    {
+        FittedKBinsDiscretizer fitted = Fit(x.ToMatrix([.. x.ColumnNames]));
+        return new FittedKBinsDiscretizer([.. fitted.BinEdges], Encode, x.ColumnNames);
+    }
+
+    IFittedTableTransformer ITableTransformer.Fit(Table x) => Fit(x);
 
     private double[] FeatureEdges(double[] values)
     {

@@ -1,4 +1,6 @@
+using MLCourse.Data.Tables;
 using MLCourse.Errors;
+using MLCourse.Pipelines;
 
 namespace MLCourse.Preprocessing;
 
@@ -15,7 +17,7 @@ public enum OneHotDrop
     IfBinary,
 }
 
-/// <summary>What <see cref="FittedOneHotEncoder.Transform"/> does with a category not seen at fit time (<c>handle_unknown</c>).</summary>
+/// <summary>What <see cref="FittedOneHotEncoder.Transform(IReadOnlyList{string?[]})"/> does with a category not seen at fit time (<c>handle_unknown</c>).</summary>
 public enum OneHotUnknown
 {
     /// <summary>Throw, naming the categories and the column.</summary>
@@ -34,10 +36,10 @@ public enum OneHotUnknown
 /// Follows scikit-learn's <c>OneHotEncoder</c>: categories are learned per feature and sorted
 /// (ordinal string order, a missing value <c>null</c> is its own category, sorted last and named
 /// "None"); output columns follow feature order, then category order; feature names are
-/// <c>{feature}_{category}</c>. The constructor stores settings; <see cref="Fit"/> learns and
+/// <c>{feature}_{category}</c>. The constructor stores settings; <see cref="Fit(IReadOnlyList{string?[]}, IReadOnlyList{string}?)"/> learns and
 /// returns a <see cref="FittedOneHotEncoder"/>. Introduced in notebook day 04.
 /// </remarks>
-public sealed class OneHotEncoder
+public sealed class OneHotEncoder : ITableTransformer
 {
     private const string Component = "OneHotEncoder";
 
@@ -79,4 +81,9 @@ public sealed class OneHotEncoder
         int?[] dropped = categories.Select(c => Drop == OneHotDrop.First || (Drop == OneHotDrop.IfBinary && c.Count == 2) ? 0 : (int?)null).ToArray();
         return new FittedOneHotEncoder(names, categories, dropped, HandleUnknown);
     }
+
+    /// <summary>Learns the categories of every (text or category) column of <paramref name="x"/>, named after the columns.</summary>
+    public FittedOneHotEncoder Fit(Table x) => Fit(x.TextRows([.. x.ColumnNames]), x.ColumnNames);
+
+    IFittedTableTransformer ITableTransformer.Fit(Table x) => Fit(x);
 }

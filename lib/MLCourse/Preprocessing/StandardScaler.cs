@@ -1,5 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Data.Tables;
 using MLCourse.Errors;
+using MLCourse.Pipelines;
 
 namespace MLCourse.Preprocessing;
 
@@ -8,15 +10,23 @@ namespace MLCourse.Preprocessing;
 /// as scikit-learn's <c>StandardScaler</c> does. A constant column gets scale 1 (scikit-learn's
 /// policy), so it becomes all zeros instead of NaN.
 /// </summary>
-/// <remarks>Introduced in notebook day 01. The scaler has no settings; <see cref="Fit"/> returns the fitted state.</remarks>
-public static class StandardScaler
+/// <remarks>Introduced in notebook day 01. The scaler has no settings; <see cref="Fit(Matrix{double})"/> returns the fitted state.</remarks>
+public sealed class StandardScaler : ITableTransformer
 {
     private const string Component = "StandardScaler";
 
     /// <summary>Learns each column's mean and standard deviation.</summary>
     /// <param name="x">Shape (examples, features); finite, not empty.</param>
     /// <exception cref="ArgumentException">Empty input, or a NaN or infinite value.</exception>
-    public static FittedStandardScaler Fit(Matrix<double> x)
+    public FittedStandardScaler Fit(Matrix<double> x) => Fit(x, Enumerable.Range(0, x.ColumnCount).Select(j => $"x{j}").ToArray());
+
+    /// <summary>Learns each numeric column's mean and standard deviation; missing values must be imputed first.</summary>
+    /// <exception cref="ArgumentException">A non-numeric column or a missing value.</exception>
+    public FittedStandardScaler Fit(Table x) => Fit(x.ToMatrix([.. x.ColumnNames]), x.ColumnNames);
+
+    IFittedTableTransformer ITableTransformer.Fit(Table x) => Fit(x);
+
+    private static FittedStandardScaler Fit(Matrix<double> x, IReadOnlyList<string> names)
     {
         Require.NonEmptyFinite(Component, nameof(x), x);
         Vector<double> mean = Vector<double>.Build.Dense(x.ColumnCount, j => x.Column(j).Average());
@@ -25,20 +35,24 @@ public static class StandardScaler
             double variance = x.Column(j).Select(v => (v - mean[j]) * (v - mean[j])).Average();
             return variance > 0 ? Math.Sqrt(variance) : 1.0;
         });
-        return new FittedStandardScaler(mean, scale);
+        return new FittedStandardScaler(mean, scale, names);
     }
 }
 
-/// <summary>The state learned by <see cref="StandardScaler.Fit"/>.</summary>
-public sealed class FittedStandardScaler
+/// <summary>The state learned by <see cref="StandardScaler.Fit(Matrix{double})"/>.</summary>
+public sealed class FittedStandardScaler : IFittedTableTransformer
 {
     private const string Component = "StandardScaler";
 
-    internal FittedStandardScaler(Vector<double> mean, Vector<double> scale)
+    internal FittedStandardScaler(Vector<double> mean, Vector<double> scale, IReadOnlyList<string> featureNames)
     {
         Mean = mean;
         Scale = scale;
+        FeatureNames = featureNames;
     }
+
+    /// <summary>The fitted columns' names (<c>x0, x1, …</c> when fitted on a matrix).</summary>
+    public IReadOnlyList<string> FeatureNames { get; }
 
     /// <summary>Each column's mean, shape (features,).</summary>
     public Vector<double> Mean { get; }
@@ -55,4 +69,7 @@ public sealed class FittedStandardScaler
         Require.NonEmptyFinite(Component, nameof(x), x);
         return Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, (i, j) => (x[i, j] - Mean[j]) / Scale[j]);
     }
+
+    /// <summary>The fitted columns of <paramref name="x"/>, standardised, as Number columns of the same names.</summary>
+    public Table Transform(Table x) => FittedOneHotEncoder.TableOf(FeatureNames, Transform(x.ToMatrix([.. FeatureNames])));
 }

@@ -10,7 +10,7 @@ public class StandardScalerTests
     {
         var x = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 10 }, { 2, 20 }, { 3, 60 } });
 
-        var z = StandardScaler.Fit(x).Transform(x);
+        var z = new StandardScaler().Fit(x).Transform(x);
 
         Assert.Equal(-Math.Sqrt(1.5), z[0, 0], 1e-12);   // (1 − 2) / sqrt(2/3)
         foreach (var column in z.EnumerateColumns())
@@ -25,7 +25,7 @@ public class StandardScalerTests
     {
         var x = Matrix<double>.Build.DenseOfArray(new double[,] { { 5, 1 }, { 5, 2 } });
 
-        var scaler = StandardScaler.Fit(x);
+        var scaler = new StandardScaler().Fit(x);
 
         Assert.Equal(1, scaler.Scale[0]);
         Assert.All(scaler.Transform(x).Column(0), v => Assert.Equal(0, v));
@@ -34,7 +34,7 @@ public class StandardScalerTests
     [Fact]
     public void Transform_with_a_different_column_count_is_an_error_with_both_shapes()
     {
-        var scaler = StandardScaler.Fit(Matrix<double>.Build.Dense(3, 2, 1.0));
+        var scaler = new StandardScaler().Fit(Matrix<double>.Build.Dense(3, 2, 1.0));
 
         var error = Assert.Throws<ArgumentException>(() => scaler.Transform(Matrix<double>.Build.Dense(3, 4)));
 
@@ -47,8 +47,8 @@ public class StandardScalerTests
         var nan = Matrix<double>.Build.Dense(2, 2, 1.0);
         nan[1, 0] = double.NaN;
 
-        var nanError = Assert.Throws<ArgumentException>(() => StandardScaler.Fit(nan));
-        var emptyError = Assert.Throws<ArgumentException>(() => StandardScaler.Fit(Matrix<double>.Build.Dense(0, 2)));
+        var nanError = Assert.Throws<ArgumentException>(() => new StandardScaler().Fit(nan));
+        var emptyError = Assert.Throws<ArgumentException>(() => new StandardScaler().Fit(Matrix<double>.Build.Dense(0, 2)));
 
         Assert.Equal("StandardScaler: x must be finite, but the entry at row 1, column 0 is NaN. (Parameter 'x')", nanError.Message);
         Assert.Equal("StandardScaler: x must not be empty. (Parameter 'x')", emptyError.Message);

@@ -21,10 +21,7 @@ public sealed class Table
         {
             throw new ArgumentException($"{Component}: columns must have equal lengths, but have {string.Join(", ", columns.Select(c => $"'{c.Name}' {c.Count}"))}.", nameof(columns));
         }
-        if (columns.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1) is { } repeated)
-        {
-            throw new ArgumentException($"{Component}: column names must be distinct, but '{repeated.Key}' appears {repeated.Count()} times.", nameof(columns));
-        }
+        Require.DistinctNames(Component, nameof(columns), "column", columns.Select(c => c.Name));
         Columns = columns;
         _byName = columns.ToDictionary(c => c.Name);
     }

@@ -1,0 +1,48 @@
+using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Evaluation;
+using MLCourse.Pipelines;
+
+namespace MLCourse.Trees;
+
+/// <summary>
+/// A CART regression tree with squared error, from scratch — scikit-learn's
+/// <c>DecisionTreeRegressor(criterion='squared_error')</c> with the best splitter. A leaf predicts
+/// the mean of its samples' targets.
+/// </summary>
+/// <remarks>The constructor stores settings; <see cref="Fit"/> grows the tree. Introduced in notebook day 05.</remarks>
+public sealed class DecisionTreeRegressor : IEstimator<double>
+{
+    private const string Component = "DecisionTreeRegressor";
+    private readonly TreeSettings _settings;
+
+    /// <summary>Stores the growth limits (see <see cref="DecisionTreeClassifier(int?, int, int)"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A limit out of range.</exception>
+    public DecisionTreeRegressor(int? maxDepth = null, int minSamplesSplit = 2, int minSamplesLeaf = 1) =>
+        _settings = TreeSettingsCheck.Create(Component, maxDepth, minSamplesSplit, minSamplesLeaf);
+
+    /// <summary>Grows the tree on <paramref name="x"/> (samples, features) and one finite target per sample.</summary>
+    /// <exception cref="ArgumentException">Empty input, NaN, or a target count that differs from the rows.</exception>
+    public FittedDecisionTreeRegressor Fit(Matrix<double> x, IReadOnlyList<double> y)
+    {
+        TreeSettingsCheck.Data(Component, x, y.Count);
+        Errors.Require.Finite(Component, nameof(y), Vector<double>.Build.DenseOfEnumerable(y));
+        TreeNode root = new CartBuilder(x, new SquaredErrorCriterion(y.ToArray()), _settings).Build();
+        return new FittedDecisionTreeRegressor(root, x.ColumnCount);
+    }
+
+    IPredictor<double> IEstimator<double>.Fit(Matrix<double> x, IReadOnlyList<double> y) => Fit(x, y);
+}
+
+/// <summary>A grown regression tree.</summary>
+public sealed class FittedDecisionTreeRegressor : FittedTree, IPredictor<double>
+{
+    internal FittedDecisionTreeRegressor(TreeNode root, int features) : base(root, features, "DecisionTreeRegressor")
+    {
+    }
+
+    /// <inheritdoc />
+    public double[] Predict(Matrix<double> x) => Leaves(x).Select(leaf => leaf.Value[0]).ToArray();
+
+    /// <summary>R² on <paramref name="x"/> and <paramref name="y"/>.</summary>
+    public double Score(Matrix<double> x, IReadOnlyList<double> y) => Scoring.R2(y, Predict(x));
+}
