@@ -30,6 +30,13 @@ public static class Charts
             .WithXAxisStyle<double, double, string>(TitleText: xTitle)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle);
 
+    /// <summary>Bars side by side: one group per x value, one bar per series in each group.</summary>
+    public static GenericChart GroupedBars(string title, string xTitle, string yTitle, params Series[] series) =>
+        Titled(title, PlotlyChart.Combine(series.Select(s => PlotlyChart.Column<double, double, string>(
+                values: s.Y, Keys: new Plotly.NET.CSharp.Optional<IEnumerable<double>>(s.X, true), Name: s.Name))))
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle);
+
     /// <summary>A heatmap of <paramref name="z"/> with row 0 at the top, as an image is seen.</summary>
     /// <param name="title">The chart title.</param>
     /// <param name="z">Shape (rows, columns).</param>

@@ -33,7 +33,7 @@ public sealed class Pipeline : ITableTransformer
     /// scikit-learn's <c>make_pipeline</c>: the steps named after their types in lower case
     /// (<c>standardscaler</c>), with <c>-1</c>, <c>-2</c>, … added where a type repeats.
     /// </summary>
-    public static Pipeline Make(params ITableTransformer[] steps) =>
+    public static Pipeline MakePipeline(params ITableTransformer[] steps) =>
         new(GeneratedNames(steps.Cast<object>().ToArray()).Zip(steps).ToArray());
 
     /// <summary>Ends the pipeline with a named estimator.</summary>

@@ -32,8 +32,9 @@ public sealed class FittedKBinsDiscretizer : IFittedTableTransformer
     public IReadOnlyList<string> FeatureNames { get; }
 
     /// <summary>
-    /// Binning with edges chosen by hand (the notes' "Custom" binning, pandas' <c>cut</c>): per
-    /// feature, sorted edges; values outside them fall in the end bins.
+    /// Binning with edges chosen by hand (the notes' "Custom" binning): per feature, sorted edges.
+    /// Bins include their left edge, [a, b), as every bin of this class does (pandas' <c>cut</c>
+    /// closes them on the right instead); values outside the edges fall in the end bins.
     /// </summary>
     /// <exception cref="ArgumentException">A feature with fewer than 2 edges, or edges not strictly increasing.</exception>
     public static FittedKBinsDiscretizer FromEdges(IReadOnlyList<double[]> edges, BinEncoding encode = BinEncoding.Ordinal, IReadOnlyList<string>? featureNames = null)

@@ -16,14 +16,14 @@ public class PipelineTests
     ]);
 
     private static ColumnTransformer Preprocessor(Remainder remainder) => new([
-        ("num", Pipeline.Make(new SimpleImputer(ImputeStrategy.Mean), new StandardScaler()), ["size"]),
-        ("cat", Pipeline.Make(new SimpleImputer(ImputeStrategy.MostFrequent), new OneHotEncoder(handleUnknown: OneHotUnknown.Ignore)), ["color"]),
+        ("num", Pipeline.MakePipeline(new SimpleImputer(ImputeStrategy.Mean), new StandardScaler()), ["size"]),
+        ("cat", Pipeline.MakePipeline(new SimpleImputer(ImputeStrategy.MostFrequent), new OneHotEncoder(handleUnknown: OneHotUnknown.Ignore)), ["color"]),
     ], remainder);
 
     [Fact]
     public void Make_names_steps_after_their_types_like_make_pipeline()
     {
-        var pipeline = Pipeline.Make(new SimpleImputer(), new StandardScaler(), new StandardScaler());
+        var pipeline = Pipeline.MakePipeline(new SimpleImputer(), new StandardScaler(), new StandardScaler());
 
         Assert.Equal(["simpleimputer", "standardscaler-1", "standardscaler-2"], pipeline.Steps.Select(s => s.Name));
         Assert.Equal("decisiontreeclassifier", pipeline.Then(new DecisionTreeClassifier()).EstimatorName);
@@ -65,8 +65,8 @@ public class PipelineTests
         var test = penguins.Rows(order.Skip(250));
         string[] numeric = ["Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"];
         var model = new Pipeline(("prep", new ColumnTransformer([
-                ("num", Pipeline.Make(new SimpleImputer(ImputeStrategy.Median), new StandardScaler()), numeric),
-                ("cat", Pipeline.Make(new SimpleImputer(ImputeStrategy.MostFrequent), new OneHotEncoder(handleUnknown: OneHotUnknown.Ignore)), ["Island", "Sex"]),
+                ("num", Pipeline.MakePipeline(new SimpleImputer(ImputeStrategy.Median), new StandardScaler()), numeric),
+                ("cat", Pipeline.MakePipeline(new SimpleImputer(ImputeStrategy.MostFrequent), new OneHotEncoder(handleUnknown: OneHotUnknown.Ignore)), ["Island", "Sex"]),
             ])))
             .Then("tree", new DecisionTreeClassifier(maxDepth: 4));
 
@@ -79,7 +79,7 @@ public class PipelineTests
     [Fact]
     public void An_estimator_fed_text_is_an_error_naming_the_column()
     {
-        var model = Pipeline.Make(new SimpleImputer(ImputeStrategy.MostFrequent)).Then(new DecisionTreeClassifier());
+        var model = Pipeline.MakePipeline(new SimpleImputer(ImputeStrategy.MostFrequent)).Then(new DecisionTreeClassifier());
 
         var error = Assert.Throws<ArgumentException>(() => model.Fit(Train, ["a", "b", "a", "b"]));
 

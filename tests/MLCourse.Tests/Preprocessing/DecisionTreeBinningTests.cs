@@ -28,7 +28,7 @@ public class DecisionTreeBinningTests
     }
 
     [Fact]
-    public void Custom_edges_bin_like_pandas_cut_and_bad_edges_are_refused()
+    public void Custom_edges_make_left_closed_bins_and_bad_edges_are_refused()
     {
         var ages = FittedKBinsDiscretizer.FromEdges([[0, 18, 65, 120]]);
         var error = Assert.Throws<ArgumentException>(() => FittedKBinsDiscretizer.FromEdges([[0, 18, 18]]));
