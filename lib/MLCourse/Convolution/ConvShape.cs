@@ -1,0 +1,48 @@
+using MLCourse.Errors;
+
+namespace MLCourse.Convolution;
+
+/// <summary>
+/// The arithmetic of convolution and pooling sizes (the notes' "Padding and Strides"): an n-wide
+/// input, an f-wide filter, padding p on each side and stride s give ⌊(n + 2p − f)/s⌋ + 1 outputs.
+/// </summary>
+/// <remarks>Introduced in notebook day 15.</remarks>
+public static class ConvShape
+{
+    private const string Component = "ConvShape";
+
+    /// <summary>⌊(n + 2p − f)/s⌋ + 1, the output length along one axis.</summary>
+    /// <param name="n">Input length, at least 1.</param>
+    /// <param name="f">Filter length, at least 1 and at most n + 2p.</param>
+    /// <param name="p">Padding on each side, at least 0.</param>
+    /// <param name="s">Stride, at least 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value out of range; the message gives all four numbers.</exception>
+    public static int OutputSize(int n, int f, int p = 0, int s = 1)
+    {
+        string numbers = $"(n = {n}, f = {f}, p = {p}, s = {s})";
+        if (n < 1 || f < 1 || p < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), $"{Component}: input, filter and padding must be n ≥ 1, f ≥ 1, p ≥ 0, but are {numbers}.");
+        }
+        if (s < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(s), $"{Component}: the stride must be at least 1, but is {s} {numbers}.");
+        }
+        if (f > n + 2 * p)
+        {
+            throw new ArgumentOutOfRangeException(nameof(f), $"{Component}: the filter (f = {f}) is larger than the padded input (n + 2p = {n + 2 * p}) {numbers}.");
+        }
+        return (n + 2 * p - f) / s + 1;   // integer division is the floor for these non-negative values
+    }
+
+    /// <summary>The padding p = (f − 1)/2 that keeps the size with stride 1 ("same"; f must be odd).</summary>
+    /// <exception cref="ArgumentException"><paramref name="f"/> is even, so no symmetric padding keeps the size.</exception>
+    public static int SamePadding(int f) =>
+        f % 2 == 1 ? (f - 1) / 2 : throw new ArgumentException($"{Component}: 'same' padding needs an odd filter size, but f = {f}.", nameof(f));
+
+    /// <summary>Trainable parameters of a convolution layer: (f·f·c_in + 1)·filters (one bias per filter).</summary>
+    public static long ConvParameters(int f, int channelsIn, int filters) => ((long)f * f * channelsIn + 1) * filters;
+
+    /// <summary>Trainable parameters of a dense layer: (inputs + 1)·units.</summary>
+    public static long DenseParameters(long inputs, int units) => (inputs + 1) * units;
+}

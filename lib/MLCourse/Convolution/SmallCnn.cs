@@ -1,0 +1,140 @@
+using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Errors;
+
+namespace MLCourse.Convolution;
+
+/// <summary>
+/// The notes' small CNN ("CNN Back Prop"), trained by hand: one 3×3 filter, ReLU, 2×2 max pooling,
+/// flatten, one dense unit and a sigmoid, with binary cross-entropy —
+/// Z₁ = conv(X, W₁) + b₁, A₁ = relu(Z₁), P₁ = maxpool(A₁), F = flatten(P₁), Z₂ = F·W₂ + b₂,
+/// A₂ = σ(Z₂), L = (1/m) Σ [−y log A₂ − (1 − y) log(1 − A₂)].
+/// </summary>
+/// <remarks>
+/// Backward follows the notes' derivation: ∂L/∂Z₂ = (A₂ − y)/m, ∂L/∂W₂ = (A₂ − y)·Fᵀ,
+/// ∂L/∂b₂ = Σ(A₂ − y), ∂L/∂F = ∂L/∂Z₂·W₂ reshaped to P₁'s shape, ∂L/∂A₁ routed by max pooling,
+/// ∂L/∂Z₁ = ∂L/∂A₁ ⊙ [Z₁ &gt; 0], then ∂L/∂W₁ and ∂L/∂b₁ = Σ ∂L/∂Z₁ through <see cref="Conv2d"/>.
+/// On a 6×6 image the model has the notes' 15 parameters (9 + 1 + 4 + 1). Introduced in notebook day 17.
+/// </remarks>
+public sealed class SmallCnn
+{
+    private const string Component = "SmallCnn";
+
+    /// <summary>Creates the model for square images of side <paramref name="imageSize"/> (even after the 3×3 valid convolution).</summary>
+    /// <param name="imageSize">Image side n; n − 2 must be even and at least 2.</param>
+    /// <param name="random">Draws the initial weights, uniform in ±1/√fan-in as TorchSharp's default does.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An image size that does not fit the architecture.</exception>
+    public SmallCnn(int imageSize, Random random)
+    {
+        if (imageSize < 4 || (imageSize - 2) % 2 != 0)
+        {
+            throw ErrorMessage.OutOfRange(Component, nameof(imageSize), "an even number of at least 4 (so that the 3×3 convolution's output pools evenly)", imageSize);
+        }
+        ImageSize = imageSize;
+        Features = (imageSize - 2) / 2 * ((imageSize - 2) / 2);
+        Convolution = new Conv2d(1, 1, 3);
+        Pool = new MaxPool2d(2);
+        double convBound = 1 / 3.0, denseBound = 1 / Math.Sqrt(Features);
+        for (int i = 0; i < 9; i++)
+        {
+            Convolution.Weights.Data[i] = (2 * random.NextDouble() - 1) * convBound;
+        }
+        Convolution.Bias[0] = (2 * random.NextDouble() - 1) * convBound;
+        W2 = Vector<double>.Build.Dense(Features, _ => (2 * random.NextDouble() - 1) * denseBound);
+        B2 = (2 * random.NextDouble() - 1) * denseBound;
+    }
+
+    /// <summary>The image side n.</summary>
+    public int ImageSize { get; }
+
+    /// <summary>The flattened feature count, ((n − 2)/2)².</summary>
+    public int Features { get; }
+
+    /// <summary>The convolution layer: W₁ (1, 1, 3, 3) and b₁.</summary>
+    public Conv2d Convolution { get; }
+
+    /// <summary>The 2×2 max pooling layer.</summary>
+    public MaxPool2d Pool { get; }
+
+    /// <summary>The dense weights W₂, one per flattened feature.</summary>
+    public Vector<double> W2 { get; }
+
+    /// <summary>The dense bias b₂.</summary>
+    public double B2 { get; set; }
+
+    /// <summary>The number of trainable parameters: 9 + 1 + features + 1.</summary>
+    public int ParameterCount => 9 + 1 + Features + 1;
+
+    /// <summary>Runs the forward equations on a batch of single-channel images.</summary>
+    /// <param name="x">Shape (m, 1, n, n).</param>
+    /// <exception cref="ArgumentException">The images are not (m, 1, n, n).</exception>
+    public ForwardPass Forward(ImageBatch x)
+    {
+        if (x.Channels != 1 || x.Height != ImageSize || x.Width != ImageSize)
+        {
+            throw ErrorMessage.Shape(Component, nameof(x), $"(m, 1, {ImageSize}, {ImageSize})", ErrorMessage.FormatShape(x.Shape));
+        }
+        ImageBatch z1 = Convolution.Forward(x);
+        var a1 = new ImageBatch(z1.Batch, 1, z1.Height, z1.Width, z1.Data.Select(v => Math.Max(0, v)).ToArray());
+        ImageBatch p1 = Pool.Forward(a1);
+        var f = Matrix<double>.Build.Dense(x.Batch, Features, (i, j) => p1.Data[i * Features + j]);   // flatten: (m, features)
+        Vector<double> z2 = f * W2 + B2;
+        Vector<double> a2 = z2.Map(Sigmoid);
+        return new ForwardPass(z1, a1, p1, f, z2, a2);
+    }
+
+    /// <summary>The mean binary cross-entropy of predictions <paramref name="a2"/> for labels <paramref name="y"/> (0 or 1).</summary>
+    public static double Loss(Vector<double> a2, Vector<double> y) =>
+        -a2.Zip(y, (a, t) => t * Math.Log(a) + (1 - t) * Math.Log(1 - a)).Average();
+
+    /// <summary>Back-propagates the loss of <paramref name="pass"/> against <paramref name="y"/> by the notes' equations.</summary>
+    /// <exception cref="ArgumentException"><paramref name="y"/> has a different length from the batch.</exception>
+    public Gradients Backward(ForwardPass pass, Vector<double> y)
+    {
+        Require.Length(Component, nameof(y), y, pass.A2.Count);
+        int m = y.Count;
+        Vector<double> dZ2 = (pass.A2 - y) / m;                                // ∂L/∂Z₂ = (A₂ − y)/m
+        Vector<double> dW2 = pass.F.TransposeThisAndMultiply(dZ2);             // ∂L/∂W₂ = (A₂ − y)·Fᵀ
+        double dB2 = dZ2.Sum();                                               // ∂L/∂b₂ = Σ(A₂ − y)
+        Matrix<double> dF = dZ2.ToColumnMatrix() * W2.ToRowMatrix();          // ∂L/∂F = ∂L/∂Z₂ · W₂, (m, features)
+        var dP1 = new ImageBatch(m, 1, pass.P1.Height, pass.P1.Width, dF.ToRowMajorArray());   // reshape to P₁'s shape
+        ImageBatch dA1 = Pool.Backward(dP1);                                  // only each window's maximum gets gradient
+        var dZ1 = new ImageBatch(m, 1, dA1.Height, dA1.Width,
+            dA1.Data.Select((g, i) => pass.Z1.Data[i] > 0 ? g : 0).ToArray()); // relu′ = 1 where Z₁ > 0
+        Convolution.Backward(dZ1);
+        return new Gradients(Convolution.WeightGradient.ToMatrix(), Convolution.BiasGradient[0], dW2, dB2, dZ1, dA1, dP1);
+    }
+
+    /// <summary>One gradient-descent step on all four parameters: θ ← θ − η·∂L/∂θ.</summary>
+    public void Step(Gradients g, double learningRate)
+    {
+        for (int i = 0; i < 9; i++)
+        {
+            Convolution.Weights.Data[i] -= learningRate * g.W1[i / 3, i % 3];
+        }
+        Convolution.Bias[0] -= learningRate * g.B1;
+        W2.Subtract(learningRate * g.W2, W2);
+        B2 -= learningRate * g.B2;
+    }
+
+    // σ(z) written so that neither branch overflows: exp of a non-positive number only.
+    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+}
+
+/// <summary>The activations of one <see cref="SmallCnn.Forward"/>, kept for the backward pass.</summary>
+/// <param name="Z1">Convolution output, (m, 1, n − 2, n − 2).</param>
+/// <param name="A1">relu(Z₁).</param>
+/// <param name="P1">maxpool(A₁), (m, 1, (n − 2)/2, (n − 2)/2).</param>
+/// <param name="F">flatten(P₁), (m, features).</param>
+/// <param name="Z2">F·W₂ + b₂, (m,).</param>
+/// <param name="A2">σ(Z₂), the predicted probabilities, (m,).</param>
+public sealed record ForwardPass(ImageBatch Z1, ImageBatch A1, ImageBatch P1, Matrix<double> F, Vector<double> Z2, Vector<double> A2);
+
+/// <summary>The gradients of <see cref="SmallCnn.Backward"/>, with the intermediate ones the notes derive.</summary>
+/// <param name="W1">∂L/∂W₁, 3×3.</param>
+/// <param name="B1">∂L/∂b₁.</param>
+/// <param name="W2">∂L/∂W₂, (features,).</param>
+/// <param name="B2">∂L/∂b₂.</param>
+/// <param name="Z1">∂L/∂Z₁.</param>
+/// <param name="A1">∂L/∂A₁ (non-zero only at the pooling maxima).</param>
+/// <param name="P1">∂L/∂P₁ (∂L/∂F reshaped).</param>
+public sealed record Gradients(Matrix<double> W1, double B1, Vector<double> W2, double B2, ImageBatch Z1, ImageBatch A1, ImageBatch P1);
