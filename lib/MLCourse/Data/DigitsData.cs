@@ -35,4 +35,15 @@ public sealed class DigitsData
     /// <summary>All images as a float64 tensor of shape (samples, 8, 8), a rank-3 tensor.</summary>
     public torch.Tensor ToTensor() =>
         torch.tensor(Pixels.ToRowMajorArray(), new long[] { Count, Side, Side }, torch.float64);
+
+    /// <summary>
+    /// The images at <paramref name="indices"/> as network input: float32, shape (count, 1, 8, 8),
+    /// pixel counts divided by 16 so that values lie in [0, 1].
+    /// </summary>
+    public torch.Tensor ImageTensor(IReadOnlyList<int> indices) =>
+        torch.tensor(indices.SelectMany(i => Pixels.Row(i).Select(v => (float)(v / 16))).ToArray(), new long[] { indices.Count, 1, Side, Side });
+
+    /// <summary>The labels at <paramref name="indices"/> as an int64 tensor of shape (count,), as cross-entropy expects.</summary>
+    public torch.Tensor LabelTensor(IReadOnlyList<int> indices) =>
+        torch.tensor(indices.Select(i => (long)Labels[i]).ToArray());
 }

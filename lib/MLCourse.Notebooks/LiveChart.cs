@@ -1,0 +1,43 @@
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Formatting;
+using Plotly.NET;
+
+namespace MLCourse.Notebooks;
+
+/// <summary>
+/// Live training progress in a notebook: one chart, displayed once and redrawn in place as
+/// values arrive (for example one loss per epoch).
+/// </summary>
+/// <remarks>Introduced in notebook day 16; every training notebook uses it.</remarks>
+public sealed class LiveChart
+{
+    private readonly DisplayedValue _display;
+    private readonly Dictionary<string, List<double>> _series = new();
+    private readonly string _title;
+    private readonly string _xTitle;
+    private readonly string _yTitle;
+
+    private LiveChart(string title, string xTitle, string yTitle)
+    {
+        (_title, _xTitle, _yTitle) = (title, xTitle, yTitle);
+        _display = Kernel.display($"{title}: starting …");
+    }
+
+    /// <summary>Displays an empty chart placeholder and returns the handle that updates it.</summary>
+    public static LiveChart Show(string title, string xTitle = "epoch", string yTitle = "loss") => new(title, xTitle, yTitle);
+
+    /// <summary>Appends <paramref name="value"/> to the series <paramref name="name"/> and redraws.</summary>
+    public void Add(string name, double value)
+    {
+        if (!_series.TryGetValue(name, out List<double>? values))
+        {
+            _series[name] = values = [];
+        }
+        values.Add(value);
+        _display.Update(Chart());
+    }
+
+    private GenericChart Chart() =>
+        Charts.Lines(_title, _xTitle, _yTitle,
+            _series.Select(kv => new Series(kv.Key, Enumerable.Range(1, kv.Value.Count).Select(i => (double)i).ToArray(), kv.Value)).ToArray());
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MLCourse.Training;
+
+/// <summary>
+/// Mini-batch training of a TorchSharp classifier with Adam and cross-entropy, with a seeded
+/// shuffle and a dispose scope per batch so memory stays flat, reporting progress after each epoch.
+/// </summary>
+/// <remarks>Introduced in notebook day 16; later notebooks train their TorchSharp models with it.</remarks>
+public static class ClassifierTraining
+{
+    /// <summary>Trains <paramref name="model"/> in place.</summary>
+    /// <param name="model">Maps a batch of inputs to class scores (logits), shape (batch, classes).</param>
+    /// <param name="x">Training inputs, first axis = samples.</param>
+    /// <param name="y">Class indices, shape (samples,), int64.</param>
+    /// <param name="epochs">Passes over the data.</param>
+    /// <param name="batchSize">Samples per step.</param>
+    /// <param name="learningRate">Adam's step size.</param>
+    /// <param name="seed">Seeds the shuffle (the weights are seeded by <c>torch.manual_seed</c> before the model is built).</param>
+    /// <param name="progress">Called after each epoch with its number (1-based) and mean training loss.</param>
+    /// <returns>The mean loss of each epoch and the wall-clock time.</returns>
+    public static TrainingHistory Train(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int epochs, int batchSize, double learningRate, int seed, Action<int, double>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var generator = new Generator((ulong)seed);
+        using var optimizer = optim.Adam(model.parameters(), learningRate);
+        var losses = new List<double>();
+        long n = x.shape[0];
+        model.train();
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            double total = 0;
+            using (var order = randperm(n, generator: generator))
+            {
+                for (long start = 0; start < n; start += batchSize)
+                {
+                    using var scope = NewDisposeScope();
+                    Tensor batch = order.narrow(0, start, Math.Min(batchSize, n - start));
+                    optimizer.zero_grad();
+                    Tensor loss = nn.functional.cross_entropy(model.forward(x.index_select(0, batch)), y.index_select(0, batch));
+                    loss.backward();
+                    optimizer.step();
+                    total += loss.item<float>() * batch.shape[0];
+                }
+            }
+            losses.Add(total / n);
+            progress?.Invoke(epoch, total / n);
+        }
+        model.eval();
+        return new TrainingHistory(losses, clock.Elapsed);
+    }
+
+    /// <summary>The share of samples whose highest score is the true class.</summary>
+    public static double Accuracy(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return model.forward(x).argmax(1).eq(y).to_type(float64).mean().item<double>();
+    }
+}
+
+/// <summary>What <see cref="ClassifierTraining.Train"/> reports.</summary>
+/// <param name="EpochLosses">Mean training loss of each epoch.</param>
+/// <param name="Elapsed">Wall-clock training time.</param>
+public sealed record TrainingHistory(IReadOnlyList<double> EpochLosses, TimeSpan Elapsed);
