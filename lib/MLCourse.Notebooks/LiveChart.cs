@@ -20,7 +20,7 @@ public sealed class LiveChart
     private LiveChart(string title, string xTitle, string yTitle)
     {
         (_title, _xTitle, _yTitle) = (title, xTitle, yTitle);
-        _display = Kernel.display($"{title}: starting …");
+        _display = Kernel.display($"{title}: starting …", HtmlFormatter.MimeType);   // html, so that updates render as charts
     }
 
     /// <summary>Displays an empty chart placeholder and returns the handle that updates it.</summary>
