@@ -1,0 +1,42 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace MLCourse.Diffusion;
+
+/// <summary>
+/// The forward (noising) process and the quantities the reverse process needs, from scratch:
+/// <list type="bullet">
+/// <item>one step q(x_t | x_{t−1}) = N(√(1 − β_t)·x_{t−1}, β_t·I): x_t = √α_t·x_{t−1} + √β_t·ε;</item>
+/// <item>the closed form q(x_t | x_0) = N(√ᾱ_t·x_0, (1 − ᾱ_t)·I): x_t = √ᾱ_t·x_0 + √(1 − ᾱ_t)·ε;</item>
+/// <item>the posterior q(x_{t−1} | x_t, x_0) = N(μ̃_t, β̃_t·I) with
+/// μ̃_t = (√ᾱ_{t−1}·β_t/(1 − ᾱ_t))·x_0 + (√α_t·(1 − ᾱ_{t−1})/(1 − ᾱ_t))·x_t and β̃_t = β_t·(1 − ᾱ_{t−1})/(1 − ᾱ_t);</item>
+/// <item>with ε predicted by a network, μ_θ = (x_t − β_t/√(1 − ᾱ_t)·ε̂)/√α_t (DDPM's reverse mean).</item>
+/// </list>
+/// </summary>
+/// <remarks>Introduced in notebook day 21.</remarks>
+public sealed class ForwardDiffusion(NoiseSchedule schedule)
+{
+    /// <summary>The schedule.</summary>
+    public NoiseSchedule Schedule { get; } = schedule;
+
+    /// <summary>One noising step: √α_t·x_{t−1} + √β_t·ε.</summary>
+    public Vector<double> Step(Vector<double> previous, int t, Vector<double> noise) =>
+        Math.Sqrt(Schedule.Alpha(t)) * previous + Math.Sqrt(Schedule.Beta(t)) * noise;
+
+    /// <summary>Jumps straight to step t: √ᾱ_t·x_0 + √(1 − ᾱ_t)·ε.</summary>
+    public Vector<double> Sample(Vector<double> x0, int t, Vector<double> noise) =>
+        Math.Sqrt(Schedule.AlphaBar(t)) * x0 + Math.Sqrt(1 - Schedule.AlphaBar(t)) * noise;
+
+    /// <summary>μ̃_t(x_t, x_0), the mean of q(x_{t−1} | x_t, x_0).</summary>
+    public Vector<double> PosteriorMean(Vector<double> x0, Vector<double> xt, int t)
+    {
+        double abarPrevious = Schedule.AlphaBar(t - 1), abar = Schedule.AlphaBar(t), beta = Schedule.Beta(t);
+        return Math.Sqrt(abarPrevious) * beta / (1 - abar) * x0 + Math.Sqrt(Schedule.Alpha(t)) * (1 - abarPrevious) / (1 - abar) * xt;
+    }
+
+    /// <summary>β̃_t = β_t·(1 − ᾱ_{t−1})/(1 − ᾱ_t), the variance of q(x_{t−1} | x_t, x_0).</summary>
+    public double PosteriorVariance(int t) => Schedule.Beta(t) * (1 - Schedule.AlphaBar(t - 1)) / (1 - Schedule.AlphaBar(t));
+
+    /// <summary>μ_θ(x_t, t) = (x_t − β_t/√(1 − ᾱ_t)·ε̂)/√α_t.</summary>
+    public Vector<double> ReverseMean(Vector<double> xt, int t, Vector<double> predictedNoise) =>
+        (xt - Schedule.Beta(t) / Math.Sqrt(1 - Schedule.AlphaBar(t)) * predictedNoise) / Math.Sqrt(Schedule.Alpha(t));
+}
