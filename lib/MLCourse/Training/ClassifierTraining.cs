@@ -1,12 +1,11 @@
-using System.Diagnostics;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLCourse.Training;
 
 /// <summary>
-/// Mini-batch training of a TorchSharp classifier with Adam and cross-entropy, with a seeded
-/// shuffle and a dispose scope per batch so memory stays flat, reporting progress after each epoch.
+/// Mini-batch training of a TorchSharp classifier with Adam and cross-entropy (through
+/// <see cref="MiniBatchTraining"/>: seeded shuffle, a dispose scope per batch, progress per epoch).
 /// </summary>
 /// <remarks>Introduced in notebook day 16; later notebooks train their TorchSharp models with it.</remarks>
 public static class ClassifierTraining
@@ -23,33 +22,11 @@ public static class ClassifierTraining
     /// <returns>The mean loss of each epoch and the wall-clock time.</returns>
     public static TrainingHistory Train(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int epochs, int batchSize, double learningRate, int seed, Action<int, double>? progress = null)
     {
-        var clock = Stopwatch.StartNew();
-        var generator = new Generator((ulong)seed);
-        using var optimizer = optim.Adam(model.parameters(), learningRate);
-        var losses = new List<double>();
-        long n = x.shape[0];
         model.train();
-        for (int epoch = 1; epoch <= epochs; epoch++)
-        {
-            double total = 0;
-            using (var order = randperm(n, generator: generator))
-            {
-                for (long start = 0; start < n; start += batchSize)
-                {
-                    using var scope = NewDisposeScope();
-                    Tensor batch = order.narrow(0, start, Math.Min(batchSize, n - start));
-                    optimizer.zero_grad();
-                    Tensor loss = nn.functional.cross_entropy(model.forward(x.index_select(0, batch)), y.index_select(0, batch));
-                    loss.backward();
-                    optimizer.step();
-                    total += loss.item<float>() * batch.shape[0];
-                }
-            }
-            losses.Add(total / n);
-            progress?.Invoke(epoch, total / n);
-        }
+        TrainingHistory history = MiniBatchTraining.Run(model.parameters(), x.shape[0], epochs, batchSize, learningRate, seed,
+            batch => nn.functional.cross_entropy(model.forward(x.index_select(0, batch)), y.index_select(0, batch)), progress);
         model.eval();
-        return new TrainingHistory(losses, clock.Elapsed);
+        return history;
     }
 
     /// <summary>The share of samples whose highest score is the true class.</summary>
