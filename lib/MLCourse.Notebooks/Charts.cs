@@ -37,6 +37,23 @@ public static class Charts
             .WithXAxisStyle<double, double, string>(TitleText: xTitle)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle);
 
+    /// <summary>Small images side by side, <paramref name="columns"/> per row, one blank pixel between them.</summary>
+    /// <param name="title">The chart title.</param>
+    /// <param name="images">Equally sized images (e.g. 8×8 digits).</param>
+    /// <param name="columns">Images per row.</param>
+    public static GenericChart ImageGrid(string title, IReadOnlyList<Matrix<double>> images, int columns)
+    {
+        int h = images[0].RowCount, w = images[0].ColumnCount, rows = (images.Count + columns - 1) / columns;
+        var grid = Matrix<double>.Build.Dense(rows * (h + 1) - 1, columns * (w + 1) - 1);
+        for (int k = 0; k < images.Count; k++)
+        {
+            grid.SetSubMatrix(k / columns * (h + 1), k % columns * (w + 1), images[k]);
+        }
+        return Titled(title, PlotlyChart.Heatmap<double, int, int, string>(
+                zData: grid.EnumerateRows().Select(row => row.ToArray()), ReverseYAxis: true, ShowScale: false))
+            .WithSize(Width: Math.Min(900, 60 * columns + 100), Height: 60 * rows + 100);
+    }
+
     /// <summary>A heatmap of <paramref name="z"/> with row 0 at the top, as an image is seen.</summary>
     /// <param name="title">The chart title.</param>
     /// <param name="z">Shape (rows, columns).</param>
