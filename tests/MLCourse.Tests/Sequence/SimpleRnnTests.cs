@@ -1,0 +1,113 @@
+using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Sequence;
+using MLCourse.Tensors;
+using TorchSharp;
+
+namespace MLCourse.Tests.Sequence;
+
+public class SimpleRnnTests
+{
+    // The notes' example: a vocabulary of cat, mat, rat as one-hot vectors; three words per review.
+    private static Matrix<double> Words(params int[] indices) =>
+        Matrix<double>.Build.Dense(indices.Length, 3, (t, f) => indices[t] == f ? 1 : 0);
+
+    [Fact]
+    public void Parameter_counts_follow_Keras_and_PyTorch_conventions()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var rnn = torch.nn.RNN(5, 3, batchFirst: true);
+        using var head = torch.nn.Linear(3, 1);
+        long torchTotal = rnn.parameters().Concat(head.parameters()).Sum(p => p.numel());
+
+        Assert.Equal((27, 4), SimpleRnn.KerasParameterCount(5, 3));   // the notes' 27 weights + 4 biases
+        Assert.Equal(torchTotal, SimpleRnn.TorchParameterCount(5, 3).Weights + SimpleRnn.TorchParameterCount(5, 3).Biases);
+    }
+
+    [Fact]
+    public void Forward_and_BPTT_gradients_agree_with_TorchSharp_autograd()
+    {
+        using var scope = torch.NewDisposeScope();
+        var model = new SimpleRnn(3, 3, new Random(4));
+        var sequence = Words(0, 1, 2);   // cat mat rat
+        var pass = model.Forward(sequence);
+        var g = model.Backward(pass, label: 1);
+
+        using var rnn = torch.nn.RNN(3, 3, batchFirst: true, dtype: torch.float64);
+        using (torch.no_grad())
+        {
+            rnn.get_parameter("weight_ih_l0")!.copy_(model.Wi.Transpose().ToTensor());
+            rnn.get_parameter("weight_hh_l0")!.copy_(model.Wh.Transpose().ToTensor());
+            rnn.get_parameter("bias_ih_l0")!.copy_(torch.tensor(model.B.ToArray(), torch.float64));
+            rnn.get_parameter("bias_hh_l0")!.zero_();
+        }
+        var wo = torch.tensor(model.Wo.ToArray(), torch.float64).requires_grad_(true);
+        var bo = torch.tensor(model.Bo, torch.float64).requires_grad_(true);
+        var (outputs, _) = rnn.forward(sequence.ToTensor().unsqueeze(0), null);
+        var prediction = torch.sigmoid(outputs[0, -1].matmul(wo) + bo);
+        torch.nn.functional.binary_cross_entropy(prediction, torch.tensor(1.0, torch.float64)).backward();
+
+        Assert.Equal(prediction.item<double>(), pass.Prediction, 1e-12);
+        AssertClose(rnn.get_parameter("weight_ih_l0")!.grad!.T, g.Wi);
+        AssertClose(rnn.get_parameter("weight_hh_l0")!.grad!.T, g.Wh);
+        Assert.True(Math.Abs(rnn.get_parameter("bias_ih_l0")!.grad!.data<double>().ToArray().Zip(g.B).Max(p => Math.Abs(p.First - p.Second))) < 1e-12);
+        Assert.True(wo.grad!.data<double>().ToArray().Zip(g.Wo).Max(p => Math.Abs(p.First - p.Second)) < 1e-12);
+        Assert.Equal(bo.grad!.item<double>(), g.Bo, 1e-12);
+    }
+
+    [Fact]
+    public void BPTT_passes_a_finite_difference_check()
+    {
+        var model = new SimpleRnn(3, 3, new Random(8));
+        var sequence = Words(2, 0, 0, 1);
+        var g = model.Backward(model.Forward(sequence), label: 0);
+        double Loss() => SimpleRnn.Loss(model.Forward(sequence).Prediction, 0);
+        const double h = 1e-6;
+
+        foreach (var (parameter, gradient) in new[] { (model.Wi, g.Wi), (model.Wh, g.Wh) })
+        {
+            for (int i = 0; i < parameter.RowCount; i++)
+            for (int j = 0; j < parameter.ColumnCount; j++)
+            {
+                double saved = parameter[i, j];
+                parameter[i, j] = saved + h; double up = Loss();
+                parameter[i, j] = saved - h; double down = Loss();
+                parameter[i, j] = saved;
+                Assert.Equal((up - down) / (2 * h), gradient[i, j], 1e-7);
+            }
+        }
+    }
+
+    [Fact]
+    public void Gradient_descent_learns_the_notes_toy_sentiment_task()
+    {
+        var model = new SimpleRnn(3, 3, new Random(1));
+        var data = new (Matrix<double> X, double Y)[] { (Words(0, 1, 2), 1), (Words(2, 2, 1), 1), (Words(1, 0, 0), 0) };   // the notes' three rows
+        double Total() => data.Sum(d => SimpleRnn.Loss(model.Forward(d.X).Prediction, d.Y));
+        double before = Total();
+
+        for (int epoch = 0; epoch < 300; epoch++)
+        {
+            foreach (var (x, y) in data)
+            {
+                model.Step(model.Backward(model.Forward(x), y), learningRate: 0.5);
+            }
+        }
+
+        Assert.True(Total() < before / 10);
+        Assert.All(data, d => Assert.Equal(d.Y, model.Forward(d.X).Prediction > 0.5 ? 1 : 0));
+    }
+
+    [Fact]
+    public void A_sequence_with_the_wrong_feature_count_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SimpleRnn(3, 2, new Random(1)).Forward(Matrix<double>.Build.Dense(4, 5)));
+
+        Assert.Equal("SimpleRnn: sequence must have shape (timesteps ≥ 1, 3), but has shape (4, 5). (Parameter 'sequence')", error.Message);
+    }
+
+    private static void AssertClose(torch.Tensor expected, Matrix<double> actual)
+    {
+        var e = expected.contiguous().data<double>().ToArray();
+        Assert.True(e.Zip(actual.ToRowMajorArray()).Max(p => Math.Abs(p.First - p.Second)) < 1e-12);
+    }
+}
