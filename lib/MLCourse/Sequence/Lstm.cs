@@ -1,0 +1,179 @@
+using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Errors;
+using TorchSharp;
+
+namespace MLCourse.Sequence;
+
+/// <summary>
+/// An LSTM layer from scratch with the notes' six equations, applied to the concatenation
+/// [h_{t−1}, x_t] at every step (C_0 = h_0 = 0):
+/// (1) f_t = σ(W_f·[h_{t−1}, x_t] + b_f), forget gate;
+/// (2) C̃_t = tanh(W_c·[h_{t−1}, x_t] + b_c), candidate cell state;
+/// (3) i_t = σ(W_i·[h_{t−1}, x_t] + b_i), input gate;
+/// (4) C_t = f_t ⊙ C_{t−1} + i_t ⊙ C̃_t;
+/// (5) o_t = σ(W_o·[h_{t−1}, x_t] + b_o), output gate;
+/// (6) h_t = o_t ⊙ tanh(C_t).
+/// With the notes' 3 units and 4 features each W is 3×7.
+/// </summary>
+/// <remarks>
+/// <see cref="Backward"/> is backpropagation through time by hand; <see cref="CopyTo"/> writes the
+/// weights in TorchSharp's <c>nn.LSTM</c> layout (gates stacked i, f, g, o; W split into its h and x
+/// columns; bias in b_ih with b_hh = 0), so both give identical outputs. Introduced in notebook day 12.
+/// </remarks>
+public sealed class Lstm
+{
+    private const string Component = "Lstm";
+
+    /// <summary>Creates the layer with weights drawn uniformly from ±1/√units (PyTorch's default range).</summary>
+    public Lstm(int features, int units, Random random)
+    {
+        if (features < 1 || units < 1)
+        {
+            throw ErrorMessage.OutOfRange(Component, features < 1 ? nameof(features) : nameof(units), "at least 1", features < 1 ? features : units);
+        }
+        double bound = 1 / Math.Sqrt(units);
+        Matrix<double> W() => Matrix<double>.Build.Dense(units, units + features, (_, _) => (2 * random.NextDouble() - 1) * bound);
+        Vector<double> Bias() => Vector<double>.Build.Dense(units, _ => (2 * random.NextDouble() - 1) * bound);
+        (Wf, Wc, Wi, Wo) = (W(), W(), W(), W());
+        (Bf, Bc, Bi, Bo) = (Bias(), Bias(), Bias(), Bias());
+        Features = features;
+        Units = units;
+    }
+
+    /// <summary>Input features per step.</summary>
+    public int Features { get; }
+
+    /// <summary>Hidden units (the size of h_t and C_t).</summary>
+    public int Units { get; }
+
+    /// <summary>Forget-gate weights, (units, units + features).</summary>
+    public Matrix<double> Wf { get; }
+
+    /// <summary>Candidate-cell weights.</summary>
+    public Matrix<double> Wc { get; }
+
+    /// <summary>Input-gate weights.</summary>
+    public Matrix<double> Wi { get; }
+
+    /// <summary>Output-gate weights.</summary>
+    public Matrix<double> Wo { get; }
+
+    /// <summary>Forget-gate bias.</summary>
+    public Vector<double> Bf { get; }
+
+    /// <summary>Candidate-cell bias.</summary>
+    public Vector<double> Bc { get; }
+
+    /// <summary>Input-gate bias.</summary>
+    public Vector<double> Bi { get; }
+
+    /// <summary>Output-gate bias.</summary>
+    public Vector<double> Bo { get; }
+
+    /// <summary>Runs the six equations over the sequence.</summary>
+    /// <param name="sequence">(timesteps, features).</param>
+    /// <exception cref="ArgumentException">A wrong number of features or no time steps.</exception>
+    public LstmPass Forward(Matrix<double> sequence)
+    {
+        if (sequence.ColumnCount != Features || sequence.RowCount == 0)
+        {
+            throw ErrorMessage.Shape(Component, nameof(sequence), $"(timesteps ≥ 1, {Features})", ErrorMessage.FormatShape(sequence.RowCount, sequence.ColumnCount));
+        }
+        var steps = new List<LstmStep>();
+        Vector<double> h = Vector<double>.Build.Dense(Units), c = Vector<double>.Build.Dense(Units);
+        for (int t = 0; t < sequence.RowCount; t++)
+        {
+            Vector<double> concat = Vector<double>.Build.DenseOfEnumerable(h.Concat(sequence.Row(t)));   // [h_{t−1}, x_t]
+            Vector<double> f = Sigmoid(Wf * concat + Bf);                                                  // (1)
+            Vector<double> candidate = (Wc * concat + Bc).PointwiseTanh();                                 // (2)
+            Vector<double> i = Sigmoid(Wi * concat + Bi);                                                  // (3)
+            Vector<double> cell = f.PointwiseMultiply(c) + i.PointwiseMultiply(candidate);                 // (4)
+            Vector<double> o = Sigmoid(Wo * concat + Bo);                                                  // (5)
+            h = o.PointwiseMultiply(cell.PointwiseTanh());                                                 // (6)
+            steps.Add(new LstmStep(concat, c, f, candidate, i, cell, o, h));
+            c = cell;
+        }
+        return new LstmPass(steps);
+    }
+
+    /// <summary>Backpropagation through time, given ∂L/∂h_t for every step (zeros where the loss ignores h_t).</summary>
+    /// <param name="pass">The forward pass.</param>
+    /// <param name="hiddenGradients">∂L/∂h_t from outside the layer, one per step.</param>
+    public LstmGradients Backward(LstmPass pass, IReadOnlyList<Vector<double>> hiddenGradients)
+    {
+        int steps = pass.Steps.Count;
+        Matrix<double> Zeros() => Matrix<double>.Build.Dense(Units, Units + Features);
+        var (dWf, dWc, dWi, dWo) = (Zeros(), Zeros(), Zeros(), Zeros());
+        var (dBf, dBc, dBi, dBo) = (Vector<double>.Build.Dense(Units), Vector<double>.Build.Dense(Units), Vector<double>.Build.Dense(Units), Vector<double>.Build.Dense(Units));
+        var dX = Matrix<double>.Build.Dense(steps, Features);
+        var norms = new double[steps];
+        Vector<double> dhNext = Vector<double>.Build.Dense(Units), dcNext = Vector<double>.Build.Dense(Units);
+        for (int t = steps - 1; t >= 0; t--)
+        {
+            LstmStep s = pass.Steps[t];
+            Vector<double> dh = hiddenGradients[t] + dhNext;
+            norms[t] = dh.L2Norm();
+            Vector<double> tanhC = s.Cell.PointwiseTanh();
+            Vector<double> dOutput = dh.PointwiseMultiply(tanhC);                                                  // from (6)
+            Vector<double> dc = dh.PointwiseMultiply(s.Output).PointwiseMultiply(1 - tanhC.PointwisePower(2)) + dcNext;
+            Vector<double> dzF = dc.PointwiseMultiply(s.PreviousCell).PointwiseMultiply(s.Forget.PointwiseMultiply(1 - s.Forget));       // (4) then σ′
+            Vector<double> dzI = dc.PointwiseMultiply(s.Candidate).PointwiseMultiply(s.Input.PointwiseMultiply(1 - s.Input));
+            Vector<double> dzC = dc.PointwiseMultiply(s.Input).PointwiseMultiply(1 - s.Candidate.PointwisePower(2));                     // tanh′
+            Vector<double> dzO = dOutput.PointwiseMultiply(s.Output.PointwiseMultiply(1 - s.Output));
+            dWf += dzF.OuterProduct(s.Concat); dWc += dzC.OuterProduct(s.Concat); dWi += dzI.OuterProduct(s.Concat); dWo += dzO.OuterProduct(s.Concat);
+            dBf += dzF; dBc += dzC; dBi += dzI; dBo += dzO;
+            Vector<double> dConcat = Wf.TransposeThisAndMultiply(dzF) + Wc.TransposeThisAndMultiply(dzC) + Wi.TransposeThisAndMultiply(dzI) + Wo.TransposeThisAndMultiply(dzO);
+            dhNext = dConcat.SubVector(0, Units);                 // to h_{t−1}
+            dX.SetRow(t, dConcat.SubVector(Units, Features));     // to x_t
+            dcNext = dc.PointwiseMultiply(s.Forget);              // to C_{t−1}
+        }
+        return new LstmGradients(dWf, dWc, dWi, dWo, dBf, dBc, dBi, dBo, dX, norms);
+    }
+
+    /// <summary>Writes these weights into a TorchSharp <c>nn.LSTM</c> (one layer, same sizes) so it computes the same function.</summary>
+    public void CopyTo(TorchSharp.Modules.LSTM lstm)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        Matrix<double>[] gates = [Wi, Wf, Wc, Wo];   // TorchSharp's order: input, forget, cell (g), output
+        Vector<double>[] biases = [Bi, Bf, Bc, Bo];
+        Matrix<double> ih = gates.Select(g => g.SubMatrix(0, Units, Units, Features)).Aggregate((a, b) => a.Stack(b));   // (4·units, features)
+        Matrix<double> hh = gates.Select(g => g.SubMatrix(0, Units, 0, Units)).Aggregate((a, b) => a.Stack(b));          // (4·units, units)
+        lstm.get_parameter("weight_ih_l0")!.copy_(Tensors.TensorConvert.ToTensor(ih));
+        lstm.get_parameter("weight_hh_l0")!.copy_(Tensors.TensorConvert.ToTensor(hh));
+        lstm.get_parameter("bias_ih_l0")!.copy_(torch.tensor(biases.SelectMany(b => b).ToArray(), torch.float64));
+        lstm.get_parameter("bias_hh_l0")!.zero_();
+    }
+
+    private static Vector<double> Sigmoid(Vector<double> z) => z.Map(v => v >= 0 ? 1 / (1 + Math.Exp(-v)) : Math.Exp(v) / (1 + Math.Exp(v)));
+}
+
+/// <summary>The cached values of one LSTM step.</summary>
+/// <param name="Concat">[h_{t−1}, x_t].</param>
+/// <param name="PreviousCell">C_{t−1}.</param>
+/// <param name="Forget">f_t.</param>
+/// <param name="Candidate">C̃_t.</param>
+/// <param name="Input">i_t.</param>
+/// <param name="Cell">C_t.</param>
+/// <param name="Output">o_t.</param>
+/// <param name="Hidden">h_t.</param>
+public sealed record LstmStep(Vector<double> Concat, Vector<double> PreviousCell, Vector<double> Forget, Vector<double> Candidate,
+    Vector<double> Input, Vector<double> Cell, Vector<double> Output, Vector<double> Hidden);
+
+/// <summary>The steps of an LSTM forward pass.</summary>
+/// <param name="Steps">One entry per time step.</param>
+public sealed record LstmPass(IReadOnlyList<LstmStep> Steps);
+
+/// <summary>The gradients of <see cref="Lstm.Backward"/>.</summary>
+/// <param name="Wf">∂L/∂W_f.</param>
+/// <param name="Wc">∂L/∂W_c.</param>
+/// <param name="Wi">∂L/∂W_i.</param>
+/// <param name="Wo">∂L/∂W_o.</param>
+/// <param name="Bf">∂L/∂b_f.</param>
+/// <param name="Bc">∂L/∂b_c.</param>
+/// <param name="Bi">∂L/∂b_i.</param>
+/// <param name="Bo">∂L/∂b_o.</param>
+/// <param name="X">∂L/∂x_t, (timesteps, features).</param>
+/// <param name="HiddenGradientNorms">‖∂L/∂h_t‖ (including what flows back from later steps), per step.</param>
+public sealed record LstmGradients(Matrix<double> Wf, Matrix<double> Wc, Matrix<double> Wi, Matrix<double> Wo,
+    Vector<double> Bf, Vector<double> Bc, Vector<double> Bi, Vector<double> Bo, Matrix<double> X, double[] HiddenGradientNorms);

@@ -1,0 +1,90 @@
+using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Sequence;
+using MLCourse.Tensors;
+using TorchSharp;
+
+namespace MLCourse.Tests.Sequence;
+
+public class LstmTests
+{
+    private static (Lstm Model, Matrix<double> X, Vector<double>[] G) Example(int seed, int steps = 5)
+    {
+        var random = new Random(seed);
+        var model = new Lstm(features: 4, units: 3, random);
+        var x = Matrix<double>.Build.Dense(steps, 4, (_, _) => random.NextDouble() * 2 - 1);
+        var g = Enumerable.Range(0, steps).Select(_ => Vector<double>.Build.Dense(3, _ => random.NextDouble() - 0.5)).ToArray();
+        return (model, x, g);
+    }
+
+    [Fact]
+    public void The_notes_shapes_three_units_and_four_features_give_3_by_7_gate_matrices()
+    {
+        var (model, _, _) = Example(1);
+
+        Assert.Equal((3, 7), (model.Wf.RowCount, model.Wf.ColumnCount));
+    }
+
+    [Fact]
+    public void Outputs_and_all_gradients_agree_with_TorchSharp_nn_LSTM()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (model, x, g) = Example(2);
+        var pass = model.Forward(x);
+        var grads = model.Backward(pass, g);
+
+        using var lstm = torch.nn.LSTM(4, 3, batchFirst: true, dtype: torch.float64);
+        model.CopyTo(lstm);
+        var tx = x.ToTensor().unsqueeze(0).requires_grad_(true);
+        var (outputs, _, _) = lstm.forward(tx, null);
+        var projection = Matrix<double>.Build.DenseOfRowVectors(g).ToTensor().unsqueeze(0);
+        (outputs * projection).sum().backward();   // L = Σ_t h_t · g_t, so ∂L/∂h_t = g_t
+
+        double[] hidden = pass.Steps.SelectMany(s => s.Hidden).ToArray();
+        Assert.True(Max(outputs.detach().contiguous().data<double>().ToArray(), hidden) < 1e-12);
+        Assert.True(Max(tx.grad!.contiguous().data<double>().ToArray(), grads.X.ToRowMajorArray()) < 1e-12);
+        // TorchSharp stacks gates i, f, g, o; W = [W_hh | W_ih] per gate in the notes' [h, x] order.
+        var wih = lstm.get_parameter("weight_ih_l0")!.grad!.contiguous().data<double>().ToArray();
+        var whh = lstm.get_parameter("weight_hh_l0")!.grad!.contiguous().data<double>().ToArray();
+        var bias = lstm.get_parameter("bias_ih_l0")!.grad!.contiguous().data<double>().ToArray();
+        Matrix<double>[] gates = [grads.Wi, grads.Wf, grads.Wc, grads.Wo];
+        Vector<double>[] biases = [grads.Bi, grads.Bf, grads.Bc, grads.Bo];
+        for (int k = 0; k < 4; k++)
+        {
+            Assert.True(Max(wih.Skip(k * 12).Take(12).ToArray(), gates[k].SubMatrix(0, 3, 3, 4).ToRowMajorArray()) < 1e-12);
+            Assert.True(Max(whh.Skip(k * 9).Take(9).ToArray(), gates[k].SubMatrix(0, 3, 0, 3).ToRowMajorArray()) < 1e-12);
+            Assert.True(Max(bias.Skip(k * 3).Take(3).ToArray(), biases[k].ToArray()) < 1e-12);
+        }
+    }
+
+    [Fact]
+    public void BPTT_passes_a_finite_difference_check()
+    {
+        var (model, x, g) = Example(3);
+        var grads = model.Backward(model.Forward(x), g);
+        double Loss() => model.Forward(x).Steps.Select((s, t) => s.Hidden.DotProduct(g[t])).Sum();
+        const double h = 1e-6;
+
+        foreach (var (parameter, gradient) in new[] { (model.Wf, grads.Wf), (model.Wc, grads.Wc), (model.Wi, grads.Wi), (model.Wo, grads.Wo) })
+        {
+            for (int i = 0; i < parameter.RowCount; i++)
+            for (int j = 0; j < parameter.ColumnCount; j += 2)
+            {
+                double saved = parameter[i, j];
+                parameter[i, j] = saved + h; double up = Loss();
+                parameter[i, j] = saved - h; double down = Loss();
+                parameter[i, j] = saved;
+                Assert.Equal((up - down) / (2 * h), gradient[i, j], 1e-7);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_sequence_with_the_wrong_feature_count_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Example(1).Model.Forward(Matrix<double>.Build.Dense(2, 5)));
+
+        Assert.Equal("Lstm: sequence must have shape (timesteps ≥ 1, 4), but has shape (2, 5). (Parameter 'sequence')", error.Message);
+    }
+
+    private static double Max(double[] a, double[] b) => a.Zip(b).Max(p => Math.Abs(p.First - p.Second));
+}
