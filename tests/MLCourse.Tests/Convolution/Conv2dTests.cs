@@ -77,20 +77,8 @@ public class Conv2dTests
         double[] dx = conv.Backward(g).Data;
         double[] dw = (double[])conv.WeightGradient.Data.Clone();
 
-        const double h = 1e-6;
-        foreach (var (values, analytic) in new[] { (x.Data, dx), (conv.Weights.Data, dw) })
-        {
-            for (int i = 0; i < values.Length; i += 3)
-            {
-                double saved = values[i];
-                values[i] = saved + h;
-                double up = Loss();
-                values[i] = saved - h;
-                double down = Loss();
-                values[i] = saved;
-                Assert.Equal((up - down) / (2 * h), analytic[i], 1e-6);
-            }
-        }
+        FiniteDifference.AssertMatches(x.Data, dx, Loss, 1e-6, stride: 3);
+        FiniteDifference.AssertMatches(conv.Weights.Data, dw, Loss, 1e-6, stride: 3);
     }
 
     [Fact]

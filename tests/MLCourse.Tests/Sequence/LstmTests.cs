@@ -62,19 +62,10 @@ public class LstmTests
         var (model, x, g) = Example(3);
         var grads = model.Backward(model.Forward(x), g);
         double Loss() => model.Forward(x).Steps.Select((s, t) => s.Hidden.DotProduct(g[t])).Sum();
-        const double h = 1e-6;
 
         foreach (var (parameter, gradient) in new[] { (model.Wf, grads.Wf), (model.Wc, grads.Wc), (model.Wi, grads.Wi), (model.Wo, grads.Wo) })
         {
-            for (int i = 0; i < parameter.RowCount; i++)
-            for (int j = 0; j < parameter.ColumnCount; j += 2)
-            {
-                double saved = parameter[i, j];
-                parameter[i, j] = saved + h; double up = Loss();
-                parameter[i, j] = saved - h; double down = Loss();
-                parameter[i, j] = saved;
-                Assert.Equal((up - down) / (2 * h), gradient[i, j], 1e-7);
-            }
+            FiniteDifference.AssertMatches(parameter, gradient, Loss, 1e-7, stride: 2);
         }
     }
 

@@ -61,20 +61,9 @@ public class SimpleRnnTests
         var sequence = Words(2, 0, 0, 1);
         var g = model.Backward(model.Forward(sequence), label: 0);
         double Loss() => SimpleRnn.Loss(model.Forward(sequence).Prediction, 0);
-        const double h = 1e-6;
 
-        foreach (var (parameter, gradient) in new[] { (model.Wi, g.Wi), (model.Wh, g.Wh) })
-        {
-            for (int i = 0; i < parameter.RowCount; i++)
-            for (int j = 0; j < parameter.ColumnCount; j++)
-            {
-                double saved = parameter[i, j];
-                parameter[i, j] = saved + h; double up = Loss();
-                parameter[i, j] = saved - h; double down = Loss();
-                parameter[i, j] = saved;
-                Assert.Equal((up - down) / (2 * h), gradient[i, j], 1e-7);
-            }
-        }
+        FiniteDifference.AssertMatches(model.Wi, g.Wi, Loss, 1e-7);
+        FiniteDifference.AssertMatches(model.Wh, g.Wh, Loss, 1e-7);
     }
 
     [Fact]
