@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Tensors;
 using MLCourse.Errors;
 
 namespace MLCourse.Attention;
@@ -68,7 +69,7 @@ public sealed class SelfAttention
     {
         Require.Columns(Component, nameof(x), x, Wq.RowCount);
         int dk = Wq.RowCount / Heads;
-        Matrix<double> Project(Matrix<double> w, Vector<double> b) => x.TransposeAndMultiply(w) + Matrix<double>.Build.Dense(x.RowCount, b.Count, (_, j) => b[j]);
+        Matrix<double> Project(Matrix<double> w, Vector<double> b) => x.TransposeAndMultiply(w) + b.RepeatRows(x.RowCount);
         Matrix<double> q = Project(Wq, Bq), k = Project(Wk, Bk), v = Project(Wv, Bv);   // (tokens, d) each
         var concatenated = Matrix<double>.Build.Dense(x.RowCount, Wq.RowCount);
         var weights = new List<Matrix<double>>();
@@ -79,6 +80,6 @@ public sealed class SelfAttention
             concatenated.SetSubMatrix(0, head * dk, a * vh);                                // Z_h = A·V_h
             weights.Add(a);
         }
-        return (concatenated.TransposeAndMultiply(Wo) + Matrix<double>.Build.Dense(x.RowCount, Bo.Count, (_, j) => Bo[j]), weights);
+        return (concatenated.TransposeAndMultiply(Wo) + Bo.RepeatRows(x.RowCount), weights);
     }
 }

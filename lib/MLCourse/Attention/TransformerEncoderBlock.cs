@@ -56,8 +56,8 @@ public sealed class TransformerEncoderBlock
     {
         var (attended, weights) = Attention.Forward(x);
         Matrix<double> x1 = Norm1.Forward(x + attended);                                             // add & normalize
-        Matrix<double> hidden = (x1.TransposeAndMultiply(W1) + Rows(B1, x.RowCount)).PointwiseMaximum(0);   // relu(x₁·W₁ᵀ + b₁)
-        Matrix<double> x2 = Norm2.Forward(x1 + hidden.TransposeAndMultiply(W2) + Rows(B2, x.RowCount)); // add & normalize
+        Matrix<double> hidden = (x1.TransposeAndMultiply(W1) + B1.RepeatRows(x.RowCount)).PointwiseMaximum(0);   // relu(x₁·W₁ᵀ + b₁)
+        Matrix<double> x2 = Norm2.Forward(x1 + hidden.TransposeAndMultiply(W2) + B2.RepeatRows(x.RowCount)); // add & normalize
         return (x2, weights);
     }
 
@@ -84,6 +84,4 @@ public sealed class TransformerEncoderBlock
     private static void Set(torch.nn.Module module, string name, torch.Tensor value) =>
         (module.named_parameters().FirstOrDefault(p => p.name == name).parameter
             ?? throw new InvalidOperationException($"TransformerEncoderBlock: TorchSharp's layer has no parameter '{name}'.")).copy_(value);
-
-    private static Matrix<double> Rows(Vector<double> b, int rows) => Matrix<double>.Build.Dense(rows, b.Count, (_, j) => b[j]);
 }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Tensors;
 using MLCourse.Errors;
 
 namespace MLCourse.Decomposition;
@@ -36,7 +37,7 @@ public sealed class FittedPca
     public Matrix<double> Transform(Matrix<double> x)
     {
         Require.Columns(Component, nameof(x), x, Mean.Count);
-        return (x - MeanRows(Mean, x.RowCount)) * Components.Transpose();
+        return (x - Mean.RepeatRows(x.RowCount)) * Components.Transpose();
     }
 
     /// <summary>Maps projections back: X̂ = H·W + μ, the best rank-k approximation of the data.</summary>
@@ -46,10 +47,6 @@ public sealed class FittedPca
     public Matrix<double> InverseTransform(Matrix<double> h)
     {
         Require.Columns(Component, nameof(h), h, Components.RowCount);
-        return h * Components + MeanRows(Mean, h.RowCount);
+        return h * Components + Mean.RepeatRows(h.RowCount);
     }
-
-    /// <summary>The mean repeated as <paramref name="rows"/> rows, to centre or un-centre a whole matrix at once.</summary>
-    internal static Matrix<double> MeanRows(Vector<double> mean, int rows) =>
-        Matrix<double>.Build.Dense(rows, mean.Count, (_, j) => mean[j]);
 }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Tensors;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using MLCourse.Errors;
 
@@ -53,7 +54,7 @@ public sealed class Pca
             throw ErrorMessage.OutOfRange(Component, "components", $"at most min(samples, features) = {Math.Min(m, n)}", Components);
         }
         Vector<double> mean = x.ColumnSums() / m;
-        Matrix<double> centred = x - FittedPca.MeanRows(mean, m);   // (m, n)
+        Matrix<double> centred = x - mean.RepeatRows(m);   // (m, n)
         (Vector<double> singular, Matrix<double> vt) = RightSingularVectors(centred);
         FlipSigns(vt);
         Vector<double> variance = singular.PointwisePower(2) / (m - 1);                       // λ_i = s_i²/(m − 1)
