@@ -1,0 +1,156 @@
+using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Errors;
+using MLCourse.Tensors;
+using TorchSharp;
+
+namespace MLCourse.Sequence;
+
+/// <summary>
+/// A GRU layer from scratch with TorchSharp's <c>nn.GRU</c> equations (h_0 = 0):
+/// r_t = σ(W_ir·x_t + b_ir + W_hr·h_{t−1} + b_hr), reset gate;
+/// z_t = σ(W_iz·x_t + b_iz + W_hz·h_{t−1} + b_hz), update gate;
+/// n_t = tanh(W_in·x_t + b_in + r_t ⊙ (W_hn·h_{t−1} + b_hn)), candidate;
+/// h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1}.
+/// Two gates instead of the LSTM's three, and no separate cell state.
+/// </summary>
+/// <remarks>
+/// Weights are kept per gate in the order r, z, n — TorchSharp's stacking order — with separate
+/// input and hidden biases, because b_hn sits inside the reset gate's product. <see cref="Backward"/>
+/// is BPTT by hand. Introduced in notebook day 13.
+/// </remarks>
+public sealed class Gru
+{
+    private const string Component = "Gru";
+
+    /// <summary>Creates the layer with weights uniform in ±1/√units.</summary>
+    public Gru(int features, int units, Random random)
+    {
+        if (features < 1 || units < 1)
+        {
+            throw ErrorMessage.OutOfRange(Component, features < 1 ? nameof(features) : nameof(units), "at least 1", features < 1 ? features : units);
+        }
+        double bound = 1 / Math.Sqrt(units);
+        double Draw() => (2 * random.NextDouble() - 1) * bound;
+        InputWeights = Enumerable.Range(0, 3).Select(_ => Matrix<double>.Build.Dense(units, features, (_, _) => Draw())).ToArray();
+        HiddenWeights = Enumerable.Range(0, 3).Select(_ => Matrix<double>.Build.Dense(units, units, (_, _) => Draw())).ToArray();
+        InputBiases = Enumerable.Range(0, 3).Select(_ => Vector<double>.Build.Dense(units, _ => Draw())).ToArray();
+        HiddenBiases = Enumerable.Range(0, 3).Select(_ => Vector<double>.Build.Dense(units, _ => Draw())).ToArray();
+        (Features, Units) = (features, units);
+    }
+
+    /// <summary>Index of the reset gate in the per-gate arrays.</summary>
+    public const int Reset = 0;
+
+    /// <summary>Index of the update gate.</summary>
+    public const int Update = 1;
+
+    /// <summary>Index of the candidate.</summary>
+    public const int Candidate = 2;
+
+    /// <summary>Input features per step.</summary>
+    public int Features { get; }
+
+    /// <summary>Hidden units.</summary>
+    public int Units { get; }
+
+    /// <summary>W_ir, W_iz, W_in, each (units, features).</summary>
+    public IReadOnlyList<Matrix<double>> InputWeights { get; }
+
+    /// <summary>W_hr, W_hz, W_hn, each (units, units).</summary>
+    public IReadOnlyList<Matrix<double>> HiddenWeights { get; }
+
+    /// <summary>b_ir, b_iz, b_in.</summary>
+    public IReadOnlyList<Vector<double>> InputBiases { get; }
+
+    /// <summary>b_hr, b_hz, b_hn.</summary>
+    public IReadOnlyList<Vector<double>> HiddenBiases { get; }
+
+    /// <summary>Runs the recurrence over <paramref name="sequence"/> (timesteps, features); returns the cached steps.</summary>
+    /// <exception cref="ArgumentException">A wrong number of features or no time steps.</exception>
+    public IReadOnlyList<GruStep> Forward(Matrix<double> sequence)
+    {
+        if (sequence.ColumnCount != Features || sequence.RowCount == 0)
+        {
+            throw ErrorMessage.Shape(Component, nameof(sequence), $"(timesteps ≥ 1, {Features})", ErrorMessage.FormatShape(sequence.RowCount, sequence.ColumnCount));
+        }
+        var steps = new List<GruStep>();
+        Vector<double> h = Vector<double>.Build.Dense(Units);
+        for (int t = 0; t < sequence.RowCount; t++)
+        {
+            Vector<double> x = sequence.Row(t);
+            Vector<double> r = Sigmoid(InputWeights[Reset] * x + InputBiases[Reset] + HiddenWeights[Reset] * h + HiddenBiases[Reset]);
+            Vector<double> z = Sigmoid(InputWeights[Update] * x + InputBiases[Update] + HiddenWeights[Update] * h + HiddenBiases[Update]);
+            Vector<double> hn = HiddenWeights[Candidate] * h + HiddenBiases[Candidate];
+            Vector<double> n = (InputWeights[Candidate] * x + InputBiases[Candidate] + r.PointwiseMultiply(hn)).PointwiseTanh();
+            Vector<double> next = (1 - z).PointwiseMultiply(n) + z.PointwiseMultiply(h);
+            steps.Add(new GruStep(x, h, r, z, hn, n, next));
+            h = next;
+        }
+        return steps;
+    }
+
+    /// <summary>BPTT by hand, given ∂L/∂h_t from outside for every step; returns gradients in the same per-gate layout.</summary>
+    public GruGradients Backward(IReadOnlyList<GruStep> steps, IReadOnlyList<Vector<double>> hiddenGradients)
+    {
+        var dWx = InputWeights.Select(w => Matrix<double>.Build.Dense(w.RowCount, w.ColumnCount)).ToArray();
+        var dWh = HiddenWeights.Select(w => Matrix<double>.Build.Dense(w.RowCount, w.ColumnCount)).ToArray();
+        var dBx = InputBiases.Select(b => Vector<double>.Build.Dense(b.Count)).ToArray();
+        var dBh = HiddenBiases.Select(b => Vector<double>.Build.Dense(b.Count)).ToArray();
+        var dX = Matrix<double>.Build.Dense(steps.Count, Features);
+        Vector<double> dhNext = Vector<double>.Build.Dense(Units);
+        for (int t = steps.Count - 1; t >= 0; t--)
+        {
+            GruStep s = steps[t];
+            Vector<double> dh = hiddenGradients[t] + dhNext;
+            Vector<double> daN = dh.PointwiseMultiply(1 - s.Update).PointwiseMultiply(1 - s.Candidate.PointwisePower(2));   // through h_t = (1 − z)n + zh and tanh
+            Vector<double> daZ = dh.PointwiseMultiply(s.Previous - s.Candidate).PointwiseMultiply(s.Update.PointwiseMultiply(1 - s.Update));
+            Vector<double> dHn = daN.PointwiseMultiply(s.Reset);                                                         // into W_hn·h + b_hn
+            Vector<double> daR = daN.PointwiseMultiply(s.HiddenCandidate).PointwiseMultiply(s.Reset.PointwiseMultiply(1 - s.Reset));
+            Vector<double>[] dInput = [daR, daZ, daN];
+            Vector<double>[] dHidden = [daR, daZ, dHn];
+            for (int g = 0; g < 3; g++)
+            {
+                dWx[g] += dInput[g].OuterProduct(s.Input);
+                dBx[g] += dInput[g];
+                dWh[g] += dHidden[g].OuterProduct(s.Previous);
+                dBh[g] += dHidden[g];
+            }
+            dX.SetRow(t, Enumerable.Range(0, 3).Select(g => InputWeights[g].TransposeThisAndMultiply(dInput[g])).Aggregate((a, b) => a + b));
+            dhNext = dh.PointwiseMultiply(s.Update) + Enumerable.Range(0, 3).Select(g => HiddenWeights[g].TransposeThisAndMultiply(dHidden[g])).Aggregate((a, b) => a + b);
+        }
+        return new GruGradients(dWx, dWh, dBx, dBh, dX);
+    }
+
+    /// <summary>Writes the weights into a TorchSharp <c>nn.GRU</c> of the same sizes (gates stacked r, z, n).</summary>
+    public void CopyTo(TorchSharp.Modules.GRU gru)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        gru.get_parameter("weight_ih_l0")!.copy_(InputWeights.Aggregate((a, b) => a.Stack(b)).ToTensor());
+        gru.get_parameter("weight_hh_l0")!.copy_(HiddenWeights.Aggregate((a, b) => a.Stack(b)).ToTensor());
+        gru.get_parameter("bias_ih_l0")!.copy_(torch.tensor(InputBiases.SelectMany(b => b).ToArray(), torch.float64));
+        gru.get_parameter("bias_hh_l0")!.copy_(torch.tensor(HiddenBiases.SelectMany(b => b).ToArray(), torch.float64));
+    }
+
+    private static Vector<double> Sigmoid(Vector<double> z) => z.Map(v => v >= 0 ? 1 / (1 + Math.Exp(-v)) : Math.Exp(v) / (1 + Math.Exp(v)));
+}
+
+/// <summary>The cached values of one GRU step.</summary>
+/// <param name="Input">x_t.</param>
+/// <param name="Previous">h_{t−1}.</param>
+/// <param name="Reset">r_t.</param>
+/// <param name="Update">z_t.</param>
+/// <param name="HiddenCandidate">W_hn·h_{t−1} + b_hn.</param>
+/// <param name="Candidate">n_t.</param>
+/// <param name="Hidden">h_t.</param>
+public sealed record GruStep(Vector<double> Input, Vector<double> Previous, Vector<double> Reset, Vector<double> Update,
+    Vector<double> HiddenCandidate, Vector<double> Candidate, Vector<double> Hidden);
+
+/// <summary>The gradients of <see cref="Gru.Backward"/>, per gate in the order r, z, n.</summary>
+/// <param name="InputWeights">∂L/∂W_i·.</param>
+/// <param name="HiddenWeights">∂L/∂W_h·.</param>
+/// <param name="InputBiases">∂L/∂b_i·.</param>
+/// <param name="HiddenBiases">∂L/∂b_h·.</param>
+/// <param name="X">∂L/∂x_t, (timesteps, features).</param>
+public sealed record GruGradients(IReadOnlyList<Matrix<double>> InputWeights, IReadOnlyList<Matrix<double>> HiddenWeights,
+    IReadOnlyList<Vector<double>> InputBiases, IReadOnlyList<Vector<double>> HiddenBiases, Matrix<double> X);
