@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
+using MLCourse.Tensors;
 
 namespace MLCourse.Convolution;
 
@@ -78,7 +79,7 @@ public sealed class SmallCnn
         ImageBatch p1 = Pool.Forward(a1);
         var f = Matrix<double>.Build.Dense(x.Batch, Features, (i, j) => p1.Data[i * Features + j]);   // flatten: (m, features)
         Vector<double> z2 = f * W2 + B2;
-        Vector<double> a2 = z2.Map(Sigmoid);
+        Vector<double> a2 = Activations.Sigmoid(z2);
         return new ForwardPass(z1, a1, p1, f, z2, a2);
     }
 
@@ -115,9 +116,6 @@ public sealed class SmallCnn
         W2.Subtract(learningRate * g.W2, W2);
         B2 -= learningRate * g.B2;
     }
-
-    // σ(z) written so that neither branch overflows: exp of a non-positive number only.
-    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 }
 
 /// <summary>The activations of one <see cref="SmallCnn.Forward"/>, kept for the backward pass.</summary>

@@ -78,8 +78,8 @@ public sealed class Gru
         for (int t = 0; t < sequence.RowCount; t++)
         {
             Vector<double> x = sequence.Row(t);
-            Vector<double> r = Sigmoid(InputWeights[Reset] * x + InputBiases[Reset] + HiddenWeights[Reset] * h + HiddenBiases[Reset]);
-            Vector<double> z = Sigmoid(InputWeights[Update] * x + InputBiases[Update] + HiddenWeights[Update] * h + HiddenBiases[Update]);
+            Vector<double> r = Activations.Sigmoid(InputWeights[Reset] * x + InputBiases[Reset] + HiddenWeights[Reset] * h + HiddenBiases[Reset]);
+            Vector<double> z = Activations.Sigmoid(InputWeights[Update] * x + InputBiases[Update] + HiddenWeights[Update] * h + HiddenBiases[Update]);
             Vector<double> hn = HiddenWeights[Candidate] * h + HiddenBiases[Candidate];
             Vector<double> n = (InputWeights[Candidate] * x + InputBiases[Candidate] + r.PointwiseMultiply(hn)).PointwiseTanh();
             Vector<double> next = (1 - z).PointwiseMultiply(n) + z.PointwiseMultiply(h);
@@ -131,8 +131,6 @@ public sealed class Gru
         gru.get_parameter("bias_ih_l0")!.copy_(torch.tensor(InputBiases.SelectMany(b => b).ToArray(), torch.float64));
         gru.get_parameter("bias_hh_l0")!.copy_(torch.tensor(HiddenBiases.SelectMany(b => b).ToArray(), torch.float64));
     }
-
-    private static Vector<double> Sigmoid(Vector<double> z) => z.Map(v => v >= 0 ? 1 / (1 + Math.Exp(-v)) : Math.Exp(v) / (1 + Math.Exp(v)));
 }
 
 /// <summary>The cached values of one GRU step.</summary>

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
+using MLCourse.Tensors;
 using TorchSharp;
 
 namespace MLCourse.Sequence;
@@ -84,11 +85,11 @@ public sealed class Lstm
         for (int t = 0; t < sequence.RowCount; t++)
         {
             Vector<double> concat = Vector<double>.Build.DenseOfEnumerable(h.Concat(sequence.Row(t)));   // [h_{t−1}, x_t]
-            Vector<double> f = Sigmoid(Wf * concat + Bf);                                                  // (1)
+            Vector<double> f = Activations.Sigmoid(Wf * concat + Bf);                                                  // (1)
             Vector<double> candidate = (Wc * concat + Bc).PointwiseTanh();                                 // (2)
-            Vector<double> i = Sigmoid(Wi * concat + Bi);                                                  // (3)
+            Vector<double> i = Activations.Sigmoid(Wi * concat + Bi);                                                  // (3)
             Vector<double> cell = f.PointwiseMultiply(c) + i.PointwiseMultiply(candidate);                 // (4)
-            Vector<double> o = Sigmoid(Wo * concat + Bo);                                                  // (5)
+            Vector<double> o = Activations.Sigmoid(Wo * concat + Bo);                                                  // (5)
             h = o.PointwiseMultiply(cell.PointwiseTanh());                                                 // (6)
             steps.Add(new LstmStep(concat, c, f, candidate, i, cell, o, h));
             c = cell;
@@ -144,8 +145,6 @@ public sealed class Lstm
         lstm.get_parameter("bias_ih_l0")!.copy_(torch.tensor(biases.SelectMany(b => b).ToArray(), torch.float64));
         lstm.get_parameter("bias_hh_l0")!.zero_();
     }
-
-    private static Vector<double> Sigmoid(Vector<double> z) => z.Map(v => v >= 0 ? 1 / (1 + Math.Exp(-v)) : Math.Exp(v) / (1 + Math.Exp(v)));
 }
 
 /// <summary>The cached values of one LSTM step.</summary>

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
+using MLCourse.Tensors;
 
 namespace MLCourse.Sequence;
 
@@ -78,7 +79,7 @@ public sealed class SimpleRnn
             states.Add(pre.PointwiseTanh());
         }
         double z = states[^1].DotProduct(Wo) + Bo;
-        return new RnnPass(sequence, states, 1 / (1 + Math.Exp(-z)));
+        return new RnnPass(sequence, states, Activations.Sigmoid(z));
     }
 
     /// <summary>The binary cross-entropy of a prediction.</summary>
