@@ -1,0 +1,38 @@
+using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Attention;
+using MLCourse.Errors;
+
+namespace MLCourse.Sequence;
+
+/// <summary>
+/// An embedding table from scratch (the notes' "Embedding": words that are close in meaning get
+/// close vectors, in far fewer dimensions than one-hot): row k of E (vocabulary, dimensions) is token
+/// k's vector. Looking it up is the same as multiplying the one-hot vector by E — a dense layer
+/// without bias whose input is one-hot — which is why it can be learned by gradient descent.
+/// </summary>
+/// <remarks>Introduced in notebook day 11.</remarks>
+public sealed class Embedding(Matrix<double> table)
+{
+    private const string Component = "Embedding";
+
+    /// <summary>E, (vocabulary, dimensions).</summary>
+    public Matrix<double> Table { get; } = table;
+
+    /// <summary>Token k's vector: row k of E.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A token outside 0 … vocabulary − 1.</exception>
+    public Vector<double> Lookup(int token) =>
+        token >= 0 && token < Table.RowCount ? Table.Row(token) : throw ErrorMessage.OutOfRange(Component, nameof(token), $"between 0 and {Table.RowCount - 1}", token);
+
+    /// <summary>one_hot(k)·E — the same vector as <see cref="Lookup"/>, computed the expensive way.</summary>
+    public Vector<double> ViaOneHot(int token) =>
+        Table.TransposeThisAndMultiply(Vector<double>.Build.Dense(Table.RowCount, i => i == token ? 1 : 0));
+
+    /// <summary>The <paramref name="count"/> other tokens most similar to <paramref name="token"/> by cosine similarity, most similar first.</summary>
+    public IReadOnlyList<(int Token, double Cosine)> Nearest(int token, int count)
+    {
+        Vector<double> v = Lookup(token);
+        return Enumerable.Range(0, Table.RowCount).Where(k => k != token)
+            .Select(k => (k, Similarity.Cosine(v, Table.Row(k))))
+            .OrderByDescending(p => p.Item2).Take(count).ToList();
+    }
+}
