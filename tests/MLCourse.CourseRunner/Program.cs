@@ -3,32 +3,43 @@ using MLCourse.CourseRunner;
 
 // Runs the whole course headless: restores the pinned tools, builds the course library, runs every
 // notebooks/day-*.ipynb with dotnet repl into artifacts/notebooks/, prints a table and exits
-// non-zero if any cell failed. Arguments: optional notebook name filters (e.g. "day-01").
+// non-zero if any cell failed. Arguments: optional notebook name filters (e.g. "day-01") and
+// "--parallel N" (default: the number of cores; each notebook pins TorchSharp to one thread).
 var layout = CourseLayout.FindFrom(Directory.GetCurrentDirectory());
 TimeSpan setupLimit = TimeSpan.FromMinutes(15);
 
 Step("dotnet tool restore", ProcessRunner.Run("dotnet", ["tool", "restore"], layout.Root, setupLimit));
 Step("dotnet build lib/MLCourse.Notebooks", ProcessRunner.Run("dotnet", ["build", layout.NotebooksProject, "-nologo", "-v", "q"], layout.Root, setupLimit));
 
-var notebooks = layout.DayNotebooks().Where(n => args.Length == 0 || args.Any(a => Path.GetFileName(n).Contains(a, StringComparison.OrdinalIgnoreCase))).ToList();
+int parallel = Environment.ProcessorCount;
+int parallelAt = Array.IndexOf(args, "--parallel");
+if (parallelAt >= 0 && (parallelAt + 1 >= args.Length || !int.TryParse(args[parallelAt + 1], out parallel) || parallel < 1))
+{
+    Console.Error.WriteLine("--parallel needs a whole number of at least 1, e.g. --parallel 2.");
+    return 2;
+}
+string[] filters = parallelAt >= 0 ? args.Where((_, i) => i != parallelAt && i != parallelAt + 1).ToArray() : args;
+var notebooks = layout.DayNotebooks().Where(n => filters.Length == 0 || filters.Any(a => Path.GetFileName(n).Contains(a, StringComparison.OrdinalIgnoreCase))).ToList();
 if (notebooks.Count == 0)
 {
-    Console.Error.WriteLine($"No notebook in {layout.Notebooks} matches {string.Join(" ", args)}.");
+    Console.Error.WriteLine($"No notebook in {layout.Notebooks} matches {string.Join(" ", filters)}.");
     return 2;
 }
 
-var results = new List<NotebookResult>();
-foreach (string notebook in notebooks)
+var clock = System.Diagnostics.Stopwatch.StartNew();
+var results = new NotebookResult[notebooks.Count];
+Parallel.For(0, notebooks.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, i =>
 {
-    Console.WriteLine($"Running {Path.GetFileName(notebook)} …");
-    results.Add(HeadlessRun.Run(notebook, Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(notebook))));
-}
+    Console.WriteLine($"Running {Path.GetFileName(notebooks[i])} …");
+    results[i] = HeadlessRun.Run(notebooks[i], Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(notebooks[i])));
+});
 
 Console.WriteLine();
-Console.WriteLine($"{"notebook",-40} {"cells",5}  {"status",-6} {"seconds",8}");
+int width = Math.Max(8, results.Max(r => r.Notebook.Length)) + 2;
+Console.WriteLine($"{"notebook".PadRight(width)}{"cells",5}  {"status",-6} {"seconds",8}");
 foreach (NotebookResult r in results)
 {
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Notebook,-40} {r.CodeCells,5}  {(r.Passed ? "ok" : "FAILED"),-6} {r.Elapsed.TotalSeconds,8:F1}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Notebook.PadRight(width)}{r.CodeCells,5}  {(r.Passed ? "ok" : "FAILED"),-6} {r.Elapsed.TotalSeconds,8:F1}"));
 }
 foreach (NotebookResult r in results.Where(r => !r.Passed))
 {
@@ -38,7 +49,7 @@ foreach (NotebookResult r in results.Where(r => !r.Passed))
     }
 }
 int failed = results.Count(r => !r.Passed);
-Console.WriteLine($"{results.Count - failed} of {results.Count} notebooks ran without error; executed notebooks are in {layout.ExecutedNotebooks}.");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{results.Length - failed} of {results.Length} notebooks ran without error in {clock.Elapsed.TotalSeconds:F0} s ({parallel} at a time); executed notebooks are in {layout.ExecutedNotebooks}."));
 return failed == 0 ? 0 : 1;
 
 static void Step(string name, ProcessRunner.Result result)
