@@ -55,7 +55,7 @@ public sealed class FittedKBinsDiscretizer : IFittedTableTransformer
         var names = Encode == BinEncoding.Ordinal
             ? FeatureNames
             : FeatureNames.SelectMany((name, j) => Enumerable.Range(0, BinCounts[j]).Select(b => $"{name}_{b}")).ToArray();
-        return FittedOneHotEncoder.TableOf(names, Transform(x.ToMatrix([.. FeatureNames])));
+        return Table.FromMatrix(names, Transform(x.ToMatrix([.. FeatureNames])));
     }
 
     /// <summary>The bin of each value: the number of inner edges at or below it, 0 … bins − 1; values beyond the fitted range fall in the end bins.</summary>

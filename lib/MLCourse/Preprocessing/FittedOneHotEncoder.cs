@@ -64,7 +64,7 @@ public sealed class FittedOneHotEncoder : IFittedTableTransformer
 
     /// <summary>Encodes the fitted columns of <paramref name="x"/> as a table of 0/1 Number columns named <see cref="FeatureNamesOut"/>.</summary>
     /// <exception cref="KeyNotFoundException">A fitted column is missing from the table.</exception>
-    public Table Transform(Table x) => TableOf(FeatureNamesOut, Transform(x.TextRows([.. FeatureNamesIn])));
+    public Table Transform(Table x) => Table.FromMatrix(FeatureNamesOut, Transform(x.TextRows([.. FeatureNamesIn])));
 
     /// <summary>Maps indicator columns back to categories.</summary>
     /// <param name="encoded">Shape (rows, <see cref="FeatureNamesOut"/>.Count).</param>
@@ -132,8 +132,4 @@ public sealed class FittedOneHotEncoder : IFittedTableTransformer
             $"{Component}: row {row} has all zeros for column {feature} ({FeatureNamesIn[feature]}), which cannot be inverted when no category is dropped and unknown categories are errors.",
             "encoded");
     }
-
-    /// <summary>A table of Number columns named <paramref name="names"/>, holding the columns of <paramref name="values"/>.</summary>
-    internal static Table TableOf(IReadOnlyList<string> names, Matrix<double> values) =>
-        new(names.Select((name, j) => new TableColumn(name, ColumnKind.Number, values.Column(j).Select(v => (object?)v).ToArray())).ToArray());
 }

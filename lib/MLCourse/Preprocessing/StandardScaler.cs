@@ -71,5 +71,5 @@ public sealed class FittedStandardScaler : IFittedTableTransformer
     }
 
     /// <summary>The fitted columns of <paramref name="x"/>, standardised, as Number columns of the same names.</summary>
-    public Table Transform(Table x) => FittedOneHotEncoder.TableOf(FeatureNames, Transform(x.ToMatrix([.. FeatureNames])));
+    public Table Transform(Table x) => Table.FromMatrix(FeatureNames, Transform(x.ToMatrix([.. FeatureNames])));
 }

@@ -127,6 +127,17 @@ public sealed class Table
         return new Table(columns);
     }
 
+    /// <summary>A table of Number columns named <paramref name="names"/> holding the columns of <paramref name="values"/> (the inverse of <see cref="ToMatrix"/>).</summary>
+    /// <exception cref="ArgumentException">The number of names differs from the number of columns.</exception>
+    public static Table FromMatrix(IReadOnlyList<string> names, Matrix<double> values)
+    {
+        if (names.Count != values.ColumnCount)
+        {
+            throw ErrorMessage.Shape(Component, nameof(names), ErrorMessage.FormatShape(values.ColumnCount), ErrorMessage.FormatShape(names.Count));
+        }
+        return new(names.Select((name, j) => new TableColumn(name, ColumnKind.Number, values.Column(j).Select(v => (object?)v).ToArray())).ToArray());
+    }
+
     /// <summary>The rows of several tables with the same columns, one after another (pandas' <c>concat</c>).</summary>
     /// <exception cref="ArgumentException">The tables' column names or kinds differ; the message names the first table that differs.</exception>
     public static Table Concat(IReadOnlyList<Table> tables)

@@ -58,4 +58,15 @@ public class TableTests
         Assert.Equal(["height", "age"], People.Select("height", "age").ColumnNames);
         Assert.Throws<ArgumentException>(() => Table.Concat([People, People.Select("age")]));
     }
+
+    [Fact]
+    public void A_matrix_becomes_named_number_columns_and_back()
+    {
+        var m = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2 }, { 3, 4 } });
+
+        var table = Table.FromMatrix(["a", "b"], m);
+
+        Assert.Equal(m, table.ToMatrix("a", "b"));
+        Assert.Throws<ArgumentException>(() => Table.FromMatrix(["a"], m));
+    }
 }
