@@ -8,34 +8,56 @@ using TorchSharp;
 namespace MLCourse.Notebooks;
 
 /// <summary>
-/// Notebook display of the library's types: a matrix, vector or tensor shows its shape, dtype
-/// and values as a table; a Plotly chart shows as an interactive chart.
+/// How the library's types are shown: a matrix, vector, tensor or table shows its shape, dtype
+/// and values as a table — HTML in a notebook, aligned text elsewhere — and a Plotly chart shows
+/// as an interactive chart.
 /// </summary>
 /// <remarks>Registered by <see cref="Course.Load"/> (day 01); day 02 shows each of them.</remarks>
 public static class Formatters
 {
-    /// <summary>Registers the HTML formatters with .NET Interactive.</summary>
+    /// <summary>Registers the HTML and plain-text formatters with .NET Interactive.</summary>
     public static void Register()
     {
-        Formatter.Register<Matrix<double>>((m, writer) => writer.Write(Html(m)), HtmlFormatter.MimeType);
-        Formatter.Register<Vector<double>>((v, writer) => writer.Write(Html(v)), HtmlFormatter.MimeType);
-        Formatter.Register<torch.Tensor>((t, writer) => writer.Write(Html(t)), HtmlFormatter.MimeType);
-        Formatter.Register<Table>((t, writer) => writer.Write(Html(t)), HtmlFormatter.MimeType);
+        Register<Matrix<double>>(Grid);
+        Register<Vector<double>>(Grid);
+        Register<torch.Tensor>(Grid);
+        Register<Table>(Grid);
         ChartFormatter.Register();
     }
 
     /// <summary>The HTML shown for a matrix: "Matrix (rows, columns), float64" and its values.</summary>
-    public static string Html(Matrix<double> matrix) =>
-        TableHtml.Render($"Matrix {ErrorMessage.FormatShape(matrix.RowCount, matrix.ColumnCount)}, float64",
-            matrix.RowCount, matrix.ColumnCount, (i, j) => matrix[i, j]);
+    public static string Html(Matrix<double> matrix) => Grid(matrix).Html();
 
     /// <summary>The HTML shown for a vector: one row of values.</summary>
-    public static string Html(Vector<double> vector) =>
-        TableHtml.Render($"Vector {ErrorMessage.FormatShape(vector.Count)}, float64", 1, vector.Count, (_, j) => vector[j]);
+    public static string Html(Vector<double> vector) => Grid(vector).Html();
 
     /// <summary>The HTML shown for a table: its size, each column's name and kind, and its rows; missing values show as "NaN"/"None" like pandas.</summary>
-    public static string Html(Table table) =>
-        TableHtml.Render($"Table {table.RowCount} rows × {table.Columns.Count} columns", table.RowCount,
+    public static string Html(Table table) => Grid(table).Html();
+
+    /// <summary>
+    /// The HTML shown for a tensor: rank, shape and dtype, then its values — a scalar as a number,
+    /// a rank-1 tensor as a row, a rank-2 tensor as a table, higher ranks as their first (…, rows, columns) slice.
+    /// </summary>
+    public static string Html(torch.Tensor tensor) => Grid(tensor).Html();
+
+    /// <summary>Whether <paramref name="value"/> is of a type these formatters show.</summary>
+    internal static bool HasFormatter(object value) => value is Matrix<double> or Vector<double> or torch.Tensor or Table;
+
+    private static void Register<T>(Func<T, CellGrid> grid)
+    {
+        Formatter.Register<T>((value, writer) => writer.Write(grid(value).Html()), HtmlFormatter.MimeType);
+        Formatter.Register<T>((value, writer) => writer.Write(grid(value).Text()), PlainTextFormatter.MimeType);
+    }
+
+    private static CellGrid Grid(Matrix<double> matrix) =>
+        CellGrid.Numbers($"Matrix {ErrorMessage.FormatShape(matrix.RowCount, matrix.ColumnCount)}, float64",
+            matrix.RowCount, matrix.ColumnCount, (i, j) => matrix[i, j]);
+
+    private static CellGrid Grid(Vector<double> vector) =>
+        CellGrid.Numbers($"Vector {ErrorMessage.FormatShape(vector.Count)}, float64", 1, vector.Count, (_, j) => vector[j]);
+
+    private static CellGrid Grid(Table table) =>
+        new($"Table {table.RowCount} rows × {table.Columns.Count} columns", table.RowCount,
             table.Columns.Select(c => $"{c.Name} ({c.Kind})").ToArray(),
             (i, j) => Cell(table.Columns[j], i));
 
@@ -48,11 +70,7 @@ public static class Formatters
         var value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
-    /// <summary>
-    /// The HTML shown for a tensor: rank, shape and dtype, then its values — a scalar as a number,
-    /// a rank-1 tensor as a row, a rank-2 tensor as a table, higher ranks as their first (…, rows, columns) slice.
-    /// </summary>
-    public static string Html(torch.Tensor tensor)
+    private static CellGrid Grid(torch.Tensor tensor)
     {
         string caption = $"Tensor rank {tensor.dim()}, shape {ErrorMessage.FormatShape(tensor.shape)}, {tensor.dtype}";
         using var scope = torch.NewDisposeScope();
@@ -60,10 +78,10 @@ public static class Formatters
         switch (values.dim())
         {
             case 0:
-                return $"<div>{caption}: {values.item<double>().ToString("G8", CultureInfo.InvariantCulture)}</div>";
+                return CellGrid.Scalar(caption, values.item<double>());
             case 1:
                 double[] row = values.data<double>().ToArray();
-                return TableHtml.Render(caption, 1, row.Length, (_, j) => row[j]);
+                return CellGrid.Numbers(caption, 1, row.Length, (_, j) => row[j]);
             default:
                 while (values.dim() > 2)
                 {
@@ -73,7 +91,7 @@ public static class Formatters
                 int rows = (int)values.shape[0];
                 int columns = (int)values.shape[1];
                 double[] data = values.contiguous().data<double>().ToArray();
-                return TableHtml.Render(caption + sliceNote, rows, columns, (i, j) => data[i * columns + j]);
+                return CellGrid.Numbers(caption + sliceNote, rows, columns, (i, j) => data[i * columns + j]);
         }
     }
 }

@@ -5,13 +5,14 @@ using Plotly.NET;
 namespace MLCourse.Notebooks;
 
 /// <summary>
-/// Live training progress in a notebook: one chart, displayed once and redrawn in place as
-/// values arrive (for example one loss per epoch).
+/// Live training progress: one chart, displayed once and redrawn in place as values arrive (for
+/// example one loss per epoch). Outside a notebook the chart is a file, rewritten on each value.
 /// </summary>
 /// <remarks>Introduced in notebook day 16; every training notebook uses it.</remarks>
 public sealed class LiveChart
 {
-    private readonly DisplayedValue _display;
+    private readonly DisplayedValue? _display;
+    private readonly string? _file;
     private readonly Dictionary<string, List<double>> _series = new();
     private readonly string _title;
     private readonly string _xTitle;
@@ -20,7 +21,15 @@ public sealed class LiveChart
     private LiveChart(string title, string xTitle, string yTitle)
     {
         (_title, _xTitle, _yTitle) = (title, xTitle, yTitle);
-        _display = Kernel.display($"{title}: starting …", HtmlFormatter.MimeType);   // html, so that updates render as charts
+        if (Display.InNotebook)
+        {
+            _display = Kernel.display($"{title}: starting …", HtmlFormatter.MimeType);   // html, so that updates render as charts
+        }
+        else
+        {
+            _file = Display.NextChartPath();
+            Console.WriteLine($"[live chart \"{title}\" written to {_file} as values arrive]");
+        }
     }
 
     /// <summary>Displays an empty chart placeholder and returns the handle that updates it.</summary>
@@ -34,7 +43,14 @@ public sealed class LiveChart
             _series[name] = values = [];
         }
         values.Add(value);
-        _display.Update(Chart());
+        if (_display is not null)
+        {
+            _display.Update(Chart());
+        }
+        else
+        {
+            Display.WriteChart(Chart(), _file!);
+        }
     }
 
     private GenericChart Chart() =>

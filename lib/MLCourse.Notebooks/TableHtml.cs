@@ -13,15 +13,6 @@ public static class TableHtml
     /// <summary>Rows and columns shown at each end before the middle is elided.</summary>
     public const int EdgeItems = 4;
 
-    /// <summary>An HTML table of <paramref name="value"/>(row, column) for a rows × columns grid of numbers.</summary>
-    /// <param name="caption">Shown above the table, e.g. "Matrix (3, 4), float64".</param>
-    /// <param name="rows">Number of rows.</param>
-    /// <param name="columns">Number of columns.</param>
-    /// <param name="value">The entry at (row, column).</param>
-    public static string Render(string caption, int rows, int columns, Func<int, int, double> value) =>
-        Render(caption, rows, Enumerable.Range(0, columns).Select(j => j.ToString(CultureInfo.InvariantCulture)).ToArray(),
-            (i, j) => value(i, j).ToString("G8", CultureInfo.InvariantCulture));
-
     /// <summary>An HTML table of text cells under named columns.</summary>
     /// <param name="caption">Shown above the table.</param>
     /// <param name="rows">Number of rows.</param>
@@ -53,7 +44,7 @@ public static class TableHtml
 
     // The indices to show: all of them when few, else the first and last EdgeItems with a null
     // (rendered as an ellipsis) between.
-    private static IEnumerable<int?> Shown(int count)
+    internal static IEnumerable<int?> Shown(int count)
     {
         if (count <= 2 * EdgeItems + 1)
         {

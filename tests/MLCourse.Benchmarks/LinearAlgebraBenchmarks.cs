@@ -1,12 +1,11 @@
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics.LinearAlgebra;
-using MLCourse.Decomposition;
 using MLCourse.Tensors;
 using TorchSharp;
 
 namespace MLCourse.Benchmarks;
 
-/// <summary>Matrix multiply (MathNet's managed provider vs TorchSharp, float64) and PCA of 2,000 × 64.</summary>
+/// <summary>Matrix multiply, MathNet's managed provider vs TorchSharp, float64, one thread.</summary>
 [MemoryDiagnoser]
 public class LinearAlgebraBenchmarks
 {
@@ -14,7 +13,6 @@ public class LinearAlgebraBenchmarks
     private Matrix<double> _b = null!;
     private torch.Tensor _ta = null!;
     private torch.Tensor _tb = null!;
-    private Matrix<double> _data = null!;
 
     [Params(256, 512, 1024)]
     public int Size { get; set; }
@@ -28,7 +26,6 @@ public class LinearAlgebraBenchmarks
         _b = Matrix<double>.Build.Dense(Size, Size, (_, _) => random.NextDouble());
         _ta = _a.ToTensor();
         _tb = _b.ToTensor();
-        _data = Matrix<double>.Build.Dense(2000, 64, (_, _) => random.NextDouble());
     }
 
     [Benchmark(Description = "matrix multiply, MathNet managed")]
@@ -40,7 +37,4 @@ public class LinearAlgebraBenchmarks
         using var scope = torch.NewDisposeScope();
         return torch.mm(_ta, _tb).data<double>()[0];
     }
-
-    [Benchmark(Description = "PCA 2,000 × 64 (all components), from scratch")]
-    public FittedPca Pca() => new Pca(64).Fit(_data);
 }

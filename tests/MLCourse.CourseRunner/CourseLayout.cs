@@ -17,6 +17,12 @@ public sealed class CourseLayout
     /// <summary>The notebooks-support project that the notebooks' setup references.</summary>
     public string NotebooksProject => Path.Combine(Root, "lib", "MLCourse.Notebooks", "MLCourse.Notebooks.csproj");
 
+    /// <summary>The generated file-based apps, one per notebook (<c>notebooks/apps/</c>).</summary>
+    public string Apps => Path.Combine(Notebooks, "apps");
+
+    /// <summary>The file-based app generated from <paramref name="notebook"/>: same name, <c>.cs</c>, in <see cref="Apps"/>.</summary>
+    public string AppFor(string notebook) => Path.Combine(Apps, Path.GetFileNameWithoutExtension(notebook) + ".cs");
+
     /// <summary>Every course notebook (<c>notebooks/day-NN-*.ipynb</c>), in day order.</summary>
     public IReadOnlyList<string> DayNotebooks() =>
         Directory.GetFiles(Notebooks, "day-*.ipynb").Order(StringComparer.Ordinal).ToList();

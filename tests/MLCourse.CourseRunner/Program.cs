@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using MLCourse.CourseRunner;
 
@@ -5,7 +6,12 @@ using MLCourse.CourseRunner;
 // notebooks/day-*.ipynb with dotnet repl into artifacts/notebooks/, prints a table and exits
 // non-zero if any cell failed. Arguments: optional notebook name filters (e.g. "day-01") and
 // "--parallel N" (default: the number of cores; each notebook pins TorchSharp to one thread).
+// "--write-apps" alone regenerates the file-based apps in notebooks/apps/ instead.
 var layout = CourseLayout.FindFrom(Directory.GetCurrentDirectory());
+if (args is ["--write-apps"])
+{
+    return WriteApps(layout);
+}
 TimeSpan setupLimit = TimeSpan.FromMinutes(15);
 
 Step("dotnet tool restore", ProcessRunner.Run("dotnet", ["tool", "restore"], layout.Root, setupLimit));
@@ -28,7 +34,9 @@ if (notebooks.Count == 0)
 
 var clock = System.Diagnostics.Stopwatch.StartNew();
 var results = new NotebookResult[notebooks.Count];
-Parallel.For(0, notebooks.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, i =>
+// One shared queue in day order (no chunking), so a free worker always takes the next day.
+var queue = Partitioner.Create(Enumerable.Range(0, notebooks.Count), EnumerablePartitionerOptions.NoBuffering);
+Parallel.ForEach(queue, new ParallelOptions { MaxDegreeOfParallelism = parallel }, i =>
 {
     Console.WriteLine($"Running {Path.GetFileName(notebooks[i])} …");
     results[i] = HeadlessRun.Run(notebooks[i], Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(notebooks[i])));
@@ -60,4 +68,16 @@ static void Step(string name, ProcessRunner.Result result)
         Console.Error.WriteLine(result.Output);
         Environment.Exit(1);
     }
+}
+
+// Regenerates notebooks/apps/ from the notebooks (a test fails when they are out of date).
+static int WriteApps(CourseLayout layout)
+{
+    Directory.CreateDirectory(layout.Apps);
+    foreach (string notebook in layout.DayNotebooks())
+    {
+        File.WriteAllText(layout.AppFor(notebook), AppConverter.Convert(notebook));
+        Console.WriteLine($"wrote {Path.GetRelativePath(layout.Root, layout.AppFor(notebook))}");
+    }
+    return 0;
 }

@@ -1,0 +1,123 @@
+using MLCourse.CourseRunner;
+
+namespace MLCourse.Tests.CourseRun;
+
+/// <summary>
+/// The notebook → file-based app converter: its rules on small notebooks, the committed apps being
+/// up to date, and one generated app run end to end with <c>dotnet run</c>.
+/// </summary>
+public sealed class AppConverterTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("mlcourse-apps-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static readonly CourseLayout Layout = CourseLayout.FindFrom(AppContext.BaseDirectory);
+
+    private string Notebook(params string[] cells)
+    {
+        string path = Path.Combine(_folder, "day-99-test.ipynb");
+        string json = string.Join(",\n", cells.Select(c => c.StartsWith('#') && !c.StartsWith("#r", StringComparison.Ordinal) && !c.StartsWith("#!", StringComparison.Ordinal)
+            ? $$$"""{"cell_type": "markdown", "metadata": {}, "source": [{{{Quote(c)}}}]}"""
+            : $$$"""{"cell_type": "code", "execution_count": null, "metadata": {"polyglot_notebook": {"kernelName": "csharp"}}, "outputs": [], "source": [{{{Quote(c)}}}]}"""));
+        File.WriteAllText(path, $$$"""
+            {"cells": [{{{json}}}],
+             "metadata": {"kernelspec": {"display_name": ".NET (C#)", "language": "C#", "name": ".net-csharp"}},
+             "nbformat": 4, "nbformat_minor": 5}
+            """);
+        return path;
+    }
+
+    private static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+
+    [Fact]
+    public void A_cells_final_value_is_shown_and_earlier_statements_are_kept()
+    {
+        string app = AppConverter.Convert(Notebook("var x = 2;\nx * 21"));
+
+        Assert.Contains("var x = 2;\nShow(x * 21);\n", app);
+    }
+
+    [Fact]
+    public void A_cell_ending_in_a_statement_is_left_as_it_is()
+    {
+        string app = AppConverter.Convert(Notebook("Console.WriteLine(1);"));
+
+        Assert.Contains("\nConsole.WriteLine(1);\n", app);
+        Assert.DoesNotContain("Show(Console", app);
+    }
+
+    [Fact]
+    public void Markdown_becomes_comments_and_usings_move_to_the_top()
+    {
+        string app = AppConverter.Convert(Notebook("# Title\n\nSome $x^2$ text", "using System.Text;\nvar b = new StringBuilder();"));
+
+        Assert.Contains("// # Title\n//\n// Some $x^2$ text\n", app);
+        Assert.True(app.IndexOf("using System.Text;", StringComparison.Ordinal) < app.IndexOf("// # Title", StringComparison.Ordinal));
+        Assert.Contains("\nvar b = new StringBuilder();\n", app);
+        Assert.Contains("using static MLCourse.Notebooks.Display;", app);
+    }
+
+    [Fact]
+    public void A_NuGet_reference_becomes_a_package_directive()
+    {
+        string app = AppConverter.Convert(Notebook("#r \"nuget: Humanizer.Core, 2.14.1\"\n1"));
+
+        Assert.Contains("\n#:package Humanizer.Core@2.14.1\n", app);
+        Assert.DoesNotContain("#r", app);
+    }
+
+    [Fact]
+    public void The_course_setup_is_inlined_as_one_project_reference()
+    {
+        File.Copy(Path.Combine(Layout.Notebooks, "course.dib"), Path.Combine(_folder, "course.dib"));
+
+        string app = AppConverter.Convert(Notebook("#!import course.dib", "1"));
+
+        Assert.Single(app.Split('\n'), line => line == "#:project ../../lib/MLCourse.Notebooks/MLCourse.Notebooks.csproj");
+        Assert.Contains("\nusing MLCourse.Notebooks;\n", app);
+        Assert.Contains("\nCourse.Load();\n", app);
+    }
+
+    [Fact]
+    public void An_unsupported_magic_command_is_an_error_naming_the_cell()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => AppConverter.Convert(Notebook("# Title", "#!time\n1")));
+
+        Assert.Equal("day-99-test.ipynb, cell 2: '#!time' has no file-based-app equivalent (expected #!import, #r \"nuget: X, v\" or #r of artifacts/course/).", error.Message);
+    }
+
+    [Fact]
+    public void A_type_declared_in_a_cell_is_an_error_naming_the_cell()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => AppConverter.Convert(Notebook("record Point(int X);")));
+
+        Assert.StartsWith("day-99-test.ipynb, cell 1: declares type Point;", error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(NotebookFixture.Notebooks), MemberType = typeof(NotebookFixture))]
+    public void The_committed_app_is_up_to_date_with_its_notebook(string notebook)
+    {
+        string path = Path.Combine(Layout.Notebooks, notebook);
+        string app = Layout.AppFor(path);
+
+        Assert.True(File.Exists(app), $"{Path.GetRelativePath(Layout.Root, app)} is missing; run `{AppConverter.Command}`.");
+        Assert.True(AppConverter.Convert(path) == File.ReadAllText(app).ReplaceLineEndings("\n"),
+            $"{Path.GetRelativePath(Layout.Root, app)} differs from its notebook; run `{AppConverter.Command}`.");
+    }
+
+    [Fact]
+    public void A_generated_app_runs_end_to_end_with_dotnet_run()
+    {
+        string app = Layout.AppFor(Path.Combine(Layout.Notebooks, "day-02-tensors.ipynb"));
+
+        var run = ProcessRunner.Run("dotnet", ["run", app], Layout.Root, TimeSpan.FromMinutes(10));
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("✔ a scalar is a rank-0 tensor with shape ()", run.Output);
+        Assert.Contains("Tensor rank 2, shape (1461, 4), Float64", run.Output);
+        Assert.Matches(@"\[chart written to .*day-02-tensors[/\\]chart-01\.html\]", run.Output);
+        Assert.True(File.Exists(Path.Combine(Layout.Root, "artifacts", "apps", "day-02-tensors", "plotly.min.js")));
+    }
+}
