@@ -22,6 +22,7 @@ public static class Formatters
         Register<Vector<double>>(Grid);
         Register<torch.Tensor>(Grid);
         Register<Table>(Grid);
+        Formatter.Register<Frame>((frame, writer) => writer.Write(frame.Html), HtmlFormatter.MimeType);
         ChartFormatter.Register();
     }
 

@@ -8,9 +8,17 @@ namespace MLCourse.Notebooks;
 /// Live training progress: one chart, displayed once and redrawn in place as values arrive (for
 /// example one loss per epoch). Outside a notebook the chart is a file, rewritten on each value.
 /// </summary>
-/// <remarks>Introduced in notebook day 16; every training notebook uses it.</remarks>
+/// <remarks>
+/// Introduced in notebook day 16; every training notebook uses it. Each frame is wrapped in an
+/// element carrying <see cref="FrameAttribute"/> with the chart's id: a headless run (dotnet repl)
+/// records every frame as its own output, and the offline course site keeps only the last frame of each chart.
+/// </remarks>
 public sealed class LiveChart
 {
+    /// <summary>The HTML attribute whose value identifies one live chart's frames.</summary>
+    public const string FrameAttribute = "data-live-chart";
+
+    private readonly string _id = Guid.NewGuid().ToString("N");
     private readonly DisplayedValue? _display;
     private readonly string? _file;
     private readonly Dictionary<string, List<double>> _series = new();
@@ -23,7 +31,7 @@ public sealed class LiveChart
         (_title, _xTitle, _yTitle) = (title, xTitle, yTitle);
         if (Display.InNotebook)
         {
-            _display = Kernel.display($"{title}: starting …", HtmlFormatter.MimeType);   // html, so that updates render as charts
+            _display = Kernel.display(Frame(System.Net.WebUtility.HtmlEncode($"{title}: starting …")), HtmlFormatter.MimeType);
         }
         else
         {
@@ -45,7 +53,7 @@ public sealed class LiveChart
         values.Add(value);
         if (_display is not null)
         {
-            _display.Update(Chart());
+            _display.Update(Frame(Chart().ToDisplayString(HtmlFormatter.MimeType)));
         }
         else
         {
@@ -53,7 +61,17 @@ public sealed class LiveChart
         }
     }
 
+    private Frame Frame(string html) => new($"<div {FrameAttribute}=\"{_id}\">{html}</div>");
+
     private GenericChart Chart() =>
         Charts.Lines(_title, _xTitle, _yTitle,
             _series.Select(kv => new Series(kv.Key, Enumerable.Range(1, kv.Value.Count).Select(i => (double)i).ToArray(), kv.Value)).ToArray());
 }
+
+/// <summary>
+/// One frame of a <see cref="LiveChart"/>: HTML shown as it is. A type of the course's own, with its
+/// own formatter (<see cref="Formatters"/>), because the notebook host may load a different copy of
+/// ASP.NET's HtmlString than the course references, and then shows it as an object tree.
+/// </summary>
+/// <param name="Html">The frame's markup.</param>
+public sealed record Frame(string Html);

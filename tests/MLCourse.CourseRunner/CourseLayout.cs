@@ -14,6 +14,12 @@ public sealed class CourseLayout
     /// <summary>Where executed notebooks and their logs are written (git-ignored).</summary>
     public string ExecutedNotebooks => Path.Combine(Root, "artifacts", "notebooks");
 
+    /// <summary>Where the offline course site is written (git-ignored).</summary>
+    public string Site => Path.Combine(Root, "artifacts", "site");
+
+    /// <summary>The site's own front-end files and its pinned npm packages (<c>tests/MLCourse.Site/</c>).</summary>
+    public string SiteSources => Path.Combine(Root, "tests", "MLCourse.Site");
+
     /// <summary>The notebooks-support project that the notebooks' setup references.</summary>
     public string NotebooksProject => Path.Combine(Root, "lib", "MLCourse.Notebooks", "MLCourse.Notebooks.csproj");
 

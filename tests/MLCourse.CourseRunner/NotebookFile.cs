@@ -107,9 +107,11 @@ public sealed partial class NotebookFile
         _ => output.GetType().Name,
     };
 
-    // A mime type's data is a string, or a list of strings (lines) as Jupyter stores it.
     private static string Describe(IDictionary<string, object> data) =>
-        string.Join("\n", data.Select(kv => $"{kv.Key}: {(kv.Value is IEnumerable<object> lines ? string.Concat(lines) : kv.Value)}"));
+        string.Join("\n", data.Select(kv => $"{kv.Key}: {MimeText(kv.Value)}"));
+
+    /// <summary>A mime type's data as text: Jupyter stores it as one string or as a list of lines.</summary>
+    internal static string MimeText(object value) => value is IEnumerable<object> lines ? string.Concat(lines) : value.ToString() ?? "";
 
     private static string Normalize(string text) => HexId().Replace(Guid().Replace(text, "<guid>"), "<id>");
 

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using MLCourse.CourseRunner;
+using MLCourse.CourseRunner.Site;
 
 // Runs the whole course headless: restores the pinned tools, builds the course library, runs every
 // notebooks/day-*.ipynb with dotnet repl into artifacts/notebooks/, prints a table and exits
 // non-zero if any cell failed. Arguments: optional notebook name filters (e.g. "day-01") and
 // "--parallel N" (default: the number of cores; each notebook pins TorchSharp to one thread).
+// "--no-site" skips rendering the offline site (artifacts/site/, which needs npm the first time).
 // "--write-apps" alone regenerates the file-based apps in notebooks/apps/ instead.
 var layout = CourseLayout.FindFrom(Directory.GetCurrentDirectory());
 if (args is ["--write-apps"])
@@ -24,7 +26,8 @@ if (parallelAt >= 0 && (parallelAt + 1 >= args.Length || !int.TryParse(args[para
     Console.Error.WriteLine("--parallel needs a whole number of at least 1, e.g. --parallel 2.");
     return 2;
 }
-string[] filters = parallelAt >= 0 ? args.Where((_, i) => i != parallelAt && i != parallelAt + 1).ToArray() : args;
+bool site = !args.Contains("--no-site");
+string[] filters = args.Where((a, i) => a != "--no-site" && (parallelAt < 0 || (i != parallelAt && i != parallelAt + 1))).ToArray();
 var notebooks = layout.DayNotebooks().Where(n => filters.Length == 0 || filters.Any(a => Path.GetFileName(n).Contains(a, StringComparison.OrdinalIgnoreCase))).ToList();
 if (notebooks.Count == 0)
 {
@@ -58,6 +61,13 @@ foreach (NotebookResult r in results.Where(r => !r.Passed))
 }
 int failed = results.Count(r => !r.Passed);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{results.Length - failed} of {results.Length} notebooks ran without error in {clock.Elapsed.TotalSeconds:F0} s ({parallel} at a time); executed notebooks are in {layout.ExecutedNotebooks}."));
+if (site)
+{
+    var siteClock = System.Diagnostics.Stopwatch.StartNew();
+    var executed = notebooks.Select(n => Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(n))).Where(File.Exists);
+    var pages = CourseSite.Build(layout, executed);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"site: {pages.Count} pages and an index in {layout.Site} ({siteClock.Elapsed.TotalSeconds:F1} s); open index.html."));
+}
 return failed == 0 ? 0 : 1;
 
 static void Step(string name, ProcessRunner.Result result)

@@ -1,0 +1,121 @@
+// Checks the offline course site in headless Chromium: every page loads from disk with no console
+// error, no failed request and no request off the machine; every chart is drawn by plotly.js;
+// every formula is typeset by KaTeX. A screenshot of each page's first chart is saved and must
+// show a drawing, not a blank box. Prints one line per page and ends with "site check: N passed, M failed".
+//
+// Usage: node tests/MLCourse.Site/check-site.mjs [site folder] (default artifacts/site)
+// Chromium: CHROMIUM_PATH, else /usr/bin/chromium (Debian's package `chromium`).
+import { chromium } from "playwright-core";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const site = resolve(process.argv[2] ?? join(root, "artifacts", "site"));
+const screenshots = join(root, "artifacts", "site-check");
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+if (!existsSync(join(site, "index.html"))) {
+  console.error(`check-site: ${join(site, "index.html")} is missing; run the course first (dotnet run --project tests/MLCourse.CourseRunner).`);
+  process.exit(2);
+}
+if (!existsSync(executablePath)) {
+  console.error(`check-site: no Chromium at ${executablePath}; install Debian's chromium or set CHROMIUM_PATH.`);
+  process.exit(2);
+}
+mkdirSync(screenshots, { recursive: true });
+
+const pages = ["index.html", ...readdirSync(site).filter((f) => /^day-\d\d-.*\.html$/.test(f)).sort()];
+const browser = await chromium.launch({
+  executablePath,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+let passed = 0;
+let failed = 0;
+for (const name of pages) {
+  const problems = await checkPage(name);
+  if (problems.length === 0) {
+    passed++;
+  } else {
+    failed++;
+    console.log(`FAIL ${name}\n  ${problems.join("\n  ")}`);
+  }
+}
+await browser.close();
+console.log(`site check: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
+
+async function checkPage(name) {
+  const problems = [];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Anything not on disk is a failure: the site must work offline.
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:") || url.startsWith("data:")) {
+      return route.continue();
+    }
+    problems.push(`request off the machine: ${url}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => message.type() === "error" && problems.push(`console error: ${message.text()}`));
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+  await page.goto(pathToFileURL(join(site, name)).href, { waitUntil: "load" });
+
+  const charts = await page.locator(".output.chart").count();
+  try {
+    // Drawn: plotly.js has built the SVG and at least one trace (a line, bars, markers or a heatmap image) in it.
+    await page.waitForFunction(
+      () => [...document.querySelectorAll(".output.chart")].every((chart) => {
+        const plot = chart.querySelector(".js-plotly-plot");
+        return plot !== null && plot.querySelector(".main-svg") !== null && (plot._fullData ?? []).length > 0
+          && plot.querySelectorAll("g.trace, g.hm, image").length > 0;
+      }),
+      null,
+      { timeout: 20000 });
+  } catch {
+    problems.push(`not every chart was drawn within 20 s`);
+  }
+  await page.waitForFunction(() => typeof renderMathInElement === "function" && document.readyState === "complete");
+  const formulas = await page.locator(".markdown .math").count();
+  const typeset = await page.locator(".markdown .math .katex").count();
+  const katexErrors = await page.locator(".katex-error").count();
+  if (typeset !== formulas || katexErrors > 0) {
+    problems.push(`${typeset} of ${formulas} formulas typeset, ${katexErrors} KaTeX errors`);
+  }
+  if (charts > 0) {
+    problems.push(...(await screenshotTest(page, name)));
+  }
+  if (problems.length === 0) {
+    console.log(`ok   ${name}: ${charts} charts drawn, ${formulas} formulas typeset`);
+  }
+  await context.close();
+  return problems;
+}
+
+// The first chart's screenshot, saved, and measured in the browser: a drawn chart has many
+// colours and a fair share of non-white pixels; an empty plot box has neither.
+async function screenshotTest(page, name) {
+  const png = await page.locator(".output.chart").first().screenshot();
+  writeFileSync(join(screenshots, name.replace(/\.html$/, ".png")), png);
+  const { colours, inked } = await page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext("2d");
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    const seen = new Set();
+    let nonWhite = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      seen.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+      if (pixels[i] < 240 || pixels[i + 1] < 240 || pixels[i + 2] < 240) nonWhite++;
+    }
+    return { colours: seen.size, inked: nonWhite / (pixels.length / 4) };
+  }, png.toString("base64"));
+  return colours >= 16 && inked >= 0.02 ? [] : [`first chart's screenshot looks blank: ${colours} colours, ${(inked * 100).toFixed(1)}% inked`];
+}
