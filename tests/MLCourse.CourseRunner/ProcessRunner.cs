@@ -13,7 +13,13 @@ public static class ProcessRunner
     public sealed record Result(int ExitCode, string Output, TimeSpan Elapsed);
 
     /// <summary>Runs <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
-    public static Result Run(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeLimit)
+    /// <param name="fileName">The program.</param>
+    /// <param name="arguments">Its arguments, each passed as one argument.</param>
+    /// <param name="workingDirectory">Where it runs.</param>
+    /// <param name="timeLimit">When it is killed.</param>
+    /// <param name="environment">Environment variables to set on top of this process's.</param>
+    public static Result Run(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeLimit,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -29,6 +35,10 @@ public static class ProcessRunner
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var output = new StringBuilder();
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };

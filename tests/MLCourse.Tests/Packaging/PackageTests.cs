@@ -1,0 +1,127 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Xml.Linq;
+using MLCourse.CourseRunner;
+
+namespace MLCourse.Tests.Packaging;
+
+/// <summary>
+/// The library as packages: what each package holds, that the build is deterministic, that a
+/// console project outside the repository's build uses the packed core (and TorchSharp loads
+/// there), and that the notebooks package registers its formatters as a kernel extension.
+/// </summary>
+public sealed class PackageTests(PackageFixture fixture) : IClassFixture<PackageFixture>
+{
+    private static string[] Entries(string package)
+    {
+        using ZipArchive zip = ZipFile.OpenRead(package);
+        return zip.Entries.Select(e => e.FullName).ToArray();
+    }
+
+    private static XElement Metadata(string package, string id)
+    {
+        using ZipArchive zip = ZipFile.OpenRead(package);
+        using Stream nuspec = zip.GetEntry($"{id}.nuspec")!.Open();
+        XElement root = XElement.Load(nuspec);
+        return root.Elements().Single(e => e.Name.LocalName == "metadata");
+    }
+
+    private static string? Field(XElement metadata, string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+
+    [Fact]
+    public void The_core_package_has_the_library_its_docs_readme_licence_and_the_TorchSharp_fix_as_buildTransitive()
+    {
+        string package = fixture.Package("MLCourse");
+
+        Assert.Subset(Entries(package).ToHashSet(),
+            new HashSet<string> { "lib/net10.0/MLCourse.dll", "lib/net10.0/MLCourse.xml", "README.md", "buildTransitive/MLCourse.targets", "buildTransitive/WeakenMissingLibStdCxxVersion.cs" });
+        XElement metadata = Metadata(package, "MLCourse");
+        Assert.Equal("MIT", Field(metadata, "license"));
+        Assert.Equal("README.md", Field(metadata, "readme"));
+    }
+
+    [Fact]
+    public void The_notebooks_package_carries_its_kernel_extension_script()
+    {
+        string package = fixture.Package("MLCourse.Notebooks");
+
+        Assert.Subset(Entries(package).ToHashSet(),
+            new HashSet<string> { "lib/net10.0/MLCourse.Notebooks.dll", "lib/net10.0/MLCourse.Notebooks.xml", "README.md", "interactive-extensions/dotnet/extension.dib" });
+        Assert.Equal("MIT", Field(Metadata(package, "MLCourse.Notebooks"), "license"));
+    }
+
+    [Fact]
+    public void Two_clean_builds_of_the_core_give_byte_identical_assemblies()
+    {
+        string project = Path.Combine(fixture.Layout.Root, "lib", "MLCourse", "MLCourse.csproj");
+        string[] hashes = new[] { "first", "second" }.Select(run =>
+        {
+            string output = Path.Combine(fixture.Layout.Root, "artifacts", "determinism", run);
+            var build = ProcessRunner.Run("dotnet", ["build", project, "-c", "Release", "--no-incremental", "-p:ContinuousIntegrationBuild=true", "-o", output, "-nologo", "-v", "q"],
+                fixture.Layout.Root, TimeSpan.FromMinutes(10));
+            Assert.True(build.ExitCode == 0, build.Output);
+            return Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(output, "MLCourse.dll"))));
+        }).ToArray();
+
+        Assert.Equal(hashes[0], hashes[1]);
+    }
+
+    [Fact]
+    public void A_console_project_outside_the_build_trains_models_with_the_packed_library()
+    {
+        string sample = Path.Combine(fixture.Layout.Root, "tests", "MLCourse.PackageSample");
+        foreach (string built in new[] { "obj", "bin" }.Select(d => Path.Combine(sample, d)).Where(Directory.Exists))
+        {
+            Directory.Delete(built, recursive: true);   // a fresh restore and build, as on a new machine
+        }
+
+        var run = ProcessRunner.Run("dotnet", ["run", "--project", sample], sample, TimeSpan.FromMinutes(10), fixture.ConsumerEnvironment);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Matches(@"held-out accuracy on two moons: CART tree \(from scratch\) \d+\.\d %, TorchSharp network \d+\.\d %", run.Output);
+        string restored = Path.Combine(fixture.ConsumerEnvironment["NUGET_PACKAGES"], "mlcourse", "0.1.0", "lib", "net10.0", "MLCourse.dll");
+        using ZipArchive packed = ZipFile.OpenRead(fixture.Package("MLCourse"));
+        using var packedDll = new MemoryStream();
+        packed.GetEntry("lib/net10.0/MLCourse.dll")!.Open().CopyTo(packedDll);
+        Assert.Equal(packedDll.ToArray(), File.ReadAllBytes(restored));   // the sample used the package just packed
+    }
+
+    [Fact]
+    public void Referencing_the_notebooks_package_in_a_notebook_registers_its_formatters()
+    {
+        string folder = Directory.CreateTempSubdirectory("mlcourse-extension-").FullName;
+        string notebook = Path.Combine(folder, "extension.ipynb");
+        string executed = Path.Combine(folder, "executed.ipynb");
+        string version = Path.GetFileNameWithoutExtension(fixture.Package("MLCourse.Notebooks"))["MLCourse.Notebooks.".Length..];
+        File.WriteAllText(notebook, JsonSerializer.Serialize(new
+        {
+            cells = new[]
+            {
+                Cell($"#i \"nuget: {fixture.Feed}\"\n#r \"nuget: MLCourse.Notebooks, {version}\""),
+                Cell("using MathNet.Numerics.LinearAlgebra;\nMatrix<double>.Build.Dense(2, 3, 1.5)"),
+            },
+            metadata = new { kernelspec = new { display_name = ".NET (C#)", language = "C#", name = ".net-csharp" } },
+            nbformat = 4,
+            nbformat_minor = 5,
+        }));
+
+        var run = ProcessRunner.Run("dotnet", ["tool", "run", "dotnet-repl", "--run", notebook, "--exit-after-run", "--output-path", executed],
+            fixture.Layout.Root, TimeSpan.FromMinutes(10), fixture.ConsumerEnvironment);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        string outputs = string.Join("\n", NotebookFile.Read(executed).NormalizedOutputs());
+        Assert.Contains("interactive-extensions/dotnet/extension.dib", outputs);
+        Assert.Contains("Matrix (2, 3), float64", outputs);   // the course's formatter, registered by the extension alone
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static object Cell(string source) => new Dictionary<string, object?>
+    {
+        ["cell_type"] = "code",
+        ["execution_count"] = null,
+        ["metadata"] = new { polyglot_notebook = new { kernelName = "csharp" } },
+        ["outputs"] = Array.Empty<object>(),
+        ["source"] = new[] { source },
+    };
+}
