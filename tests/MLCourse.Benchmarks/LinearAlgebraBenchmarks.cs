@@ -5,7 +5,10 @@ using TorchSharp;
 
 namespace MLCourse.Benchmarks;
 
-/// <summary>Matrix multiply, MathNet's managed provider vs TorchSharp, float64, one thread.</summary>
+/// <summary>
+/// Matrix multiply in float64: the library's from-scratch <see cref="Gemm"/> on one thread and on
+/// two, MathNet's managed provider, and TorchSharp on one thread.
+/// </summary>
 [MemoryDiagnoser]
 public class LinearAlgebraBenchmarks
 {
@@ -26,6 +29,20 @@ public class LinearAlgebraBenchmarks
         _b = Matrix<double>.Build.Dense(Size, Size, (_, _) => random.NextDouble());
         _ta = _a.ToTensor();
         _tb = _b.ToTensor();
+    }
+
+    [Benchmark(Description = "matrix multiply, from scratch (Gemm), 1 thread")]
+    public Matrix<double> MultiplyGemmOneThread()
+    {
+        Gemm.MaxDegreeOfParallelism = 1;
+        return Gemm.Multiply(_a, _b);
+    }
+
+    [Benchmark(Description = "matrix multiply, from scratch (Gemm), 2 threads")]
+    public Matrix<double> MultiplyGemmTwoThreads()
+    {
+        Gemm.MaxDegreeOfParallelism = 2;
+        return Gemm.Multiply(_a, _b);
     }
 
     [Benchmark(Description = "matrix multiply, MathNet managed")]
