@@ -1,5 +1,5 @@
-using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
+using MLCourse.Tensors;
 
 namespace MLCourse.Convolution;
 
@@ -10,9 +10,9 @@ namespace MLCourse.Convolution;
 /// </summary>
 /// <remarks>
 /// Forward and backward use im2col: each output position's receptive field becomes one column of
-/// a (c_in·f·f, positions) matrix, so the convolution is one matrix product per image (MathNet's
-/// blocked multiply) and the backward pass is two more plus a scatter-add (col2im). Buffers are
-/// allocated per call, never per element. The backward pass is the notes' convolution backprop:
+/// a (c_in·f·f, positions) matrix, so the convolution is one matrix product per image (the
+/// library's <see cref="Gemm"/>) and the backward pass is two more plus a scatter-add (col2im).
+/// Buffers are allocated per call, never per element. The backward pass is the notes' convolution backprop:
 /// ∂L/∂W = Σ over positions of ∂L/∂z · patch, ∂L/∂b = Σ ∂L/∂z, and ∂L/∂x adds each patch's
 /// gradient back where the patch came from. Introduced in notebook day 15; day 17 trains with it.
 /// </remarks>
@@ -20,7 +20,7 @@ public sealed class Conv2d
 {
     private const string Component = "Conv2d";
     private ImageBatch? _input;      // cached by Forward for Backward
-    private double[][]? _columns;    // per image, the im2col matrix, column-major (K, P)
+    private double[][]? _columns;    // per image, the im2col matrix, row-major (K, P)
 
     /// <summary>Creates a layer with zero weights and bias; fill <see cref="Weights"/> and <see cref="Bias"/> before use.</summary>
     /// <param name="channelsIn">Input channels c_in ≥ 1.</param>
@@ -80,20 +80,18 @@ public sealed class Conv2d
         int outW = ConvShape.OutputSize(x.Width, KernelSize, Padding, Stride);
         int positions = outH * outW;
         var output = new ImageBatch(x.Batch, Filters, outH, outW);
-        var weightsT = Matrix<double>.Build.Dense(PatchSize, Filters, Weights.Data);   // Wᵀ (K, filters): wraps the row-major weights
-        var product = Matrix<double>.Build.Dense(positions, Filters);                  // (P, filters), column-major = row-major (filters, P)
-        var productData = product.AsColumnMajorArray();
         _columns = new double[x.Batch][];
         for (int n = 0; n < x.Batch; n++)
         {
             _columns[n] = Im2Col(x, n, outH, outW);
-            Matrix<double>.Build.Dense(PatchSize, positions, _columns[n]).TransposeThisAndMultiply(weightsT, product);   // colsᵀ·Wᵀ = (W·cols)ᵀ
+            int offset = n * Filters * positions;
+            // z_n (filters, P) = W (filters, K) · cols (K, P), written straight into the output batch.
+            Gemm.Multiply(new Operand(Weights.Data, 0), new Operand(_columns[n], 0), new Operand(output.Data, offset), Filters, PatchSize, positions);
             for (int o = 0; o < Filters; o++)
             {
-                int offset = (n * Filters + o) * positions;
-                for (int p = 0; p < positions; p++)
+                foreach (ref double z in output.Data.AsSpan(offset + o * positions, positions))
                 {
-                    output.Data[offset + p] = productData[o * positions + p] + Bias[o];
+                    z += Bias[o];
                 }
             }
         }
@@ -109,79 +107,100 @@ public sealed class Conv2d
         ImageBatch x = _input ?? throw new InvalidOperationException($"{Component}: call {nameof(Forward)} before {nameof(Backward)}.");
         int positions = outputGradient.Height * outputGradient.Width;
         var inputGradient = x.ZerosLike();
-        var weightsT = Matrix<double>.Build.Dense(PatchSize, Filters, Weights.Data);
-        var weightGradientT = Matrix<double>.Build.Dense(PatchSize, Filters);
-        var perImage = Matrix<double>.Build.Dense(PatchSize, Filters);
-        var columnGradient = Matrix<double>.Build.Dense(PatchSize, positions);
+        double[] weightsT = Transpose(Weights.Data, Filters, PatchSize);          // Wᵀ (K, filters)
+        double[] gradientT = new double[positions * Filters];                    // (∂L/∂z_n)ᵀ (P, filters)
+        double[] perImage = new double[PatchSize * Filters];                     // (K, filters)
+        double[] weightGradientT = new double[PatchSize * Filters];
+        double[] columnGradient = new double[PatchSize * positions];             // (K, P)
         Array.Clear(BiasGradient);
         for (int n = 0; n < x.Batch; n++)
         {
-            // ∂L/∂z of image n as (P, filters), column-major — the row-major (filters, P) slice itself.
-            var gradientT = Matrix<double>.Build.Dense(positions, Filters, outputGradient.Data[(n * Filters * positions)..((n + 1) * Filters * positions)]);
-            var columns = Matrix<double>.Build.Dense(PatchSize, positions, _columns![n]);
-            columns.Multiply(gradientT, perImage);        // ∂L/∂Wᵀ += cols · (∂L/∂z)ᵀ
-            weightGradientT.Add(perImage, weightGradientT);
-            weightsT.TransposeAndMultiply(gradientT, columnGradient);   // ∂L/∂cols = Wᵀ · ∂L/∂z
-            Col2Im(columnGradient.AsColumnMajorArray(), inputGradient, n, outputGradient.Height, outputGradient.Width);
+            int offset = n * Filters * positions;                                // ∂L/∂z_n is the row-major (filters, P) slice here
+            TransposeInto(outputGradient.Data, offset, Filters, positions, gradientT);
+            Gemm.Multiply(_columns![n], gradientT, perImage, PatchSize, positions, Filters);   // ∂L/∂Wᵀ += cols · (∂L/∂z)ᵀ
+            for (int i = 0; i < perImage.Length; i++)
+            {
+                weightGradientT[i] += perImage[i];
+            }
+            Gemm.Multiply(new Operand(weightsT, 0), new Operand(outputGradient.Data, offset), new Operand(columnGradient, 0),
+                PatchSize, Filters, positions);                                   // ∂L/∂cols = Wᵀ · ∂L/∂z
+            Col2Im(columnGradient, inputGradient, n, outputGradient.Height, outputGradient.Width);
             for (int o = 0; o < Filters; o++)
             {
-                for (int p = 0; p < positions; p++)
+                foreach (double g in outputGradient.Data.AsSpan(offset + o * positions, positions))
                 {
-                    BiasGradient[o] += outputGradient.Data[(n * Filters + o) * positions + p];   // ∂L/∂b = Σ ∂L/∂z
+                    BiasGradient[o] += g;   // ∂L/∂b = Σ ∂L/∂z
                 }
             }
         }
-        Array.Copy(weightGradientT.AsColumnMajorArray(), WeightGradient.Data, WeightGradient.Data.Length);
+        TransposeInto(weightGradientT, 0, PatchSize, Filters, WeightGradient.Data);
         return inputGradient;
     }
 
-    // Column p holds the receptive field of output position p, in (c, i, j) order; zeros for padding.
-    private double[] Im2Col(ImageBatch x, int n, int outH, int outW)
+    private static double[] Transpose(double[] values, int rows, int columns)
     {
-        int f = KernelSize;
-        var columns = new double[PatchSize * outH * outW];
-        int index = 0;
-        for (int oy = 0; oy < outH; oy++)
-        {
-            for (int ox = 0; ox < outW; ox++)
-            {
-                for (int c = 0; c < ChannelsIn; c++)
-                {
-                    for (int i = 0; i < f; i++)
-                    {
-                        int y = oy * Stride - Padding + i;
-                        for (int j = 0; j < f; j++, index++)
-                        {
-                            int xx = ox * Stride - Padding + j;
-                            columns[index] = y >= 0 && y < x.Height && xx >= 0 && xx < x.Width ? x[n, c, y, xx] : 0;
-                        }
-                    }
-                }
-            }
-        }
-        return columns;
+        var transposed = new double[rows * columns];
+        TransposeInto(values, 0, rows, columns, transposed);
+        return transposed;
     }
 
-    // The adjoint of Im2Col: each column entry is added back to the input pixel it was copied from.
+    // target (columns, rows) = source[offset ..] (rows, columns)ᵀ, both row-major.
+    private static void TransposeInto(double[] source, int offset, int rows, int columns, double[] target)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                target[c * rows + r] = source[offset + r * columns + c];
+            }
+        }
+    }
+
+    // Row (c, i, j) of the (K, P) matrix holds, for every output position p = (oy, ox), the input
+    // pixel that filter tap (c, i, j) sees there; zeros for padding. Rows are filled along p, so the
+    // writes are contiguous.
+    private double[] Im2Col(ImageBatch x, int n, int outH, int outW)
+    {
+        var gather = new Gather(x.Data, n * ChannelsIn * x.Height * x.Width, new double[PatchSize * outH * outW]);
+        ForEachTap(x.Height, x.Width, outH, outW, ref gather);
+        return gather.Columns;
+    }
+
+    // The adjoint of Im2Col: each entry is added back to the input pixel it was copied from.
     private void Col2Im(double[] columns, ImageBatch gradient, int n, int outH, int outW)
     {
+        var scatter = new Scatter(columns, gradient.Data, n * ChannelsIn * gradient.Height * gradient.Width);
+        ForEachTap(gradient.Height, gradient.Width, outH, outW, ref scatter);
+    }
+
+    // Calls visit(row offset of tap (c, i, j) in the (K, P) matrix, offset of the input pixel within
+    // the image, output position p) for every tap and position whose pixel lies inside the image —
+    // padding is skipped, which leaves zeros in Im2Col and adds nothing in Col2Im. The visitor is a
+    // struct, so the JIT compiles one loop per visitor with the visit inlined.
+    private void ForEachTap<TVisitor>(int height, int width, int outH, int outW, ref TVisitor visitor) where TVisitor : struct, ITapVisitor
+    {
         int f = KernelSize;
-        int index = 0;
-        for (int oy = 0; oy < outH; oy++)
+        int positions = outH * outW;
+        for (int c = 0; c < ChannelsIn; c++)
         {
-            for (int ox = 0; ox < outW; ox++)
+            for (int i = 0; i < f; i++)
             {
-                for (int c = 0; c < ChannelsIn; c++)
+                for (int j = 0; j < f; j++)
                 {
-                    for (int i = 0; i < f; i++)
+                    int column = ((c * f + i) * f + j) * positions;
+                    for (int oy = 0; oy < outH; oy++)
                     {
                         int y = oy * Stride - Padding + i;
-                        for (int j = 0; j < f; j++, index++)
+                        if (y < 0 || y >= height)
+                        {
+                            continue;
+                        }
+                        for (int ox = 0; ox < outW; ox++)
                         {
                             int xx = ox * Stride - Padding + j;
-                            if (y >= 0 && y < gradient.Height && xx >= 0 && xx < gradient.Width)
+                            if (xx >= 0 && xx < width)
                             {
-                                gradient[n, c, y, xx] += columns[index];
+                                visitor.Visit(column + oy * outW + ox, (c * height + y) * width + xx);
                             }
                         }
                     }
@@ -189,4 +208,25 @@ public sealed class Conv2d
             }
         }
     }
+}
+
+/// <summary>What <c>Conv2d</c> does at each (im2col entry, input pixel) pair.</summary>
+internal interface ITapVisitor
+{
+    /// <summary>Visits im2col entry <paramref name="entry"/> and the input pixel at <paramref name="pixel"/> within the image.</summary>
+    void Visit(int entry, int pixel);
+}
+
+/// <summary>Im2col: copies each input pixel into its entries.</summary>
+internal struct Gather(double[] input, int imageOffset, double[] columns) : ITapVisitor
+{
+    public readonly double[] Columns => columns;
+
+    public readonly void Visit(int entry, int pixel) => columns[entry] = input[imageOffset + pixel];
+}
+
+/// <summary>Col2im: adds each entry's gradient back to its input pixel.</summary>
+internal struct Scatter(double[] columns, double[] gradient, int imageOffset) : ITapVisitor
+{
+    public readonly void Visit(int entry, int pixel) => gradient[imageOffset + pixel] += columns[entry];
 }

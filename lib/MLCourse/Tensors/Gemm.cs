@@ -67,12 +67,26 @@ public static class Gemm
     /// <param name="k">Columns of A, rows of B.</param>
     /// <param name="n">Columns of B and C.</param>
     /// <exception cref="ArgumentException">A length does not match its shape.</exception>
-    public static void Multiply(double[] a, double[] b, double[] c, int m, int k, int n)
+    public static void Multiply(double[] a, double[] b, double[] c, int m, int k, int n) =>
+        Multiply(new Operand(a, 0), new Operand(b, 0), new Operand(c, 0), m, k, n);
+
+    /// <summary>
+    /// C = A·B where each matrix is a row-major block of an array starting at an offset (as BLAS
+    /// takes pointers), so slices of a batch need no copy; C's block is overwritten.
+    /// </summary>
+    /// <param name="a">A (m, k).</param>
+    /// <param name="b">B (k, n).</param>
+    /// <param name="c">C (m, n), written.</param>
+    /// <param name="m">Rows of A and C.</param>
+    /// <param name="k">Columns of A, rows of B.</param>
+    /// <param name="n">Columns of B and C.</param>
+    /// <exception cref="ArgumentException">An array is too short for its offset and shape.</exception>
+    public static void Multiply(Operand a, Operand b, Operand c, int m, int k, int n)
     {
         RequireLength(nameof(a), a, m, k);
         RequireLength(nameof(b), b, k, n);
         RequireLength(nameof(c), c, m, n);
-        Array.Clear(c, 0, m * n);
+        Array.Clear(c.Values, c.Offset, m * n);
         if (m == 0 || n == 0 || k == 0)
         {
             return;
@@ -102,17 +116,18 @@ public static class Gemm
         });
     }
 
-    private static void RequireLength(string argument, double[] values, int rows, int columns)
+    private static void RequireLength(string argument, Operand operand, int rows, int columns)
     {
-        if (values.Length < (long)rows * columns)
+        if (operand.Offset < 0 || operand.Values.Length - (long)operand.Offset < (long)rows * columns)
         {
-            throw ErrorMessage.Shape("Gemm", argument, $"({rows}, {columns}) = {(long)rows * columns} values", $"{values.Length} values");
+            throw ErrorMessage.Shape("Gemm", argument, $"({rows}, {columns}) = {(long)rows * columns} values from offset {operand.Offset}",
+                $"{operand.Values.Length} values");
         }
     }
 
     // The rows [row0, row0 + rows) × columns [col0, col0 + cols) of C, by Goto's loop nest:
     // column panels of B (NC), depth blocks (KC), row blocks of A (MC), then micro-tiles.
-    private static void Blocked(double[] a, double[] b, double[] c, int row0, int rows, int col0, int cols, int k, int n)
+    private static void Blocked(Operand a, Operand b, Operand c, int row0, int rows, int col0, int cols, int k, int n)
     {
         int nr = MicroColumns;
         double[] packedB = ArrayPool<double>.Shared.Rent(DepthBlock * (ColumnBlock + nr));
@@ -134,8 +149,8 @@ public static class Gemm
                         {
                             for (int ir = 0; ir < mc; ir += MicroRows)
                             {
-                                MicroKernel(kc, packedA.AsSpan(ir * kc), packedB.AsSpan(jr * kc), c,
-                                    (row0 + ic + ir) * n + col0 + jc + jr, n, Math.Min(MicroRows, mc - ir), Math.Min(nr, nc - jr));
+                                MicroKernel(kc, packedA.AsSpan(ir * kc), packedB.AsSpan(jr * kc), c.Values,
+                                    c.Offset + (row0 + ic + ir) * n + col0 + jc + jr, n, Math.Min(MicroRows, mc - ir), Math.Min(nr, nc - jr));
                             }
                         }
                     }
@@ -151,7 +166,7 @@ public static class Gemm
 
     // A[i0 .. i0+mc, p0 .. p0+kc] as panels of MicroRows rows, each stored depth-major
     // (for each p, the panel's MicroRows values), rows past the end padded with zeros.
-    private static void PackA(double[] a, double[] packed, int i0, int mc, int p0, int kc, int k)
+    private static void PackA(Operand a, double[] packed, int i0, int mc, int p0, int kc, int k)
     {
         int index = 0;
         for (int ir = 0; ir < mc; ir += MicroRows)
@@ -160,7 +175,7 @@ public static class Gemm
             {
                 for (int r = 0; r < MicroRows; r++)
                 {
-                    packed[index++] = ir + r < mc ? a[(i0 + ir + r) * k + p0 + p] : 0.0;
+                    packed[index++] = ir + r < mc ? a.Values[a.Offset + (i0 + ir + r) * k + p0 + p] : 0.0;
                 }
             }
         }
@@ -168,7 +183,7 @@ public static class Gemm
 
     // B[p0 .. p0+kc, j0 .. j0+nc] as panels of MicroColumns columns, each stored depth-major
     // (for each p, the panel's MicroColumns values), columns past the end padded with zeros.
-    private static void PackB(double[] b, double[] packed, int p0, int kc, int j0, int nc, int n)
+    private static void PackB(Operand b, double[] packed, int p0, int kc, int j0, int nc, int n)
     {
         int nr = MicroColumns;
         int index = 0;
@@ -177,7 +192,7 @@ public static class Gemm
             int width = Math.Min(nr, nc - jr);
             for (int p = 0; p < kc; p++)
             {
-                b.AsSpan((p0 + p) * n + j0 + jr, width).CopyTo(packed.AsSpan(index, width));
+                b.Values.AsSpan(b.Offset + (p0 + p) * n + j0 + jr, width).CopyTo(packed.AsSpan(index, width));
                 packed.AsSpan(index + width, nr - width).Clear();
                 index += nr;
             }
@@ -253,3 +268,8 @@ public static class Gemm
         }
     }
 }
+
+/// <summary>A row-major matrix stored in <paramref name="Values"/> from <paramref name="Offset"/> on.</summary>
+/// <param name="Values">The array holding the matrix.</param>
+/// <param name="Offset">Where its first element is.</param>
+public readonly record struct Operand(double[] Values, int Offset);
