@@ -34,8 +34,15 @@ public class SequenceBenchmarks
         _tq = _tokens.ToTensor();
     }
 
-    [Benchmark(Description = "LSTM layer forward, 32 × 32 steps, from scratch")]
+    [Benchmark(Description = "LSTM layer forward, 32 × 32 steps, from scratch, one sequence at a time (BPTT caches)")]
     public double LstmScratch() => _sequences.Sum(s => _lstm.Forward(s).Steps[^1].Hidden[0]);
+
+    [Benchmark(Description = "LSTM layer forward, 32 × 32 steps, from scratch, batched (Gemm, 1 thread)")]
+    public double LstmScratchBatched()
+    {
+        Gemm.MaxDegreeOfParallelism = 1;
+        return _lstm.ForwardBatch(_sequences)[0][31, 0];
+    }
 
     [Benchmark(Description = "LSTM layer forward, 32 × 32 steps, TorchSharp")]
     public double LstmTorch()

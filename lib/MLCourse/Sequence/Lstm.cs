@@ -21,7 +21,7 @@ namespace MLCourse.Sequence;
 /// weights in TorchSharp's <c>nn.LSTM</c> layout (gates stacked i, f, g, o; W split into its h and x
 /// columns; bias in b_ih with b_hh = 0), so both give identical outputs. Introduced in notebook day 12.
 /// </remarks>
-public sealed class Lstm
+public sealed partial class Lstm
 {
     private const string Component = "Lstm";
 

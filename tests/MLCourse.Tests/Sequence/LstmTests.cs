@@ -57,6 +57,37 @@ public class LstmTests
     }
 
     [Fact]
+    public void The_batched_forward_gives_each_sequences_hidden_states_and_matches_TorchSharp()
+    {
+        using var scope = torch.NewDisposeScope();
+        var random = new Random(5);
+        var model = new Lstm(features: 10, units: 7, random);
+        Matrix<double>[] batch = Enumerable.Range(0, 9).Select(_ => Matrix<double>.Build.Dense(6, 10, (_, _) => random.NextDouble() * 2 - 1)).ToArray();
+
+        Matrix<double>[] hidden = model.ForwardBatch(batch);
+
+        for (int s = 0; s < batch.Length; s++)
+        {
+            double[] oneByOne = model.Forward(batch[s]).Steps.SelectMany(step => step.Hidden).ToArray();
+            Assert.True(Max(hidden[s].ToRowMajorArray(), oneByOne) < 1e-12, $"sequence {s}");
+        }
+        using var lstm = torch.nn.LSTM(10, 7, batchFirst: true, dtype: torch.float64);
+        model.CopyTo(lstm);
+        var (outputs, _, _) = lstm.forward(torch.stack(batch.Select(b => b.ToTensor())), null);   // (9, 6, 7)
+        Assert.True(Max(outputs.detach().contiguous().data<double>().ToArray(), hidden.SelectMany(h => h.ToRowMajorArray()).ToArray()) < 1e-12);
+    }
+
+    [Fact]
+    public void A_batch_of_sequences_of_different_lengths_is_refused()
+    {
+        var model = new Lstm(features: 2, units: 3, new Random(1));
+
+        var error = Assert.Throws<ArgumentException>(() => model.ForwardBatch([Matrix<double>.Build.Dense(4, 2), Matrix<double>.Build.Dense(5, 2)]));
+
+        Assert.StartsWith("Lstm: sequences must have shape (timesteps ≥ 1, 2) for every sequence, the same timesteps as the first (4), but has shape (5, 2).", error.Message);
+    }
+
+    [Fact]
     public void BPTT_passes_a_finite_difference_check()
     {
         var (model, x, g) = Example(3);
