@@ -69,17 +69,17 @@ public sealed class SelfAttention
     {
         Require.Columns(Component, nameof(x), x, Wq.RowCount);
         int dk = Wq.RowCount / Heads;
-        Matrix<double> Project(Matrix<double> w, Vector<double> b) => x.TransposeAndMultiply(w) + b.RepeatRows(x.RowCount);
+        Matrix<double> Project(Matrix<double> w, Vector<double> b) => Gemm.Multiply(x, w.Transpose()) + b.RepeatRows(x.RowCount);   // x·Wᵀ + b
         Matrix<double> q = Project(Wq, Bq), k = Project(Wk, Bk), v = Project(Wv, Bv);   // (tokens, d) each
         var concatenated = Matrix<double>.Build.Dense(x.RowCount, Wq.RowCount);
         var weights = new List<Matrix<double>>();
         for (int head = 0; head < Heads; head++)
         {
             Matrix<double> qh = q.SubMatrix(0, x.RowCount, head * dk, dk), kh = k.SubMatrix(0, x.RowCount, head * dk, dk), vh = v.SubMatrix(0, x.RowCount, head * dk, dk);
-            Matrix<double> a = Softmax.Rows(qh.TransposeAndMultiply(kh) / Math.Sqrt(dk));   // softmax(Q·Kᵀ/√d_k), (tokens, tokens)
-            concatenated.SetSubMatrix(0, head * dk, a * vh);                                // Z_h = A·V_h
+            Matrix<double> a = Softmax.Rows(Gemm.Multiply(qh, kh.Transpose()) / Math.Sqrt(dk));   // softmax(Q·Kᵀ/√d_k), (tokens, tokens)
+            concatenated.SetSubMatrix(0, head * dk, Gemm.Multiply(a, vh));                         // Z_h = A·V_h
             weights.Add(a);
         }
-        return (concatenated.TransposeAndMultiply(Wo) + Bo.RepeatRows(x.RowCount), weights);
+        return (Gemm.Multiply(concatenated, Wo.Transpose()) + Bo.RepeatRows(x.RowCount), weights);
     }
 }
