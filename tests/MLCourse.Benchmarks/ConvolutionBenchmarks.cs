@@ -1,11 +1,14 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using MLCourse.Convolution;
 using TorchSharp;
 
 namespace MLCourse.Benchmarks;
 
-/// <summary>Conv2d and max pooling, batch 64, 1 → 8 channels, 28×28, 3×3, float64 on both sides.</summary>
+/// <summary>Conv2d and max pooling, batch 64, 1 → 8 channels, 3×3, on 28×28 images and on the digits' 8×8, float64 on both sides, one thread.</summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class ConvolutionBenchmarks
 {
     private ImageBatch _x = null!;
@@ -18,15 +21,20 @@ public class ConvolutionBenchmarks
     private torch.Tensor _tb = null!;
     private torch.Tensor _tg = null!;
 
+    /// <summary>Image side: 28 (MNIST-sized) or 8 (the course's digits).</summary>
+    [Params(28, 8)]
+    public int Side { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         torch.set_num_threads(1);
         var random = new Random(1);
-        _x = new ImageBatch(64, 1, 28, 28, Enumerable.Range(0, 64 * 28 * 28).Select(_ => random.NextDouble()).ToArray());
+        int outSide = Side - 2;
+        _x = new ImageBatch(64, 1, Side, Side, Enumerable.Range(0, 64 * Side * Side).Select(_ => random.NextDouble()).ToArray());
         _conv = new Conv2d(1, 8, 3);
         for (int i = 0; i < _conv.Weights.Data.Length; i++) _conv.Weights.Data[i] = random.NextDouble() - 0.5;
-        _gradient = new ImageBatch(64, 8, 26, 26, Enumerable.Range(0, 64 * 8 * 26 * 26).Select(_ => random.NextDouble()).ToArray());
+        _gradient = new ImageBatch(64, 8, outSide, outSide, Enumerable.Range(0, 64 * 8 * outSide * outSide).Select(_ => random.NextDouble()).ToArray());
         _pool = new MaxPool2d(2);
         _poolInput = _gradient;
         _tx = _x.ToTensor().requires_grad_(true);
@@ -36,9 +44,11 @@ public class ConvolutionBenchmarks
     }
 
     [Benchmark(Description = "conv2d forward, from scratch")]
+    [BenchmarkCategory("conv2d forward")]
     public ImageBatch ConvForwardScratch() => _conv.Forward(_x);
 
-    [Benchmark(Description = "conv2d forward, TorchSharp")]
+    [Benchmark(Baseline = true, Description = "conv2d forward, TorchSharp")]
+    [BenchmarkCategory("conv2d forward")]
     public double ConvForwardTorch()
     {
         using var scope = torch.NewDisposeScope();
@@ -47,13 +57,15 @@ public class ConvolutionBenchmarks
     }
 
     [Benchmark(Description = "conv2d forward+backward, from scratch")]
+    [BenchmarkCategory("conv2d forward+backward")]
     public ImageBatch ConvBackwardScratch()
     {
         _conv.Forward(_x);
         return _conv.Backward(_gradient);
     }
 
-    [Benchmark(Description = "conv2d forward+backward, TorchSharp")]
+    [Benchmark(Baseline = true, Description = "conv2d forward+backward, TorchSharp")]
+    [BenchmarkCategory("conv2d forward+backward")]
     public double ConvBackwardTorch()
     {
         using var scope = torch.NewDisposeScope();
@@ -63,13 +75,15 @@ public class ConvolutionBenchmarks
     }
 
     [Benchmark(Description = "max-pool 2×2 forward+backward, from scratch")]
+    [BenchmarkCategory("max-pool")]
     public ImageBatch PoolScratch()
     {
         var output = _pool.Forward(_poolInput);
         return _pool.Backward(output);
     }
 
-    [Benchmark(Description = "max-pool 2×2 forward+backward, TorchSharp")]
+    [Benchmark(Baseline = true, Description = "max-pool 2×2 forward+backward, TorchSharp")]
+    [BenchmarkCategory("max-pool")]
     public double PoolTorch()
     {
         using var scope = torch.NewDisposeScope();

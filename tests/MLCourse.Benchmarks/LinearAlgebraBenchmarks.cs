@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Tensors;
 using TorchSharp;
@@ -10,6 +11,8 @@ namespace MLCourse.Benchmarks;
 /// two, MathNet's managed provider, and TorchSharp on one thread.
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class LinearAlgebraBenchmarks
 {
     private Matrix<double> _a = null!;
@@ -32,6 +35,7 @@ public class LinearAlgebraBenchmarks
     }
 
     [Benchmark(Description = "matrix multiply, from scratch (Gemm), 1 thread")]
+    [BenchmarkCategory("matrix multiply")]
     public Matrix<double> MultiplyGemmOneThread()
     {
         Gemm.MaxDegreeOfParallelism = 1;
@@ -39,6 +43,7 @@ public class LinearAlgebraBenchmarks
     }
 
     [Benchmark(Description = "matrix multiply, from scratch (Gemm), 2 threads")]
+    [BenchmarkCategory("matrix multiply")]
     public Matrix<double> MultiplyGemmTwoThreads()
     {
         Gemm.MaxDegreeOfParallelism = 2;
@@ -46,9 +51,11 @@ public class LinearAlgebraBenchmarks
     }
 
     [Benchmark(Description = "matrix multiply, MathNet managed")]
+    [BenchmarkCategory("matrix multiply")]
     public Matrix<double> MultiplyMathNet() => _a * _b;
 
-    [Benchmark(Description = "matrix multiply, TorchSharp")]
+    [Benchmark(Baseline = true, Description = "matrix multiply, TorchSharp")]
+    [BenchmarkCategory("matrix multiply")]
     public double MultiplyTorch()
     {
         using var scope = torch.NewDisposeScope();

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Attention;
 using MLCourse.Sequence;
@@ -9,6 +10,8 @@ namespace MLCourse.Benchmarks;
 
 /// <summary>An LSTM layer over 32 steps (batch 32, 64 features, 64 units) and one-head self-attention over 128 tokens (d = 64), float64, one thread.</summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class SequenceBenchmarks
 {
     private Lstm _lstm = null!;
@@ -39,16 +42,19 @@ public class SequenceBenchmarks
     }
 
     [Benchmark(Description = "LSTM layer forward, 32 × 32 steps, from scratch, one sequence at a time (BPTT caches)")]
+    [BenchmarkCategory("LSTM")]
     public double LstmScratch() => _sequences.Sum(s => _lstm.Forward(s).Steps[^1].Hidden[0]);
 
     [Benchmark(Description = "LSTM layer forward, 32 × 32 steps, from scratch, batched (Gemm, 1 thread)")]
+    [BenchmarkCategory("LSTM")]
     public double LstmScratchBatched()
     {
         Gemm.MaxDegreeOfParallelism = 1;
         return _lstm.ForwardBatch(_sequences)[0][31, 0];
     }
 
-    [Benchmark(Description = "LSTM layer forward, 32 × 32 steps, TorchSharp")]
+    [Benchmark(Baseline = true, Description = "LSTM layer forward, 32 × 32 steps, TorchSharp")]
+    [BenchmarkCategory("LSTM")]
     public double LstmTorch()
     {
         using var scope = torch.NewDisposeScope();
@@ -57,6 +63,7 @@ public class SequenceBenchmarks
     }
 
     [Benchmark(Description = "self-attention 128 tokens, d = 64 (projections, softmax(QKᵀ/√d)·V, output), from scratch")]
+    [BenchmarkCategory("self-attention")]
     public Matrix<double> AttentionScratch()
     {
         Gemm.MaxDegreeOfParallelism = 1;
@@ -64,7 +71,8 @@ public class SequenceBenchmarks
     }
 
     // The same computation with the same weights in TorchSharp ops, so the two do equal work.
-    [Benchmark(Description = "self-attention 128 tokens, d = 64 (projections, softmax(QKᵀ/√d)·V, output), TorchSharp")]
+    [Benchmark(Baseline = true, Description = "self-attention 128 tokens, d = 64 (projections, softmax(QKᵀ/√d)·V, output), TorchSharp")]
+    [BenchmarkCategory("self-attention")]
     public double AttentionTorch()
     {
         using var scope = torch.NewDisposeScope();
