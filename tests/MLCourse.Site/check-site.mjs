@@ -4,7 +4,8 @@
 // show a drawing, not a blank box. Prints one line per page and ends with "site check: N passed, M failed".
 //
 // Usage: node tests/MLCourse.Site/check-site.mjs [site folder] (default artifacts/site)
-// Chromium: CHROMIUM_PATH, else /usr/bin/chromium (Debian's package `chromium`).
+// Browser: CHROMIUM_PATH if set; else Debian's /usr/bin/chromium (package `chromium`) if present;
+// else the installed Google Chrome, which Playwright finds on Windows, macOS and Linux.
 import { chromium } from "playwright-core";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -13,21 +14,21 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const site = resolve(process.argv[2] ?? join(root, "artifacts", "site"));
 const screenshots = join(root, "artifacts", "site-check");
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 if (!existsSync(join(site, "index.html"))) {
   console.error(`check-site: ${join(site, "index.html")} is missing; run the course first (dotnet run --project tests/MLCourse.CourseRunner).`);
   process.exit(2);
 }
-if (!existsSync(executablePath)) {
-  console.error(`check-site: no Chromium at ${executablePath}; install Debian's chromium or set CHROMIUM_PATH.`);
+if (executablePath !== undefined && !existsSync(executablePath)) {
+  console.error(`check-site: CHROMIUM_PATH is ${executablePath}, which does not exist.`);
   process.exit(2);
 }
 mkdirSync(screenshots, { recursive: true });
 
 const pages = ["index.html", ...readdirSync(site).filter((f) => /^day-\d\d-.*\.html$/.test(f)).sort()];
 const browser = await chromium.launch({
-  executablePath,
+  ...(executablePath === undefined ? { channel: "chrome" } : { executablePath }),
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 let passed = 0;

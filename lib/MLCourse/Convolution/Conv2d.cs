@@ -20,7 +20,6 @@ public sealed class Conv2d
 {
     private const string Component = "Conv2d";
     private ImageBatch? _input;      // cached by Forward for Backward
-    private double[][]? _columns;    // per image, the im2col matrix, row-major (K, P)
 
     /// <summary>Creates a layer with zero weights and bias; fill <see cref="Weights"/> and <see cref="Bias"/> before use.</summary>
     /// <param name="channelsIn">Input channels c_in ≥ 1.</param>
@@ -80,13 +79,13 @@ public sealed class Conv2d
         int outW = ConvShape.OutputSize(x.Width, KernelSize, Padding, Stride);
         int positions = outH * outW;
         var output = new ImageBatch(x.Batch, Filters, outH, outW);
-        _columns = new double[x.Batch][];
+        var columns = new double[PatchSize * positions];   // one image's im2col matrix (K, P), reused
         for (int n = 0; n < x.Batch; n++)
         {
-            _columns[n] = Im2Col(x, n, outH, outW);
+            Im2Col(x, n, outH, outW, columns);
             int offset = n * Filters * positions;
             // z_n (filters, P) = W (filters, K) · cols (K, P), written straight into the output batch.
-            Gemm.Multiply(new Operand(Weights.Data, 0), new Operand(_columns[n], 0), new Operand(output.Data, offset), Filters, PatchSize, positions);
+            Gemm.Multiply(new Operand(Weights.Data, 0), new Operand(columns, 0), new Operand(output.Data, offset), Filters, PatchSize, positions);
             for (int o = 0; o < Filters; o++)
             {
                 foreach (ref double z in output.Data.AsSpan(offset + o * positions, positions))
@@ -111,13 +110,15 @@ public sealed class Conv2d
         double[] gradientT = new double[positions * Filters];                    // (∂L/∂z_n)ᵀ (P, filters)
         double[] perImage = new double[PatchSize * Filters];                     // (K, filters)
         double[] weightGradientT = new double[PatchSize * Filters];
+        double[] columns = new double[PatchSize * positions];                    // (K, P)
         double[] columnGradient = new double[PatchSize * positions];             // (K, P)
         Array.Clear(BiasGradient);
         for (int n = 0; n < x.Batch; n++)
         {
             int offset = n * Filters * positions;                                // ∂L/∂z_n is the row-major (filters, P) slice here
             TransposeInto(outputGradient.Data, offset, Filters, positions, gradientT);
-            Gemm.Multiply(_columns![n], gradientT, perImage, PatchSize, positions, Filters);   // ∂L/∂Wᵀ += cols · (∂L/∂z)ᵀ
+            Im2Col(x, n, outputGradient.Height, outputGradient.Width, columns);                // rebuilt, not cached: cheaper than keeping the batch's
+            Gemm.Multiply(columns, gradientT, perImage, PatchSize, positions, Filters);   // ∂L/∂Wᵀ += cols · (∂L/∂z)ᵀ
             for (int i = 0; i < perImage.Length; i++)
             {
                 weightGradientT[i] += perImage[i];
@@ -159,11 +160,11 @@ public sealed class Conv2d
     // Row (c, i, j) of the (K, P) matrix holds, for every output position p = (oy, ox), the input
     // pixel that filter tap (c, i, j) sees there; zeros for padding. Rows are filled along p, so the
     // writes are contiguous.
-    private double[] Im2Col(ImageBatch x, int n, int outH, int outW)
+    private void Im2Col(ImageBatch x, int n, int outH, int outW, double[] columns)
     {
-        var gather = new Gather(x.Data, n * ChannelsIn * x.Height * x.Width, new double[PatchSize * outH * outW]);
+        Array.Clear(columns);   // padding stays zero
+        var gather = new Gather(x.Data, n * ChannelsIn * x.Height * x.Width, columns);
         ForEachTap(x.Height, x.Width, outH, outW, ref gather);
-        return gather.Columns;
     }
 
     // The adjoint of Im2Col: each entry is added back to the input pixel it was copied from.
@@ -173,10 +174,11 @@ public sealed class Conv2d
         ForEachTap(gradient.Height, gradient.Width, outH, outW, ref scatter);
     }
 
-    // Calls visit(row offset of tap (c, i, j) in the (K, P) matrix, offset of the input pixel within
-    // the image, output position p) for every tap and position whose pixel lies inside the image —
-    // padding is skipped, which leaves zeros in Im2Col and adds nothing in Col2Im. The visitor is a
-    // struct, so the JIT compiles one loop per visitor with the visit inlined.
+    // For every tap (c, i, j) and output row oy, the run of output columns ox whose input pixel
+    // (y, ox·s − p + j) lies inside the image is one call visitor.Run(first im2col entry, first input
+    // pixel within the image, length, stride) — padding is skipped, which leaves zeros in Im2Col and
+    // adds nothing in Col2Im. The visitor is a struct, so the JIT compiles one loop per visitor with
+    // the run inlined; with stride 1 a run is a contiguous copy.
     private void ForEachTap<TVisitor>(int height, int width, int outH, int outW, ref TVisitor visitor) where TVisitor : struct, ITapVisitor
     {
         int f = KernelSize;
@@ -188,20 +190,18 @@ public sealed class Conv2d
                 for (int j = 0; j < f; j++)
                 {
                     int column = ((c * f + i) * f + j) * positions;
+                    int first = Math.Max(0, (int)Math.Ceiling((Padding - j) / (double)Stride));             // smallest ox with x ≥ 0
+                    int last = Math.Min(outW - 1, (int)Math.Floor((width - 1 + Padding - j) / (double)Stride));   // largest ox with x < width
+                    if (last < first)
+                    {
+                        continue;
+                    }
                     for (int oy = 0; oy < outH; oy++)
                     {
                         int y = oy * Stride - Padding + i;
-                        if (y < 0 || y >= height)
+                        if (y >= 0 && y < height)
                         {
-                            continue;
-                        }
-                        for (int ox = 0; ox < outW; ox++)
-                        {
-                            int xx = ox * Stride - Padding + j;
-                            if (xx >= 0 && xx < width)
-                            {
-                                visitor.Visit(column + oy * outW + ox, (c * height + y) * width + xx);
-                            }
+                            visitor.Run(column + oy * outW + first, (c * height + y) * width + first * Stride - Padding + j, last - first + 1, Stride);
                         }
                     }
                 }
@@ -210,23 +210,41 @@ public sealed class Conv2d
     }
 }
 
-/// <summary>What <c>Conv2d</c> does at each (im2col entry, input pixel) pair.</summary>
+/// <summary>What <c>Conv2d</c> does along a run of im2col entries and the input pixels they hold.</summary>
 internal interface ITapVisitor
 {
-    /// <summary>Visits im2col entry <paramref name="entry"/> and the input pixel at <paramref name="pixel"/> within the image.</summary>
-    void Visit(int entry, int pixel);
+    /// <summary>
+    /// Entries entry … entry + length − 1 (consecutive) go with input pixels pixel, pixel + stride, …
+    /// (offsets within the image).
+    /// </summary>
+    void Run(int entry, int pixel, int length, int stride);
 }
 
-/// <summary>Im2col: copies each input pixel into its entries.</summary>
-internal struct Gather(double[] input, int imageOffset, double[] columns) : ITapVisitor
+/// <summary>Im2col: copies the input pixels into their entries.</summary>
+internal readonly struct Gather(double[] input, int imageOffset, double[] columns) : ITapVisitor
 {
-    public readonly double[] Columns => columns;
-
-    public readonly void Visit(int entry, int pixel) => columns[entry] = input[imageOffset + pixel];
+    public void Run(int entry, int pixel, int length, int stride)
+    {
+        if (stride == 1)
+        {
+            input.AsSpan(imageOffset + pixel, length).CopyTo(columns.AsSpan(entry, length));
+            return;
+        }
+        for (int k = 0; k < length; k++)
+        {
+            columns[entry + k] = input[imageOffset + pixel + k * stride];
+        }
+    }
 }
 
 /// <summary>Col2im: adds each entry's gradient back to its input pixel.</summary>
-internal struct Scatter(double[] columns, double[] gradient, int imageOffset) : ITapVisitor
+internal readonly struct Scatter(double[] columns, double[] gradient, int imageOffset) : ITapVisitor
 {
-    public readonly void Visit(int entry, int pixel) => gradient[imageOffset + pixel] += columns[entry];
+    public void Run(int entry, int pixel, int length, int stride)
+    {
+        for (int k = 0; k < length; k++)
+        {
+            gradient[imageOffset + pixel + k * stride] += columns[entry + k];
+        }
+    }
 }

@@ -37,6 +37,7 @@ public static class Gemm
     private const int RowBlock = 120;      // MC: a 120 × 256 A block (240 KB) stays in L2
     private const int ColumnBlock = 1024;  // NC: a 256 × 1024 B panel (2 MB) stays in L3
     private const long ParallelThreshold = 64L * 64 * 64;   // below this many multiply-adds, one thread is faster
+    private const int ShallowDepth = 16;   // k up to this: rows of C as sums of scaled rows of B (no packing)
 
     /// <summary>The most threads one product uses; defaults to the number of cores.</summary>
     public static int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
@@ -91,6 +92,11 @@ public static class Gemm
         {
             return;
         }
+        if (k <= ShallowDepth && (long)m * n * k < ParallelThreshold)
+        {
+            Shallow(a, b, c, m, k, n);
+            return;
+        }
         int threads = (long)m * n * k < ParallelThreshold ? 1 : Math.Max(1, MaxDegreeOfParallelism);
         // Independent strips of C: rows when C is tall, columns when it is wide (conv's im2col products are wide).
         bool byRows = m >= n;
@@ -114,6 +120,32 @@ public static class Gemm
                 }
             }
         });
+    }
+
+    // For a shallow product (convolution's im2col with a 3×3 kernel has k = 9) packing costs more
+    // than it saves: C[i, :] = Σ_p A[i, p]·B[p, :], each term one SIMD pass over a contiguous row of B.
+    // Every element is still summed over p in order, as in the blocked path.
+    private static void Shallow(Operand a, Operand b, Operand c, int m, int k, int n)
+    {
+        for (int i = 0; i < m; i++)
+        {
+            ref double row = ref c.Values[c.Offset + i * n];
+            for (int p = 0; p < k; p++)
+            {
+                double scale = a.Values[a.Offset + i * k + p];
+                ref double source = ref b.Values[b.Offset + p * n];
+                var scaleVector = new Simd(scale);
+                nuint j = 0;
+                for (; (int)j <= n - Simd.Count; j += (nuint)Simd.Count)
+                {
+                    Vector.FusedMultiplyAdd(scaleVector, Vector.LoadUnsafe(ref source, j), Vector.LoadUnsafe(ref row, j)).StoreUnsafe(ref row, j);
+                }
+                for (; (int)j < n; j++)
+                {
+                    Unsafe.Add(ref row, j) = Math.FusedMultiplyAdd(scale, Unsafe.Add(ref source, j), Unsafe.Add(ref row, j));
+                }
+            }
+        }
     }
 
     private static void RequireLength(string argument, Operand operand, int rows, int columns)

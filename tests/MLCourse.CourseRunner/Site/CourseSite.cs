@@ -78,12 +78,12 @@ public static class CourseSite
 
     private static string Index(IReadOnlyList<SitePage> pages)
     {
-        var html = new StringBuilder("<h1>MLCourse</h1>\n<p>Machine learning and deep learning in C#: every day of the course, run headless with its outputs and charts. Each page is an executed notebook from <code>notebooks/</code>.</p>\n<ol class=\"days\">\n");
+        var html = new StringBuilder("<h1>MLCourse</h1>\n<p>Machine learning and deep learning in C#: every day of the course, run headless with its outputs and charts. Each page is an executed notebook from <code>notebooks/</code>.</p>\n<ul class=\"days\">\n");
         foreach (SitePage page in pages)
         {
             html.Append("<li><a href=\"").Append(page.FileName).Append("\">").Append(WebUtility.HtmlEncode(page.Title)).Append("</a></li>\n");
         }
-        return html.Append("</ol>").ToString();
+        return html.Append("</ul>").ToString();
     }
 
     // plotly.js and the require shim load first, so a chart's inline script can draw as the page parses.
