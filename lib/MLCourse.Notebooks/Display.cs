@@ -36,7 +36,7 @@ public static class Display
     {
         if (InNotebook)
         {
-            value.Display();
+            (value ?? "null").Display();
         }
         else if (value is GenericChart chart)
         {

@@ -11,7 +11,8 @@ public sealed partial class Lstm
     /// Runs the six equations over a batch of sequences together and returns every hidden state.
     /// Each step is one matrix product on the library's <see cref="Gemm"/>: the rows [h_{t−1}, x_t]
     /// of all sequences, (batch, units + features), times the four gates' weights side by side,
-    /// (units + features, 4·units); then the element-wise equations (1)–(6) per sequence and unit.
+    /// (units + features, 4·units); then the element-wise equations (1)–(6), the activations
+    /// several units per SIMD instruction (<see cref="Activations.SigmoidInPlace"/>, <see cref="Activations.TanhInPlace"/>).
     /// Nothing is cached, so there is no <see cref="Backward"/> from here; the result equals
     /// <see cref="Forward"/>'s hidden states sequence by sequence.
     /// </summary>
@@ -47,19 +48,27 @@ public sealed partial class Lstm
             Gemm.Multiply(inputs, weights, preActivations, batch, width, gates);
             for (int s = 0; s < batch; s++)
             {
-                int g = s * gates;
+                Span<double> z = preActivations.AsSpan(s * gates, gates);   // f | C̃ | i | o, before activation
+                for (int k = 0; k < gates; k++)
+                {
+                    z[k] += bias[k];
+                }
+                Activations.SigmoidInPlace(z[..units]);                      // (1) f_t
+                Activations.TanhInPlace(z[units..(2 * units)]);              // (2) C̃_t
+                Activations.SigmoidInPlace(z[(2 * units)..]);                // (3) i_t and (5) o_t
+                Span<double> cell = cells.AsSpan(s * units, units);
+                Span<double> h = inputs.AsSpan(s * width, units);            // h_t feeds step t + 1
                 for (int u = 0; u < units; u++)
                 {
-                    double f = Activations.Sigmoid(preActivations[g + u] + bias[u]);                                // (1)
-                    double candidate = Math.Tanh(preActivations[g + units + u] + bias[units + u]);                   // (2)
-                    double i = Activations.Sigmoid(preActivations[g + 2 * units + u] + bias[2 * units + u]);        // (3)
-                    double cell = f * cells[s * units + u] + i * candidate;                                          // (4)
-                    double o = Activations.Sigmoid(preActivations[g + 3 * units + u] + bias[3 * units + u]);        // (5)
-                    double h = o * Math.Tanh(cell);                                                                  // (6)
-                    cells[s * units + u] = cell;
-                    inputs[s * width + u] = h;                                                                       // h_t feeds step t + 1
-                    hidden[s][t * units + u] = h;
+                    cell[u] = z[u] * cell[u] + z[2 * units + u] * z[units + u];   // (4) C_t = f ⊙ C_{t−1} + i ⊙ C̃
+                    h[u] = cell[u];
                 }
+                Activations.TanhInPlace(h);
+                for (int u = 0; u < units; u++)
+                {
+                    h[u] *= z[3 * units + u];                                 // (6) h_t = o ⊙ tanh(C_t)
+                }
+                h.CopyTo(hidden[s].AsSpan(t * units, units));
             }
         }
         return hidden.Select(h => Matrix<double>.Build.DenseOfRowMajor(steps, units, h)).ToArray();
