@@ -30,7 +30,7 @@ public sealed partial class LiveChart
 
     private readonly string _id = Guid.NewGuid().ToString("N");
     private readonly System.Diagnostics.Stopwatch _sinceRedraw = new();   // not running until the first redraw
-    private string? _firstFrame;   // Plotly.NET's HTML of the first frame, reused by later ones
+    private FrameTemplate? _template;   // Plotly.NET's first frame, split where later frames differ
     private bool _pending;
     private readonly DisplayedValue? _display;
     private readonly string? _file;
@@ -90,23 +90,18 @@ public sealed partial class LiveChart
     }
 
     // Plotly.NET.Interactive writes the traces as one line "var data = [...];" and the element id as
-    // a GUID (with and without dashes); a frame replaces both. Should that shape ever change, every
-    // frame is rendered in full instead.
+    // a GUID (with and without dashes); the first frame is split there once, and a later frame is
+    // that template with new traces and a new id. Should that shape ever change, every frame is
+    // rendered in full instead.
     private string FrameHtml()
     {
-        if (_firstFrame is null)
+        if (_template is not null)
         {
-            return _firstFrame = Chart().ToDisplayString(HtmlFormatter.MimeType);
+            return _template.Fill(TracesJson(), Guid.NewGuid());
         }
-        Match data = TraceData().Match(_firstFrame);
-        Match id = ElementId().Match(_firstFrame);
-        if (!data.Success || !id.Success)
-        {
-            return Chart().ToDisplayString(HtmlFormatter.MimeType);
-        }
-        string html = _firstFrame[..data.Groups[1].Index] + TracesJson() + _firstFrame[(data.Groups[1].Index + data.Groups[1].Length)..];
-        var fresh = Guid.NewGuid();
-        return html.Replace(id.Groups[1].Value, fresh.ToString("D")).Replace(id.Groups[1].Value.Replace("-", ""), fresh.ToString("N"));
+        string html = Chart().ToDisplayString(HtmlFormatter.MimeType);
+        _template = FrameTemplate.From(html, TraceData().Match(html), ElementId().Match(html));
+        return html;
     }
 
     private string TracesJson() => JsonSerializer.Serialize(_series.Select(kv => new Dictionary<string, object>
@@ -124,10 +119,31 @@ public sealed partial class LiveChart
     [GeneratedRegex("id=\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"")]
     private static partial Regex ElementId();
 
-
     private GenericChart Chart() =>
         Charts.Lines(_title, _xTitle, _yTitle,
             _series.Select(kv => new Series(kv.Key, Enumerable.Range(1, kv.Value.Count).Select(i => (double)i).ToArray(), kv.Value)).ToArray());
+}
+
+/// <summary>A rendered chart's HTML cut around its traces, with the element id it uses.</summary>
+/// <param name="Before">The HTML up to the traces' JSON.</param>
+/// <param name="After">The HTML after it.</param>
+/// <param name="Id">The chart element's GUID.</param>
+internal sealed record FrameTemplate(string Before, string After, Guid Id)
+{
+    /// <summary>The template of <paramref name="html"/>, or null when either match failed.</summary>
+    public static FrameTemplate? From(string html, Match traces, Match id)
+    {
+        if (!traces.Success || !id.Success)
+        {
+            return null;
+        }
+        Group data = traces.Groups[1];
+        return new FrameTemplate(html[..data.Index], html[(data.Index + data.Length)..], Guid.Parse(id.Groups[1].Value));
+    }
+
+    /// <summary>The HTML with <paramref name="tracesJson"/> as its traces and <paramref name="id"/> (in both spellings) as its element id.</summary>
+    public string Fill(string tracesJson, Guid id) =>
+        (Before + tracesJson + After).Replace(Id.ToString("D"), id.ToString("D")).Replace(Id.ToString("N"), id.ToString("N"));
 }
 
 /// <summary>

@@ -232,7 +232,7 @@ public static class Gemm
     }
 
     // C[tile] += Apanel (rows × kc) · Bpanel (kc × cols): twelve accumulators (six rows × two
-    // vectors) live in registers for the whole depth; a partial tile is written through a buffer.
+    // vectors) live in registers for the whole depth, then go to C through a stack tile.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MicroKernel(int kc, ReadOnlySpan<double> aPanel, ReadOnlySpan<double> bPanel, double[] c, int cOffset, int ldc, int rows, int cols)
     {
