@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.DotNet.Interactive.Documents;
-using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
 namespace MLCourse.CourseRunner;
 
@@ -30,10 +29,9 @@ public static partial class AppConverter
     /// <exception cref="NotSupportedException">A cell uses a magic command, a <c>#r</c> or a type declaration that an app cannot have; the message names the notebook and cell.</exception>
     public static string Convert(string notebookPath)
     {
-        InteractiveDocument notebook = Notebook.Parse(File.ReadAllText(notebookPath), null);
         var app = new AppText(Path.GetFileName(notebookPath));
         int cellNumber = 0;
-        foreach (InteractiveDocumentElement cell in notebook.Elements)
+        foreach (InteractiveDocumentElement cell in NotebookFile.Read(notebookPath).Cells)
         {
             cellNumber++;
             if (cell.KernelName == "markdown")

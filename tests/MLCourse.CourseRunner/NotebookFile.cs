@@ -21,9 +21,12 @@ public sealed partial class NotebookFile
     /// <summary>The file that was read.</summary>
     public string Path { get; }
 
+    /// <summary>Every cell, markdown and code, in order.</summary>
+    public IReadOnlyList<InteractiveDocumentElement> Cells => _document.Elements.ToList();
+
     /// <summary>The code cells (every cell that is not markdown), in order.</summary>
     public IReadOnlyList<InteractiveDocumentElement> CodeCells =>
-        _document.Elements.Where(e => e.KernelName != "markdown").ToList();
+        Cells.Where(e => e.KernelName != "markdown").ToList();
 
     /// <summary>Reads <paramref name="path"/>.</summary>
     public static NotebookFile Read(string path)

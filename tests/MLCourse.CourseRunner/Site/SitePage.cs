@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
 using Microsoft.DotNet.Interactive.Documents;
-using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
 namespace MLCourse.CourseRunner.Site;
 
@@ -35,10 +34,9 @@ public sealed partial class SitePage
     /// <summary>Renders the executed notebook at <paramref name="path"/>.</summary>
     public static SitePage Render(string path)
     {
-        InteractiveDocument notebook = Notebook.Parse(File.ReadAllText(path), null);
         var body = new StringBuilder();
         string? title = null;
-        foreach (InteractiveDocumentElement cell in notebook.Elements)
+        foreach (InteractiveDocumentElement cell in NotebookFile.Read(path).Cells)
         {
             if (cell.KernelName == "markdown")
             {

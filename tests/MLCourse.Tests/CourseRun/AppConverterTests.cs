@@ -17,23 +17,14 @@ public sealed class AppConverterTests : IDisposable
     private string Notebook(params string[] cells)
     {
         string path = Path.Combine(_folder, "day-99-test.ipynb");
-        string json = string.Join(",\n", cells.Select(c => c.StartsWith('#') && !c.StartsWith("#r", StringComparison.Ordinal) && !c.StartsWith("#!", StringComparison.Ordinal)
-            ? $$$"""{"cell_type": "markdown", "metadata": {}, "source": [{{{Quote(c)}}}]}"""
-            : $$$"""{"cell_type": "code", "execution_count": null, "metadata": {"polyglot_notebook": {"kernelName": "csharp"}}, "outputs": [], "source": [{{{Quote(c)}}}]}"""));
-        File.WriteAllText(path, $$$"""
-            {"cells": [{{{json}}}],
-             "metadata": {"kernelspec": {"display_name": ".NET (C#)", "language": "C#", "name": ".net-csharp"}},
-             "nbformat": 4, "nbformat_minor": 5}
-            """);
+        TestNotebook.Write(path, cells);
         return path;
     }
-
-    private static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text);
 
     [Fact]
     public void A_cells_final_value_is_shown_and_earlier_statements_are_kept()
     {
-        string app = AppConverter.Convert(Notebook("var x = 2;\nx * 21"));
+        string app = AppConverter.Convert(Notebook(TestNotebook.Code("var x = 2;\nx * 21")));
 
         Assert.Contains("var x = 2;\nShow(x * 21);\n", app);
     }
@@ -41,7 +32,7 @@ public sealed class AppConverterTests : IDisposable
     [Fact]
     public void A_cell_ending_in_a_statement_is_left_as_it_is()
     {
-        string app = AppConverter.Convert(Notebook("Console.WriteLine(1);"));
+        string app = AppConverter.Convert(Notebook(TestNotebook.Code("Console.WriteLine(1);")));
 
         Assert.Contains("\nConsole.WriteLine(1);\n", app);
         Assert.DoesNotContain("Show(Console", app);
@@ -50,7 +41,7 @@ public sealed class AppConverterTests : IDisposable
     [Fact]
     public void Markdown_becomes_comments_and_usings_move_to_the_top()
     {
-        string app = AppConverter.Convert(Notebook("# Title\n\nSome $x^2$ text", "using System.Text;\nvar b = new StringBuilder();"));
+        string app = AppConverter.Convert(Notebook(TestNotebook.Markdown("# Title\n\nSome $x^2$ text"), TestNotebook.Code("using System.Text;\nvar b = new StringBuilder();")));
 
         Assert.Contains("// # Title\n//\n// Some $x^2$ text\n", app);
         Assert.True(app.IndexOf("using System.Text;", StringComparison.Ordinal) < app.IndexOf("// # Title", StringComparison.Ordinal));
@@ -61,7 +52,7 @@ public sealed class AppConverterTests : IDisposable
     [Fact]
     public void A_NuGet_reference_becomes_a_package_directive()
     {
-        string app = AppConverter.Convert(Notebook("#r \"nuget: Humanizer.Core, 2.14.1\"\n1"));
+        string app = AppConverter.Convert(Notebook(TestNotebook.Code("#r \"nuget: Humanizer.Core, 2.14.1\"\n1")));
 
         Assert.Contains("\n#:package Humanizer.Core@2.14.1\n", app);
         Assert.DoesNotContain("#r", app);
@@ -72,7 +63,7 @@ public sealed class AppConverterTests : IDisposable
     {
         File.Copy(Path.Combine(Layout.Notebooks, "course.dib"), Path.Combine(_folder, "course.dib"));
 
-        string app = AppConverter.Convert(Notebook("#!import course.dib", "1"));
+        string app = AppConverter.Convert(Notebook(TestNotebook.Code("#!import course.dib"), TestNotebook.Code("1")));
 
         Assert.Single(app.Split('\n'), line => line == "#:project ../../lib/MLCourse.Notebooks/MLCourse.Notebooks.csproj");
         Assert.Contains("\nusing MLCourse.Notebooks;\n", app);
@@ -82,7 +73,7 @@ public sealed class AppConverterTests : IDisposable
     [Fact]
     public void An_unsupported_magic_command_is_an_error_naming_the_cell()
     {
-        var error = Assert.Throws<NotSupportedException>(() => AppConverter.Convert(Notebook("# Title", "#!time\n1")));
+        var error = Assert.Throws<NotSupportedException>(() => AppConverter.Convert(Notebook(TestNotebook.Markdown("# Title"), TestNotebook.Code("#!time\n1"))));
 
         Assert.Equal("day-99-test.ipynb, cell 2: '#!time' has no file-based-app equivalent (expected #!import, #r \"nuget: X, v\" or #r of artifacts/course/).", error.Message);
     }
@@ -90,7 +81,7 @@ public sealed class AppConverterTests : IDisposable
     [Fact]
     public void A_type_declared_in_a_cell_is_an_error_naming_the_cell()
     {
-        var error = Assert.Throws<NotSupportedException>(() => AppConverter.Convert(Notebook("record Point(int X);")));
+        var error = Assert.Throws<NotSupportedException>(() => AppConverter.Convert(Notebook(TestNotebook.Code("record Point(int X);"))));
 
         Assert.StartsWith("day-99-test.ipynb, cell 1: declares type Point;", error.Message);
     }

@@ -9,26 +9,14 @@ public sealed class NotebookFileTests : IDisposable
 
     public void Dispose() => File.Delete(_path);
 
-    private const string Metadata = """
-        "metadata": {"kernelspec": {"display_name": ".NET (C#)", "language": "C#", "name": ".net-csharp"},
-                     "polyglot_notebook": {"kernelInfo": {"defaultKernelName": "csharp", "items": [{"aliases": [], "name": "csharp"}]}}},
-        "nbformat": 4, "nbformat_minor": 5
-        """;
-
-    private static string Cell(string outputs, int? count = null) =>
-        $$$"""{"cell_type": "code", "execution_count": {{{count?.ToString() ?? "null"}}}, "metadata": {"polyglot_notebook": {"kernelName": "csharp"}}, "outputs": [{{{outputs}}}], "source": ["1 + 1"]}""";
-
     [Fact]
     public void Errors_and_standard_error_output_are_reported_with_their_cell()
     {
-        File.WriteAllText(_path, $$"""
-            {"cells": [
-              {"cell_type": "markdown", "metadata": {}, "source": ["# Title"]},
-              {{Cell("")}},
-              {{Cell("""{"output_type": "error", "ename": "Error", "evalue": "CS0103: boom", "traceback": []}""", 1)}},
-              {{Cell("""{"output_type": "stream", "name": "stderr", "text": ["warning\n"]}""", 2)}}
-            ], {{Metadata}}}
-            """);
+        TestNotebook.Write(_path,
+            TestNotebook.Markdown("# Title"),
+            TestNotebook.Code("1 + 1"),
+            TestNotebook.Code("1 + 1", 1, """{"output_type": "error", "ename": "Error", "evalue": "CS0103: boom", "traceback": []}"""),
+            TestNotebook.Code("1 + 1", 2, """{"output_type": "stream", "name": "stderr", "text": ["warning\n"]}"""));
 
         var file = NotebookFile.Read(_path);
 
@@ -40,7 +28,7 @@ public sealed class NotebookFileTests : IDisposable
     [Fact]
     public void A_clean_notebook_with_the_CSharp_kernel_has_no_commit_problems()
     {
-        File.WriteAllText(_path, $$"""{"cells": [{{Cell("")}}], {{Metadata}}}""");
+        TestNotebook.Write(_path, TestNotebook.Code("1 + 1"));
 
         Assert.Empty(NotebookFile.Read(_path).CommitProblems());
     }

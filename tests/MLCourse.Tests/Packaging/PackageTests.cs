@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Xml.Linq;
 using MLCourse.CourseRunner;
+using MLCourse.Tests.CourseRun;
 
 namespace MLCourse.Tests.Packaging;
 
@@ -94,17 +94,9 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
         string notebook = Path.Combine(folder, "extension.ipynb");
         string executed = Path.Combine(folder, "executed.ipynb");
         string version = Path.GetFileNameWithoutExtension(fixture.Package("MLCourse.Notebooks"))["MLCourse.Notebooks.".Length..];
-        File.WriteAllText(notebook, JsonSerializer.Serialize(new
-        {
-            cells = new[]
-            {
-                Cell($"#i \"nuget: {fixture.Feed}\"\n#r \"nuget: MLCourse.Notebooks, {version}\""),
-                Cell("using MathNet.Numerics.LinearAlgebra;\nMatrix<double>.Build.Dense(2, 3, 1.5)"),
-            },
-            metadata = new { kernelspec = new { display_name = ".NET (C#)", language = "C#", name = ".net-csharp" } },
-            nbformat = 4,
-            nbformat_minor = 5,
-        }));
+        TestNotebook.Write(notebook,
+            TestNotebook.Code($"#i \"nuget: {fixture.Feed}\"\n#r \"nuget: MLCourse.Notebooks, {version}\""),
+            TestNotebook.Code("using MathNet.Numerics.LinearAlgebra;\nMatrix<double>.Build.Dense(2, 3, 1.5)"));
 
         var run = ProcessRunner.Run("dotnet", ["tool", "run", "dotnet-repl", "--run", notebook, "--exit-after-run", "--output-path", executed],
             fixture.Layout.Root, TimeSpan.FromMinutes(10), fixture.ConsumerEnvironment);
@@ -115,13 +107,4 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
         Assert.Contains("Matrix (2, 3), float64", outputs);   // the course's formatter, registered by the extension alone
         Directory.Delete(folder, recursive: true);
     }
-
-    private static object Cell(string source) => new Dictionary<string, object?>
-    {
-        ["cell_type"] = "code",
-        ["execution_count"] = null,
-        ["metadata"] = new { polyglot_notebook = new { kernelName = "csharp" } },
-        ["outputs"] = Array.Empty<object>(),
-        ["source"] = new[] { source },
-    };
 }

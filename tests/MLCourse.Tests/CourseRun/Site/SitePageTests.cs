@@ -9,20 +9,12 @@ public sealed class SitePageTests : IDisposable
 
     public void Dispose() => File.Delete(_path);
 
-    private static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text);
-
-    private static string Html(string html) => $$$"""{"output_type": "display_data", "metadata": {}, "data": {"text/html": [{{{Quote(html)}}}]}}""";
+    private static string Html(string html) =>
+        $$$"""{"output_type": "display_data", "metadata": {}, "data": {"text/html": [{{{System.Text.Json.JsonSerializer.Serialize(html)}}}]}}""";
 
     private SitePage Render(string markdown, string code, params string[] outputs)
     {
-        File.WriteAllText(_path, $$$"""
-            {"cells": [
-              {"cell_type": "markdown", "metadata": {}, "source": [{{{Quote(markdown)}}}]},
-              {"cell_type": "code", "execution_count": 1, "metadata": {"polyglot_notebook": {"kernelName": "csharp"}},
-               "outputs": [{{{string.Join(", ", outputs)}}}], "source": [{{{Quote(code)}}}]}],
-             "metadata": {"kernelspec": {"display_name": ".NET (C#)", "language": "C#", "name": ".net-csharp"}},
-             "nbformat": 4, "nbformat_minor": 5}
-            """);
+        TestNotebook.Write(_path, TestNotebook.Markdown(markdown), TestNotebook.Code(code, 1, outputs));
         return SitePage.Render(_path);
     }
 
