@@ -26,11 +26,9 @@ public sealed class SelfAttention
         {
             throw new ArgumentException($"{Component}: the model width d = {d} must be a multiple of the number of heads, {heads}.", nameof(heads));
         }
-        double bound = 1 / Math.Sqrt(d);
-        Matrix<double> W() => Matrix<double>.Build.Dense(d, d, (_, _) => (2 * random.NextDouble() - 1) * bound);
-        Vector<double> B() => Vector<double>.Build.Dense(d, _ => (2 * random.NextDouble() - 1) * bound);
-        (Wq, Wk, Wv, Wo) = (W(), W(), W(), W());
-        (Bq, Bk, Bv, Bo) = (B(), B(), B(), B());
+        var init = new UniformInit(random, d);
+        (Wq, Wk, Wv, Wo) = (init.NextMatrix(d, d), init.NextMatrix(d, d), init.NextMatrix(d, d), init.NextMatrix(d, d));
+        (Bq, Bk, Bv, Bo) = (init.NextVector(d), init.NextVector(d), init.NextVector(d), init.NextVector(d));
         Heads = heads;
     }
 

@@ -34,14 +34,15 @@ public sealed class SmallCnn
         Features = (imageSize - 2) / 2 * ((imageSize - 2) / 2);
         Convolution = new Conv2d(1, 1, 3);
         Pool = new MaxPool2d(2);
-        double convBound = 1 / 3.0, denseBound = 1 / Math.Sqrt(Features);
+        var convInit = new UniformInit(random, fan: 9);          // the 3×3 filter's inputs
+        var denseInit = new UniformInit(random, fan: Features);
         for (int i = 0; i < 9; i++)
         {
-            Convolution.Weights.Data[i] = (2 * random.NextDouble() - 1) * convBound;
+            Convolution.Weights.Data[i] = convInit.Next();
         }
-        Convolution.Bias[0] = (2 * random.NextDouble() - 1) * convBound;
-        W2 = Vector<double>.Build.Dense(Features, _ => (2 * random.NextDouble() - 1) * denseBound);
-        B2 = (2 * random.NextDouble() - 1) * denseBound;
+        Convolution.Bias[0] = convInit.Next();
+        W2 = denseInit.NextVector(Features);
+        B2 = denseInit.Next();
     }
 
     /// <summary>The image side n.</summary>

@@ -29,12 +29,11 @@ public sealed class Gru
         {
             throw ErrorMessage.OutOfRange(Component, features < 1 ? nameof(features) : nameof(units), "at least 1", features < 1 ? features : units);
         }
-        double bound = 1 / Math.Sqrt(units);
-        double Draw() => (2 * random.NextDouble() - 1) * bound;
-        InputWeights = Enumerable.Range(0, 3).Select(_ => Matrix<double>.Build.Dense(units, features, (_, _) => Draw())).ToArray();
-        HiddenWeights = Enumerable.Range(0, 3).Select(_ => Matrix<double>.Build.Dense(units, units, (_, _) => Draw())).ToArray();
-        InputBiases = Enumerable.Range(0, 3).Select(_ => Vector<double>.Build.Dense(units, _ => Draw())).ToArray();
-        HiddenBiases = Enumerable.Range(0, 3).Select(_ => Vector<double>.Build.Dense(units, _ => Draw())).ToArray();
+        var init = new UniformInit(random, units);
+        InputWeights = Enumerable.Range(0, 3).Select(_ => init.NextMatrix(units, features)).ToArray();
+        HiddenWeights = Enumerable.Range(0, 3).Select(_ => init.NextMatrix(units, units)).ToArray();
+        InputBiases = Enumerable.Range(0, 3).Select(_ => init.NextVector(units)).ToArray();
+        HiddenBiases = Enumerable.Range(0, 3).Select(_ => init.NextVector(units)).ToArray();
         (Features, Units) = (features, units);
     }
 

@@ -32,11 +32,10 @@ public sealed partial class Lstm
         {
             throw ErrorMessage.OutOfRange(Component, features < 1 ? nameof(features) : nameof(units), "at least 1", features < 1 ? features : units);
         }
-        double bound = 1 / Math.Sqrt(units);
-        Matrix<double> W() => Matrix<double>.Build.Dense(units, units + features, (_, _) => (2 * random.NextDouble() - 1) * bound);
-        Vector<double> Bias() => Vector<double>.Build.Dense(units, _ => (2 * random.NextDouble() - 1) * bound);
+        var init = new UniformInit(random, units);
+        Matrix<double> W() => init.NextMatrix(units, units + features);
         (Wf, Wc, Wi, Wo) = (W(), W(), W(), W());
-        (Bf, Bc, Bi, Bo) = (Bias(), Bias(), Bias(), Bias());
+        (Bf, Bc, Bi, Bo) = (init.NextVector(units), init.NextVector(units), init.NextVector(units), init.NextVector(units));
         Features = features;
         Units = units;
     }

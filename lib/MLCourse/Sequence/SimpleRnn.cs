@@ -31,13 +31,12 @@ public sealed class SimpleRnn
         {
             throw ErrorMessage.OutOfRange(Component, features < 1 ? nameof(features) : nameof(units), "at least 1", features < 1 ? features : units);
         }
-        double bound = 1 / Math.Sqrt(units);
-        double Draw(int _, int __) => (2 * random.NextDouble() - 1) * bound;
-        Wi = Matrix<double>.Build.Dense(features, units, Draw);
-        Wh = Matrix<double>.Build.Dense(units, units, Draw);
-        B = Vector<double>.Build.Dense(units, i => Draw(i, 0));
-        Wo = Vector<double>.Build.Dense(units, i => Draw(i, 0));
-        Bo = Draw(0, 0);
+        var init = new UniformInit(random, units);
+        Wi = init.NextMatrix(features, units);
+        Wh = init.NextMatrix(units, units);
+        B = init.NextVector(units);
+        Wo = init.NextVector(units);
+        Bo = init.Next();
     }
 
     /// <summary>Input weights W_i, (features, units).</summary>
