@@ -35,12 +35,17 @@ public static class Claims
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"✔ {claim} ({actual:G6}, expected {expected:G6} ± {tolerance:G3})"));
     }
 
-    /// <summary>Checks an exercise answer and says whether it is right, without failing the notebook.</summary>
-    /// <remarks>Exercises start unanswered; a learner fills them in. The notebook's own run checks the reference answer.</remarks>
+    /// <summary>Reports an older-style exercise (a value compared in the check cell) without failing the notebook.</summary>
+    /// <remarks>
+    /// Kept for the days not yet rewritten to <see cref="MLCourse.Notebooks.Exercise"/>, whose checks never hold
+    /// their answer. A false answer reports "not yet" (placeholders and wrong answers look alike here).
+    /// </remarks>
     /// <returns>Whether the answer is right.</returns>
     public static bool Exercise(string name, bool correct)
     {
-        Console.WriteLine(correct ? $"✔ {name}: correct" : $"✘ {name}: not yet — try again");
+        string id = name.StartsWith("Exercise ", StringComparison.Ordinal) ? name["Exercise ".Length..] : name;
+        MLCourse.Notebooks.Exercise.Report(new ExerciseResult(id,
+            correct ? ExerciseStatus.Passed : ExerciseStatus.Pending, correct ? "correct." : "try again."));
         return correct;
     }
 }

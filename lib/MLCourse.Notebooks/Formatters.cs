@@ -23,6 +23,8 @@ public static class Formatters
         Register<torch.Tensor>(Grid);
         Register<Table>(Grid);
         Formatter.Register<Frame>((frame, writer) => writer.Write(frame.Html), HtmlFormatter.MimeType);
+        Formatter.Register<ExerciseResult>((result, writer) => writer.Write(result.Html()), HtmlFormatter.MimeType);
+        Formatter.Register<ExerciseResult>((result, writer) => writer.Write(result.Text()), PlainTextFormatter.MimeType);
         ChartFormatter.Register();
     }
 

@@ -10,18 +10,19 @@ public static class HeadlessRun
     public static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Runs <paramref name="notebook"/> from its own folder (dotnet repl resolves relative
-    /// <c>#r</c> and <c>#!import</c> paths against its working directory) and writes the executed
-    /// notebook to <paramref name="outputPath"/> and the tool's console output beside it (<c>.log</c>).
+    /// Runs <paramref name="notebook"/> from its own folder, or from <paramref name="workingDirectory"/>
+    /// (dotnet repl resolves relative <c>#r</c> and <c>#!import</c> paths against its working
+    /// directory), and writes the executed notebook to <paramref name="outputPath"/> and the tool's
+    /// console output beside it (<c>.log</c>).
     /// </summary>
-    public static NotebookResult Run(string notebook, string outputPath)
+    public static NotebookResult Run(string notebook, string outputPath, string? workingDirectory = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
         File.Delete(outputPath);
         ProcessRunner.Result result = ProcessRunner.Run(
             "dotnet",
             ["tool", "run", "dotnet-repl", "--run", Path.GetFullPath(notebook), "--exit-after-run", "--output-path", Path.GetFullPath(outputPath)],
-            Path.GetDirectoryName(Path.GetFullPath(notebook))!,
+            workingDirectory ?? Path.GetDirectoryName(Path.GetFullPath(notebook))!,
             TimeLimit);
         File.WriteAllText(Path.ChangeExtension(outputPath, ".log"), result.Output);
         string name = Path.GetFileName(notebook);

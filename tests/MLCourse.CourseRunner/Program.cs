@@ -42,7 +42,10 @@ var queue = Partitioner.Create(Enumerable.Range(0, notebooks.Count), EnumerableP
 Parallel.ForEach(queue, new ParallelOptions { MaxDegreeOfParallelism = parallel }, i =>
 {
     Console.WriteLine($"Running {Path.GetFileName(notebooks[i])} …");
-    results[i] = HeadlessRun.Run(notebooks[i], Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(notebooks[i])));
+    string executed = Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(notebooks[i]));
+    string fingerprint = ExecutedNotebooks.Fingerprint(layout, notebooks[i]);   // of the inputs as the run starts
+    results[i] = HeadlessRun.Run(notebooks[i], executed);
+    ExecutedNotebooks.Stamp(executed, fingerprint);
 });
 
 Console.WriteLine();
