@@ -54,6 +54,7 @@ public static class Display
     {
         null => "null",
         string text => text,
+        ExerciseResult result => result.Text(),
         System.Collections.IEnumerable sequence when !Formatters.HasFormatter(value) =>
             string.Join(Environment.NewLine, sequence.Cast<object?>().Select(item => item?.ToString() ?? "null")),
         _ => value.ToDisplayString(PlainTextFormatter.MimeType),
