@@ -166,18 +166,125 @@ Claims.Check(julyOnline < julyOnce, $"in July 2012 the online model errs less ({
 //
 // ## Exercises
 //
-// 1. How many gradient steps did the online model take in total? Replace `-1`.
-// 2. Which of the three learners had the *highest* MAE after day 90? Replace `""` with its name.
-// 3. Make the online learning rate 10× smaller (0.001) and rerun the loop in your head — or in a new
-//    cell: does its MAE go up or down? Replace `""` with `"up"` or `"down"`.
+// Every day ends with exercises of two kinds. In an **implement** exercise you write a small piece
+// of the learning code; in a **predict** exercise you commit to what an experiment will show before
+// you run it. Write in the cell that starts with `// Exercise N:` and run it; the cell below it
+// checks your work and answers ✎ *not yet*, ✔ *passed* or ✘ with a hint. A check never contains the
+// answer: it runs your code on fresh inputs and compares it with the library (or with TorchSharp's
+// autograd), or it runs the experiment. Reference solutions are in
+// `notebooks/solutions/day-01-batch-vs-online-learning.dib` — try first.
+//
+// ### Exercise 1 — one online step
+//
+// Write the update that `SgdRegressor.PartialFit` makes for one example $(\mathbf{x}, y)$: predict
+// $\hat y = \mathbf{x}\cdot\mathbf{w} + b$, then move both parameters against the gradient of that
+// example's squared error $(\hat y - y)^2$ with learning rate $\eta$. Return the new weights and bias
+// (do not change the vector you were given).
 
-long answer1 = -1;
-string answer2 = "";
-string answer3 = "";
+// Exercise 1: one online SGD step
+(Vector<double> W, double B) SgdStep(Vector<double> w, double b, Vector<double> x, double y, double eta)
+{
+    return Exercise.Todo<(Vector<double>, double)>();
+}
 
-Claims.Exercise("Exercise 1", answer1 == online.ExamplesSeen);
-Claims.Exercise("Exercise 2", answer2 == mae.MaxBy(kv => kv.Value).Key);
-var slow = new SgdRegressor(0.001);
+Exercise.Check("1", () =>
+{
+    var rng = new Random(2026);   // fresh inputs: a model that has seen five random examples, and a sixth
+    Vector<double> Draw() => Vector<double>.Build.Dense(2, _ => rng.NextDouble() * 2 - 1);
+    var sgd = new SgdRegressor(learningRate: 0.05);
+    for (int k = 0; k < 5; k++) sgd.PartialFit(Draw(), rng.NextDouble());
+    var (x, y) = (Draw(), 10 * rng.NextDouble());
+    var (w, b) = SgdStep(sgd.Model.Weights.Clone(), sgd.Model.Bias, x, y, 0.05);
+    sgd.PartialFit(x, y);
+    return Exercise.Compare("your new weights", w, sgd.Model.Weights, 1e-12)
+        ?? Exercise.Compare("your new bias", b, sgd.Model.Bias, 1e-12);
+}, hint: "the gradient of (ŷ − y)² is 2(ŷ − y) times ∂ŷ/∂w = x for the weights and ∂ŷ/∂b = 1 for the bias.");
+
+// ### Exercise 2 — the batch gradient
+//
+// Batch gradient descent follows the gradient of the mean squared error over all $m$ stored examples.
+// Differentiate $L(\mathbf{w}, b) = \frac1m\sum_i(\mathbf{x}_i\cdot\mathbf{w} + b - y_i)^2$ yourself
+// and write both parts, $\partial L/\partial\mathbf{w}$ (one number per feature) and
+// $\partial L/\partial b$, with matrix operations. The check compares them with the gradient that
+// TorchSharp's autograd computes for the same loss on random data.
+
+// Exercise 2: the gradient of the mean squared error
+(Vector<double> DW, double DB) MseGradient(Matrix<double> x, Vector<double> y, Vector<double> w, double b)
+{
+    return Exercise.Todo<(Vector<double>, double)>();
+}
+
+Exercise.Check("2", () =>
+{
+    var rng = new Random(7);
+    var x = Matrix<double>.Build.Dense(20, 3, (_, _) => rng.NextDouble() * 2 - 1);   // (m, features) = (20, 3)
+    var y = Vector<double>.Build.Dense(20, _ => 4 * rng.NextDouble());
+    var w = Vector<double>.Build.Dense(3, _ => rng.NextDouble());
+    double b = 0.3;
+    var (dw, db) = MseGradient(x, y, w, b);
+
+    using var scope = torch.NewDisposeScope();   // the same loss, differentiated by autograd
+    var tw = w.ToTensor().requires_grad_();
+    var tb = torch.tensor(b, dtype: torch.float64).requires_grad_();
+    var loss = (x.ToTensor().matmul(tw) + tb - y.ToTensor()).pow(2).mean();
+    loss.backward();
+    return Exercise.Compare("your ∂L/∂w", dw, tw.grad!.ToVector(), 1e-12)
+        ?? Exercise.Compare("your ∂L/∂b", db, tb.grad!.item<double>(), 1e-12);
+}, hint: "the residuals r = Xw + b − y form a vector of m numbers; ∂L/∂w = (2/m)·Xᵀr and ∂L/∂b = (2/m)·Σr.");
+
+// ### Exercise 3 — predict: a smaller learning rate
+//
+// The online model above used $\eta = 0.01$. Suppose it used $\eta = 0.001$, ten times smaller, on
+// the same stream of days. Will its mean absolute error on the days after the stored 90 go **up** or
+// **down**? Think about what a step size does when the data drift with the seasons, write your
+// prediction, run the cell, and only then run the experiment below it.
+
+// Exercise 3: your prediction, "up" or "down"
+string? prediction3 = null;
+
+var slow = new SgdRegressor(learningRate: 0.001);
 var slowErrors = new List<double>();
-for (int i = 0; i < days.Count; i++) { if (i >= stored) slowErrors.Add(Math.Abs(slow.Predict(xAll.Row(i)) - yAll[i])); slow.PartialFit(xAll.Row(i), yAll[i]); }
-Claims.Exercise("Exercise 3", answer3 == (slowErrors.Average() > mae["online SGD"] ? "up" : "down"));
+for (int i = 0; i < days.Count; i++)
+{
+    if (i >= stored) slowErrors.Add(Math.Abs(slow.Predict(xAll.Row(i)) - yAll[i]));   // test, then train
+    slow.PartialFit(xAll.Row(i), yAll[i]);
+}
+double slowMae = slowErrors.Average();
+Console.WriteLine($"online SGD, η = 0.01:  MAE {mae["online SGD"]:F2} °C");
+Console.WriteLine($"online SGD, η = 0.001: MAE {slowMae:F2} °C");
+Exercise.Predict("3", prediction3, slowMae > mae["online SGD"] ? "up" : "down",
+    why: "with steps ten times smaller the model needs ten times more days to move as far. "
+        + "Starting from zero it takes hundreds of days just to reach Seattle's usual temperatures, and after that it "
+        + "trails each season by months. A larger step follows the drift; too large a step would make every day's "
+        + "noise throw the weights around. The learning rate trades lag against noise.");
+
+// ### Exercise 4 — predict: the same days in random order
+//
+// Online learning won above because Seattle's weather drifts: the batch model only ever saw winter.
+// Now shuffle the 1,461 days into a random order, so the first 90 "stored" days are a sample of all
+// seasons, and run the same test-then-train comparison. Will online SGD **still** have a lower MAE
+// than the batch model trained once? Answer `"yes"` or `"no"`.
+
+// Exercise 4: your prediction, "yes" or "no"
+string? prediction4 = null;
+
+var order = Enumerable.Range(0, days.Count).OrderBy(_ => random.System.Next()).ToArray();   // a seeded shuffle
+var xShuffled = Matrix<double>.Build.DenseOfRowVectors(order.Select(i => xAll.Row(i)));
+var yShuffled = Vector<double>.Build.DenseOfEnumerable(order.Select(i => yAll[i]));
+var frozen = new BatchLinearRegression(0.1, 300).Fit(xShuffled.SubMatrix(0, stored, 0, 2), yShuffled.SubVector(0, stored)).Model;
+var shuffledOnline = new SgdRegressor(0.01);
+var (frozenErrors, onlineErrors) = (new List<double>(), new List<double>());
+for (int i = 0; i < days.Count; i++)
+{
+    if (i >= stored)
+    {
+        frozenErrors.Add(Math.Abs(frozen.Predict(xShuffled.Row(i)) - yShuffled[i]));
+        onlineErrors.Add(Math.Abs(shuffledOnline.Predict(xShuffled.Row(i)) - yShuffled[i]));
+    }
+    shuffledOnline.PartialFit(xShuffled.Row(i), yShuffled[i]);
+}
+Console.WriteLine($"shuffled days: batch trained once MAE {frozenErrors.Average():F2} °C, online SGD MAE {onlineErrors.Average():F2} °C");
+Exercise.Predict("4", prediction4, onlineErrors.Average() < frozenErrors.Average() ? "yes" : "no",
+    why: "no: in random order the 90 stored days already sample every season, so the batch model's "
+        + "least-squares line is about as good as a straight line gets; online SGD with a fixed step keeps chasing "
+        + "each day's noise. Online learning wins when the data drift, not by itself.");

@@ -153,11 +153,88 @@ Claims.Check(Math.Abs(after - 1) < 1e-12 || before <= 1, "clipping brings the gl
 //
 // ## Exercises
 //
-// 1. How many terms does $\partial L/\partial W_i$ have for a 7-word review? Replace `-1`.
-// 2. After training, what does the model predict for "cat cat cat" — above or below ½? Replace `""` with `"above"` or `"below"`.
+// Write in the cell that starts with `// Exercise N:`, run it, then run the check below it (see day 1
+// for how checks work). Reference solutions: `notebooks/solutions/day-10-backprop-through-time.dib`.
+//
+// ### Exercise 1 — write the BPTT loop
+//
+// `SimpleRnn.Backward` is the loop you write here. Walk backwards from the last step. At step $t$ the
+// gradient arriving at the state, $\partial L/\partial o_t$, first passes through the tanh:
+// $\delta_t = \partial L/\partial o_t \odot (1 - o_t^2)$, the gradient with respect to the
+// pre-activation $x_t W_i + o_{t-1} W_h + b$. That pre-activation is linear in each weight, so step $t$
+// contributes $x_t^\top \delta_t$ to $\partial L/\partial W_i$, $o_{t-1}^\top \delta_t$ to
+// $\partial L/\partial W_h$ and $\delta_t$ to $\partial L/\partial b$ — the sum over time above. It also
+// depends on $o_{t-1}$, which hands the gradient to the step before:
+// $\partial L/\partial o_{t-1} = \delta_t W_h^\top$ (as a column vector, $W_h\,\delta_t$).
+// Start from $\partial L/\partial o_T = (\hat y - y)\,W_o$. The check compares your three sums with the
+// library's on a fresh RNN of a different size.
 
-int answer1 = -1;
-string answer2 = "";
+// Exercise 1: the BPTT loop
+// x: inputs (T, features); states: o_0 = 0, o_1, …, o_T (T + 1 vectors of length units);
+// wh: W_h (units, units); dLdoT: ∂L/∂o_T (units). Return ∂L/∂W_i (features, units), ∂L/∂W_h, ∂L/∂b.
+(Matrix<double> DWi, Matrix<double> DWh, Vector<double> DB) Bptt(
+    Matrix<double> x, IReadOnlyList<Vector<double>> states, Matrix<double> wh, Vector<double> dLdoT)
+{
+    return Exercise.Todo<(Matrix<double>, Matrix<double>, Vector<double>)>();
+}
 
-Claims.Exercise("Exercise 1", answer1 == 7);
-Claims.Exercise("Exercise 2", answer2 == (model.Forward(Words(0, 0, 0)).Prediction > 0.5 ? "above" : "below"));
+Exercise.Check("1", () =>
+{
+    var fresh = new SimpleRnn(features: 4, units: 5, new Random(11));
+    var rng = new Random(12);
+    var x = Matrix<double>.Build.Dense(6, 4, (_, _) => rng.NextDouble() * 2 - 1);   // (T, features) = (6, 4)
+    var p = fresh.Forward(x);
+    var reference = fresh.Backward(p, label: 1);
+    var (dWi, dWh, dB) = Bptt(x, p.States, fresh.Wh, (p.Prediction - 1) * fresh.Wo);
+    return Exercise.Compare("your ∂L/∂W_i", dWi, reference.Wi, 1e-12)
+        ?? Exercise.Compare("your ∂L/∂W_h", dWh, reference.Wh, 1e-12)
+        ?? Exercise.Compare("your ∂L/∂b", dB, reference.B, 1e-12);
+}, hint: "loop t from T down to 1; states[t] is o_t and states[t − 1] is o_{t−1}, x.Row(t − 1) is x_t; "
+    + "MathNet's OuterProduct gives xᵀδ; update ∂L/∂o only after using it.");
+
+// ### Exercise 2 — predict: how fast does the gradient vanish?
+//
+// Repeat the exploding-gradient experiment with $W_h = 0.5\,I$ instead of $1.5\,I$ (same tiny inputs,
+// so tanh is nearly linear and $1 - o_t^2 \approx 1$). Predict $\log_{10}$ of
+// $\|\partial L/\partial o_1\| / \|\partial L/\partial o_{15}\|$ — a number, before you run the cell
+// below. A prediction within 0.5 of the measurement holds.
+
+// Exercise 2: your prediction of log10(‖∂L/∂o_1‖ / ‖∂L/∂o_15‖) for W_h = 0.5·I
+double? prediction2 = null;
+
+var shrinking = new SimpleRnn(3, 8, new Random(4));
+shrinking.Wh.Clear();
+for (int u = 0; u < 8; u++) shrinking.Wh[u, u] = 0.5;
+shrinking.B.Clear();
+var sg = shrinking.Backward(shrinking.Forward(small), 1);
+double measured = Math.Log10(sg.StateGradientNorms[0] / sg.StateGradientNorms[^1]);
+Console.WriteLine($"log10(‖∂L/∂o_1‖ / ‖∂L/∂o_15‖) = {measured:F2}");
+Exercise.Predict("2", prediction2, measured, tolerance: 0.5,
+    why: "from o_15 back to o_1 the gradient is multiplied by ∂o_t/∂o_{t−1} = diag(1 − o_t²)·W_hᵀ ≈ 0.5·I "
+        + "fourteen times, so the ratio is about 0.5¹⁴ ≈ 6·10⁻⁵ and its log10 about 14·log10(0.5) ≈ −4.2.");
+
+// ### Exercise 3 — predict: a review the model never saw
+//
+// The model was trained on *cat mat rat* (positive), *rat rat mat* (positive) and *mat cat cat*
+// (negative). Will it score *cat cat cat* **above** or **below** ½? Think about which words the final
+// state $o_3$ depends on most, then run the cell below.
+
+// Exercise 3: your prediction, "above" or "below"
+string? prediction3 = null;
+
+double catCatCat = model.Forward(Words(0, 0, 0)).Prediction;
+Console.WriteLine($"ŷ(cat cat cat) = {catCatCat:F3}");
+Exercise.Predict("3", prediction3, catCatCat > 0.5 ? "above" : "below",
+    why: "below: the only negative review, mat cat cat, ends in cat cat, and the final state o_3 is made "
+        + "mostly of the last words (each step back is damped by W_h and tanh). Three cats look like that "
+        + "review's ending. Three reviews teach 'ends in cat → negative', not meaning: that needs real text.");
+
+// ### Exercise 4 — recall: the length of the sum
+//
+// For a review of 7 words, how many terms does the sum over time for $\partial L/\partial W_i$ have?
+// Answer with a number.
+
+// Exercise 4: your answer, e.g. "12"
+string? answer4 = null;
+
+Exercise.Recall("4", answer4, "7902699be42c8a8e", hint: "one term per unfolded step: every step uses the same W_i.");

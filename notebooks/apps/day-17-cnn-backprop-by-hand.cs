@@ -137,11 +137,93 @@ Claims.Check(Accuracy(xTest, yTest) >= 0.95, "the 15-parameter CNN tells held-ou
 //
 // ## Exercises
 //
-// 1. How many entries of $\partial L/\partial Z_1$ (for all training images) are exactly zero? Replace `-1`.
-// 2. After training, is $b_2$ positive or negative? Replace `""` with `"positive"` or `"negative"`.
+// Write in the cell that starts with `// Exercise N:`, run it, then run the check below it (see day 1
+// for how checks work). Reference solutions: `notebooks/solutions/day-17-cnn-backprop-by-hand.dib`.
+//
+// ### Exercise 1 — max pooling's backward pass
+//
+// Write step 4 for one feature map: given the map $A$ that went into a 2×2 max pool with stride 2
+// (an even number of rows and columns) and the gradient $\partial L/\partial P$ arriving at the pooled
+// output, return $\partial L/\partial A$: each window passes its gradient to the position of its
+// maximum and zero to the other three. (On a tie, give it to the first maximum in reading order, as
+// PyTorch does.) The check builds a random map and compares with TorchSharp's autograd through
+// `max_pool2d`.
 
-int answer1 = -1;
-string answer2 = "";
+// Exercise 1: max-pool backward for one map
+// a: the pooled map's input (H, W); dP: ∂L/∂P (H/2, W/2). Return ∂L/∂A (H, W).
+Matrix<double> MaxPoolBackward(Matrix<double> a, Matrix<double> dP)
+{
+    return Exercise.Todo<Matrix<double>>();
+}
 
-Claims.Exercise("Exercise 1", answer1 == grads.Z1.Data.Count(v => v == 0));
-Claims.Exercise("Exercise 2", answer2 == (model.B2 > 0 ? "positive" : "negative"));
+Exercise.Check("1", () =>
+{
+    var rng = new Random(17);
+    var a = Matrix<double>.Build.Dense(6, 8, (_, _) => rng.NextDouble());       // (H, W) = (6, 8)
+    var dP = Matrix<double>.Build.Dense(3, 4, (_, _) => rng.NextDouble() - 0.5);
+    using var scope = torch.NewDisposeScope();
+    var ta = a.ToTensor().reshape(1, 1, 6, 8).requires_grad_();
+    torch.nn.functional.max_pool2d(ta, new long[] { 2, 2 }).backward(new[] { dP.ToTensor().reshape(1, 1, 3, 4) });
+    return Exercise.Compare("your ∂L/∂A", MaxPoolBackward(a, dP), ta.grad!.reshape(6, 8).ToMatrix(), 1e-12);
+}, hint: "loop over the windows (r, c) of dP; the window covers rows 2r, 2r+1 and columns 2c, 2c+1 of a; "
+    + "find its largest entry and add dP[r, c] there.");
+
+// ### Exercise 2 — the convolution's gradients
+//
+// Write step 6 for one image and one 3×3 filter (no padding, stride 1). Since
+// $z_{yx} = \sum_{i,j} x_{y+i,\,x+j}\,w_{ij} + b_1$, each weight collects
+// $\partial L/\partial w_{ij} = \sum_{y,x} \frac{\partial L}{\partial z_{yx}}\, x_{y+i,\,x+j}$ and the bias
+// $\partial L/\partial b_1 = \sum_{y,x} \partial L/\partial z_{yx}$. The check compares with TorchSharp's
+// autograd through `conv2d` on a random image.
+
+// Exercise 2: the 3×3 filter's gradients
+// x: the image (H, W); dZ: ∂L/∂Z (H − 2, W − 2). Return ∂L/∂W (3, 3) and ∂L/∂b.
+(Matrix<double> DW, double DB) ConvBackward(Matrix<double> x, Matrix<double> dZ)
+{
+    return Exercise.Todo<(Matrix<double>, double)>();
+}
+
+Exercise.Check("2", () =>
+{
+    var rng = new Random(171);
+    var x = Matrix<double>.Build.Dense(7, 6, (_, _) => rng.NextDouble());        // (H, W) = (7, 6)
+    var w = Matrix<double>.Build.Dense(3, 3, (_, _) => rng.NextDouble() - 0.5);
+    var dZ = Matrix<double>.Build.Dense(5, 4, (_, _) => rng.NextDouble() - 0.5);  // (H − 2, W − 2)
+    using var scope = torch.NewDisposeScope();
+    var tw = w.ToTensor().reshape(1, 1, 3, 3).requires_grad_();
+    var tb = torch.zeros(1, dtype: torch.float64).requires_grad_();
+    torch.nn.functional.conv2d(x.ToTensor().reshape(1, 1, 7, 6), tw, tb).backward(new[] { dZ.ToTensor().reshape(1, 1, 5, 4) });
+    var (dW, dB) = ConvBackward(x, dZ);
+    return Exercise.Compare("your ∂L/∂W", dW, tw.grad!.reshape(3, 3).ToMatrix(), 1e-12)
+        ?? Exercise.Compare("your ∂L/∂b", dB, tb.grad!.item<double>(), 1e-12);
+}, hint: "four nested loops: i, j over the filter and y, x over dZ; x[y + i, x + j] is the pixel that w[i, j] met at output (y, x).");
+
+// ### Exercise 3 — predict: average pooling instead of max
+//
+// With max pooling, $\partial L/\partial A_1$ of one 4×4 map has at most 4 non-zero entries (the
+// picture above). If the model used **2×2 average pooling** instead, how many of the 16 entries of
+// $\partial L/\partial A_1$ would be non-zero (for a gradient $\partial L/\partial P_1$ with no zero
+// entry)? Predict a number, then run the experiment.
+
+// Exercise 3: your prediction, the number of non-zero entries of ∂L/∂A1 under average pooling
+double? prediction3 = null;
+
+using (var scope = torch.NewDisposeScope())
+{
+    var a1 = torch.rand(1, 1, 4, 4, dtype: torch.float64).requires_grad_();
+    torch.nn.functional.avg_pool2d(a1, new long[] { 2, 2 }).backward(new[] { torch.ones(1, 1, 2, 2, dtype: torch.float64) });
+    long nonZero = a1.grad!.count_nonzero().item<long>();
+    Console.WriteLine($"average pooling: {nonZero} of 16 entries of ∂L/∂A1 are non-zero; each is {a1.grad![0, 0, 0, 0].item<double>()}");
+    Exercise.Predict("3", prediction3, nonZero, tolerance: 0,
+        why: "an average depends on all four inputs of its window, each with weight ¼, so every entry of A1 "
+            + "gets a quarter of its window's gradient: all 16 are non-zero. Max pooling depends on one input per window only.");
+}
+
+// ### Exercise 4 — recall: what a pooling layer learns
+//
+// How many trainable parameters does a 2×2 max-pooling layer have? Answer with a number.
+
+// Exercise 4: your answer, e.g. "12"
+string? answer4 = null;
+
+Exercise.Recall("4", answer4, "5feceb66ffc86f38", hint: "look at the 15 parameters listed at the top: which belong to the pool?");

@@ -26,7 +26,7 @@ public static partial class AppConverter
     private const string ProjectDirective = "#:project ../../lib/MLCourse.Notebooks/MLCourse.Notebooks.csproj";
 
     /// <summary>The text of the file-based app for <paramref name="notebookPath"/>.</summary>
-    /// <exception cref="NotSupportedException">A cell uses a magic command, a <c>#r</c> or a type declaration that an app cannot have; the message names the notebook and cell.</exception>
+    /// <exception cref="NotSupportedException">A cell uses a magic command or a <c>#r</c> that an app cannot have; the message names the notebook and cell.</exception>
     public static string Convert(string notebookPath)
     {
         var app = new AppText(Path.GetFileName(notebookPath));
@@ -91,15 +91,23 @@ public static partial class AppConverter
     {
         var tree = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script));
         var root = (CompilationUnitSyntax)tree.GetRoot();
-        if (root.Members.OfType<BaseTypeDeclarationSyntax>().FirstOrDefault() is { } type)
-        {
-            throw new NotSupportedException($"{where}: declares type {type.Identifier.Text}; a file-based app needs types after all statements — move it into the library.");
-        }
         foreach (UsingDirectiveSyntax directive in root.Usings)
         {
             app.AddUsing(directive.ToString());
         }
+        // A file-based app's types must follow all its statements: a type a cell declares (a learner's
+        // record or class) moves to the end of the app, and the cell keeps its statements.
+        var types = root.Members.Where(m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax).ToList();
+        foreach (MemberDeclarationSyntax type in types)
+        {
+            app.AddType(type.ToFullString().Trim('\n', '\r'));
+        }
         string text = code;
+        foreach (MemberDeclarationSyntax type in types.OrderByDescending(t => t.FullSpan.Start))
+        {
+            text = text[..type.FullSpan.Start] + text[type.FullSpan.End..];
+        }
+        root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script)).GetRoot();
         if (root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } last })
         {
             text = text[..last.Expression.SpanStart] + $"Show({last.Expression});" + text[last.Expression.Span.End..];

@@ -11,6 +11,7 @@ internal sealed class AppText(string notebookName)
     private readonly List<string> _directives = [];
     private readonly List<string> _usings = [];
     private readonly List<string> _cells = [];
+    private readonly List<string> _types = [];
 
     public void AddDirective(string directive)
     {
@@ -36,6 +37,9 @@ internal sealed class AppText(string notebookName)
         }
     }
 
+    // Types declared in cells: written after every statement, as C# requires of a file with top-level statements.
+    public void AddType(string declaration) => _types.Add(declaration);
+
     // Markdown keeps its lines (LaTeX included) as // comments.
     public void AddComment(string markdown) =>
         _cells.Add(string.Join("\n", markdown.ReplaceLineEndings("\n").Trim('\n').Split('\n').Select(line => ("// " + line).TrimEnd())));
@@ -59,6 +63,14 @@ internal sealed class AppText(string notebookName)
         foreach (string cell in _cells)
         {
             text.Append('\n').Append(cell).Append('\n');
+        }
+        if (_types.Count > 0)
+        {
+            text.Append("\n// Types declared in the notebook's cells (C# puts them after the statements).\n");
+            foreach (string type in _types)
+            {
+                text.Append('\n').Append(type).Append('\n');
+            }
         }
         return text.ToString();
     }

@@ -79,11 +79,16 @@ public sealed class AppConverterTests : IDisposable
     }
 
     [Fact]
-    public void A_type_declared_in_a_cell_is_an_error_naming_the_cell()
+    public void A_type_declared_in_a_cell_moves_after_every_statement()
     {
-        var error = Assert.Throws<NotSupportedException>(() => AppConverter.Convert(Notebook(TestNotebook.Code("record Point(int X);"))));
+        string app = AppConverter.Convert(Notebook(
+            TestNotebook.Code("record Point(int X);\nvar p = new Point(1);"),
+            TestNotebook.Code("int Twice(int x) => 2 * x;\nTwice(p.X)")));
 
-        Assert.StartsWith("day-99-test.ipynb, cell 1: declares type Point;", error.Message);
+        Assert.Contains("\nvar p = new Point(1);\n", app);
+        Assert.Contains("\nint Twice(int x) => 2 * x;\nShow(Twice(p.X));\n", app);
+        Assert.EndsWith("\nrecord Point(int X);\n", app);
+        Assert.Equal(1, app.Split("record Point").Length - 1);
     }
 
     [Theory]
