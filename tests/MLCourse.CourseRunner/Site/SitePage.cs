@@ -13,7 +13,7 @@ namespace MLCourse.CourseRunner.Site;
 /// </summary>
 public sealed partial class SitePage
 {
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseMathematics().UsePipeTables().Build();
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseMathematics().Use<DisplayMathExtension>().UsePipeTables().Build();
 
     private SitePage(string fileName, string title, string body)
     {
@@ -41,7 +41,7 @@ public sealed partial class SitePage
             if (cell.KernelName == "markdown")
             {
                 title ??= FirstHeading(cell.Contents);
-                body.Append("<section class=\"markdown\">").Append(Markdig.Markdown.ToHtml(DisplayMathBlocks(cell.Contents), Markdown)).Append("</section>\n");
+                body.Append("<section class=\"markdown\">").Append(Markdig.Markdown.ToHtml(cell.Contents, Markdown)).Append("</section>\n");
             }
             else
             {
@@ -56,13 +56,6 @@ public sealed partial class SitePage
         string fileName = Path.ChangeExtension(Path.GetFileName(path), ".html");
         return new SitePage(fileName, title ?? Path.GetFileNameWithoutExtension(path), body.ToString());
     }
-
-    // Markdig typesets $$…$$ as display math only when the dollars stand on lines of their own;
-    // the notes write a display formula on one line.
-    private static string DisplayMathBlocks(string markdown) => OneLineDisplayMath().Replace(markdown, "$$$$\n$1\n$$$$");
-
-    [GeneratedRegex(@"^[ \t]*\$\$(.+?)\$\$[ \t]*$", RegexOptions.Multiline)]
-    private static partial Regex OneLineDisplayMath();
 
     private static string? FirstHeading(string markdown) =>
         markdown.ReplaceLineEndings("\n").Split('\n').FirstOrDefault(line => line.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim();
