@@ -1,11 +1,13 @@
 // Checks the offline course site in headless Chromium: every page loads from disk with no console
 // error, no failed request and no request off the machine; every chart is drawn by plotly.js;
-// every formula is typeset by KaTeX, and no page shows raw math (LaTeX that Markdown mangled or
+// every formula is typeset by KaTeX; every code cell is highlighted by highlight.js; every
+// exercise check shows a known status; and no page shows raw math (LaTeX that Markdown mangled or
 // KaTeX never saw: `$$`, `\(`, `\[`, `\begin{`, or `$…$` holding TeX) outside rendered formulas,
 // code and outputs. A screenshot of each page's first chart is saved and must
 // show a drawing, not a blank box. Prints one line per page and ends with "site check: N passed, M failed".
 //
-// Usage: node tests/MLCourse.Site/check-site.mjs [site folder] (default artifacts/site)
+// Usage: node tests/MLCourse.Site/check-site.mjs [site folder] (default artifacts/site); the
+// folders in tests/MLCourse.Site/fixtures/ are small sites the tests check it on (SiteCheckTests).
 // Browser: CHROMIUM_PATH if set; else Debian's /usr/bin/chromium (package `chromium`) if present;
 // else the installed Google Chrome, which Playwright finds on Windows, macOS and Linux.
 import { chromium } from "playwright-core";
@@ -89,15 +91,26 @@ async function checkPage(name) {
   if (typeset !== formulas || katexErrors > 0) {
     problems.push(`${typeset} of ${formulas} formulas typeset, ${katexErrors} KaTeX errors`);
   }
+  const code = await page.locator("pre.code code[class^='language-']").count();
+  const highlighted = await page.locator("pre.code code.hljs").count();
+  if (highlighted !== code) {
+    problems.push(`${highlighted} of ${code} code cells highlighted`);
+  }
+  // Exercise checks show one of four states; site.css styles each (pending must not look like a failure).
+  const exercises = await page.locator(".mlcourse-exercise").evaluateAll((all) => all.map((e) => e.dataset.status));
+  const unknown = exercises.filter((status) => !["passed", "pending", "wrong", "error"].includes(status));
+  if (unknown.length > 0) {
+    problems.push(`exercise status not one of passed, pending, wrong, error: ${unknown.join(", ")}`);
+  }
   const raw = await page.evaluate(rawMath);
   if (raw.length > 0) {
-    problems.push(`raw math shown in ${raw.length} place(s): ${raw.map((text) => JSON.stringify(text)).join(", ")}`);
+    problems.push(`raw math shown in ${raw.length} place(s): ${raw.map((text) => `"${text}"`).join(", ")}`);
   }
   if (charts > 0) {
     problems.push(...(await screenshotTest(page, name)));
   }
   if (problems.length === 0) {
-    console.log(`ok   ${name}: ${charts} charts drawn, ${formulas} formulas typeset`);
+    console.log(`ok   ${name}: ${charts} charts drawn, ${formulas} formulas typeset, ${code} code cells highlighted, ${exercises.length} exercises`);
   }
   await context.close();
   return problems;

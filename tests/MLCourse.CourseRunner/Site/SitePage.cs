@@ -45,7 +45,8 @@ public sealed partial class SitePage
             }
             else
             {
-                body.Append("<section class=\"cell\"><pre class=\"code\"><code>").Append(WebUtility.HtmlEncode(cell.Contents)).Append("</code></pre>");
+                body.Append("<section class=\"cell\"><pre class=\"code\"><code class=\"").Append(CodeLanguage(cell.KernelName)).Append("\">")
+                    .Append(WebUtility.HtmlEncode(cell.Contents)).Append("</code></pre>");
                 foreach (string output in Outputs(cell.Outputs))
                 {
                     body.Append(output);
@@ -56,6 +57,19 @@ public sealed partial class SitePage
         string fileName = Path.ChangeExtension(Path.GetFileName(path), ".html");
         return new SitePage(fileName, title ?? Path.GetFileNameWithoutExtension(path), body.ToString());
     }
+
+    // highlight.js (site.js) colours a code cell by its language-* class; a kernel it has no
+    // grammar for is left plain.
+    private static string CodeLanguage(string? kernelName) => kernelName switch
+    {
+        "csharp" => "language-csharp",
+        "fsharp" => "language-fsharp",
+        "pwsh" => "language-powershell",
+        "javascript" => "language-javascript",
+        "sql" => "language-sql",
+        "html" => "language-xml",
+        _ => "nohighlight",
+    };
 
     private static string? FirstHeading(string markdown) =>
         markdown.ReplaceLineEndings("\n").Split('\n').FirstOrDefault(line => line.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim();

@@ -64,7 +64,7 @@ public sealed class SitePageTests : IDisposable
             """{"output_type": "stream", "name": "stdout", "text": ["a < b\n"]}""",
             """{"output_type": "error", "ename": "Error", "evalue": "CS0103: boom", "traceback": []}""");
 
-        Assert.Contains("<pre class=\"code\"><code>var a = b &lt; c;</code></pre>", page.Body);
+        Assert.Contains("<pre class=\"code\"><code class=\"language-csharp\">var a = b &lt; c;</code></pre>", page.Body);
         Assert.Contains("<pre class=\"output stdout\">a &lt; b\n</pre>", page.Body);
         Assert.Contains("<pre class=\"output error\">Error: CS0103: boom</pre>", page.Body);
     }
@@ -84,5 +84,14 @@ public sealed class SitePageTests : IDisposable
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(page.Body, "class=\"output chart\""));
         Assert.True(page.Body.IndexOf("[1, 2]", StringComparison.Ordinal) < page.Body.IndexOf("between", StringComparison.Ordinal),
             "the last frame stands where the first was");
+    }
+
+    [Fact]
+    public void An_exercise_check_in_an_HTML_output_reaches_the_page_as_the_notebook_shows_it()
+    {
+        const string exercise = "<div class=\"mlcourse-exercise\" data-exercise=\"day98-rnn-step\" data-status=\"pending\">Not yet: replace <code>-1</code>.</div>";
+        var page = Render("# T", "Exercise.Check(...)", Html(exercise));
+
+        Assert.Contains($"<div class=\"output html\">{exercise}</div>", page.Body);
     }
 }
