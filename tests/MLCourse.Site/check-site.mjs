@@ -1,9 +1,13 @@
 // Checks the offline course site in headless Chromium: every page loads from disk with no console
 // error, no failed request and no request off the machine; every chart is drawn by plotly.js;
-// every formula is typeset by KaTeX. A screenshot of each page's first chart is saved and must
+// every formula is typeset by KaTeX; every code cell is highlighted by highlight.js; every
+// exercise check shows a known status; and no page shows raw math (LaTeX that Markdown mangled or
+// KaTeX never saw: `$$`, `\(`, `\[`, `\begin{`, or `$…$` holding TeX) outside rendered formulas,
+// code and outputs. A screenshot of each page's first chart is saved and must
 // show a drawing, not a blank box. Prints one line per page and ends with "site check: N passed, M failed".
 //
-// Usage: node tests/MLCourse.Site/check-site.mjs [site folder] (default artifacts/site)
+// Usage: node tests/MLCourse.Site/check-site.mjs [site folder] (default artifacts/site); the
+// folders in tests/MLCourse.Site/fixtures/ are small sites the tests check it on (SiteCheckTests).
 // Browser: CHROMIUM_PATH if set; else Debian's /usr/bin/chromium (package `chromium`) if present;
 // else the installed Google Chrome, which Playwright finds on Windows, macOS and Linux.
 import { chromium } from "playwright-core";
@@ -78,18 +82,35 @@ async function checkPage(name) {
   } catch {
     problems.push(`not every chart was drawn within 20 s`);
   }
-  await page.waitForFunction(() => typeof renderMathInElement === "function" && document.readyState === "complete");
+  // A page that loads no KaTeX (a test fixture) has nothing to wait for.
+  await page.waitForFunction(() => document.readyState === "complete"
+    && (typeof renderMathInElement === "function" || document.querySelector("script[src*='katex']") === null));
   const formulas = await page.locator(".markdown .math").count();
   const typeset = await page.locator(".markdown .math .katex").count();
   const katexErrors = await page.locator(".katex-error").count();
   if (typeset !== formulas || katexErrors > 0) {
     problems.push(`${typeset} of ${formulas} formulas typeset, ${katexErrors} KaTeX errors`);
   }
+  const code = await page.locator("pre.code code[class^='language-']").count();
+  const highlighted = await page.locator("pre.code code.hljs").count();
+  if (highlighted !== code) {
+    problems.push(`${highlighted} of ${code} code cells highlighted`);
+  }
+  // Exercise checks show one of four states; site.css styles each (pending must not look like a failure).
+  const exercises = await page.locator(".mlcourse-exercise").evaluateAll((all) => all.map((e) => e.dataset.status));
+  const unknown = exercises.filter((status) => !["passed", "pending", "wrong", "error"].includes(status));
+  if (unknown.length > 0) {
+    problems.push(`exercise status not one of passed, pending, wrong, error: ${unknown.join(", ")}`);
+  }
+  const raw = await page.evaluate(rawMath);
+  if (raw.length > 0) {
+    problems.push(`raw math shown in ${raw.length} place(s): ${raw.map((text) => `"${text}"`).join(", ")}`);
+  }
   if (charts > 0) {
     problems.push(...(await screenshotTest(page, name)));
   }
   if (problems.length === 0) {
-    console.log(`ok   ${name}: ${charts} charts drawn, ${formulas} formulas typeset`);
+    console.log(`ok   ${name}: ${charts} charts drawn, ${formulas} formulas typeset, ${code} code cells highlighted, ${exercises.length} exercises`);
   }
   await context.close();
   return problems;
@@ -119,4 +140,34 @@ async function screenshotTest(page, name) {
     return { colours: seen.size, inked: nonWhite / (pixels.length / 4) };
   }, png.toString("base64"));
   return colours >= 16 && inked >= 0.02 ? [] : [`first chart's screenshot looks blank: ${colours} colours, ${(inked * 100).toFixed(1)}% inked`];
+}
+
+// Runs in the page: the visible text of each block (paragraph, list item, heading, cell …),
+// leaving out typeset formulas, code and outputs, searched for TeX that was never typeset.
+// A lone `$…$` counts only when it holds TeX (a backslash, ^, _ or a brace) and its dollars hug
+// it, so prices ("$5 and $10") and shell text do not. Returns a short excerpt of each find.
+function rawMath() {
+  const skipped = "script, style, pre, code, textarea, .katex, .katex-error, .output, .code";
+  const blocks = "p, li, blockquote, h1, h2, h3, h4, h5, h6, td, th, dd, dt, figcaption, div, section, main, nav, body";
+  const texts = new Map();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent === null || parent.closest(skipped) !== null || !parent.checkVisibility()) continue;
+    const block = parent.closest(blocks);
+    texts.set(block, (texts.get(block) ?? "") + node.data);
+  }
+  const patterns = [/\$\$/, /\\\(/, /\\\[/, /\\begin\{/, /\\end\{/, /\$[^\s$](?:[^$]*?[^\s$\\])?\$(?!\d)/];
+  const tex = /[\\^_{}]/;
+  const found = [];
+  for (const text of texts.values()) {
+    for (const pattern of patterns) {
+      const match = pattern.exec(text);
+      if (match === null || (pattern === patterns[5] && !tex.test(match[0]))) continue;
+      const at = match.index;
+      found.push(text.slice(Math.max(0, at - 20), at + 40).replace(/\s+/g, " ").trim());
+      break;
+    }
+  }
+  return found;
 }

@@ -1,6 +1,8 @@
-// Typesets the notebooks' LaTeX once KaTeX has loaded: Markdig marks inline math as \( … \)
-// and display math as \[ … \]. A formula KaTeX cannot parse is reported as a console error,
-// which the browser check treats as a failure.
+// Runs once the page and its deferred scripts have loaded.
+// KaTeX typesets the notebooks' LaTeX: Markdig (with DisplayMathParser) marks inline math as
+// \( … \) and display math as \[ … \]. A formula KaTeX cannot parse is reported as a console
+// error, which the browser check treats as a failure.
+// highlight.js colours each code cell by its language-* class (C# for the course's cells).
 document.addEventListener("DOMContentLoaded", function () {
   renderMathInElement(document.body, {
     delimiters: [
@@ -12,5 +14,8 @@ document.addEventListener("DOMContentLoaded", function () {
     errorCallback: function (message, error) {
       console.error(message, error);
     },
+  });
+  document.querySelectorAll("pre.code code[class^='language-']").forEach(function (code) {
+    hljs.highlightElement(code);
   });
 });

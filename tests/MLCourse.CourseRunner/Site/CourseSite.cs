@@ -5,7 +5,7 @@ namespace MLCourse.CourseRunner.Site;
 
 /// <summary>
 /// The offline course site: every executed notebook as a page, an index in day order, and the
-/// front-end files they need (plotly.js and KaTeX from npm, the site's own CSS and scripts) copied
+/// front-end files they need (plotly.js, KaTeX and highlight.js from npm, the site's own CSS and scripts) copied
 /// beside them, so <c>artifacts/site/index.html</c> opens with no network.
 /// </summary>
 public static class CourseSite
@@ -39,6 +39,33 @@ public static class CourseSite
         {
             Directory.Delete(layout.Site, recursive: true);
         }
+        string modules = InstallPackages(layout);
+        string assets = Path.Combine(layout.Site, "assets");
+        Directory.CreateDirectory(assets);
+        File.Copy(Path.Combine(modules, "plotly.js-dist-min", "plotly.min.js"), Path.Combine(assets, "plotly.min.js"), overwrite: true);
+        CopyFolder(Path.Combine(modules, "katex", "dist"), Path.Combine(assets, "katex"));
+        // highlight.js's browser build (core and its common languages, C# among them), its licence
+        // and the GitHub colour theme.
+        string highlight = Path.Combine(modules, "@highlightjs", "cdn-assets");
+        Directory.CreateDirectory(Path.Combine(assets, "highlight"));
+        foreach ((string from, string to) in new[] { ("highlight.min.js", "highlight.min.js"), ("LICENSE", "LICENSE"), (Path.Combine("styles", "github.min.css"), "github.min.css") })
+        {
+            File.Copy(Path.Combine(highlight, from), Path.Combine(assets, "highlight", to), overwrite: true);
+        }
+        foreach (string file in SiteFiles)
+        {
+            File.Copy(Path.Combine(layout.SiteSources, file), Path.Combine(assets, file), overwrite: true);
+        }
+    }
+
+    /// <summary>
+    /// Installs the site's pinned npm packages (<c>npm ci</c> in <see cref="CourseLayout.SiteSources"/>)
+    /// unless <c>node_modules</c> is already there.
+    /// </summary>
+    /// <returns>The <c>node_modules</c> folder.</returns>
+    /// <exception cref="InvalidOperationException">npm is missing or its install failed; the message says how to fix it.</exception>
+    public static string InstallPackages(CourseLayout layout)
+    {
         string modules = Path.Combine(layout.SiteSources, "node_modules");
         if (!Directory.Exists(modules))
         {
@@ -50,14 +77,7 @@ public static class CourseSite
                     $"CourseSite: `npm ci` in {layout.SiteSources} failed (exit {install.ExitCode}); the site needs Node.js and npm. {install.Output}");
             }
         }
-        string assets = Path.Combine(layout.Site, "assets");
-        Directory.CreateDirectory(assets);
-        File.Copy(Path.Combine(modules, "plotly.js-dist-min", "plotly.min.js"), Path.Combine(assets, "plotly.min.js"), overwrite: true);
-        CopyFolder(Path.Combine(modules, "katex", "dist"), Path.Combine(assets, "katex"));
-        foreach (string file in SiteFiles)
-        {
-            File.Copy(Path.Combine(layout.SiteSources, file), Path.Combine(assets, file), overwrite: true);
-        }
+        return modules;
     }
 
     private static void CopyFolder(string from, string to)
@@ -76,14 +96,45 @@ public static class CourseSite
         + (next is null ? "" : $" · <a href=\"{next.FileName}\">{WebUtility.HtmlEncode(next.Title)} →</a>")
         + "</nav>";
 
-    private static string Index(IReadOnlyList<SitePage> pages)
+    /// <summary>
+    /// The index page's content: the days grouped by <see cref="CourseParts"/>, each part with its
+    /// line of description and each day with its title and its one-line summary, in day order. A
+    /// part with none of <paramref name="pages"/> is left out; days no part lists come last.
+    /// </summary>
+    /// <param name="pages">The rendered pages, in day order.</param>
+    public static string Index(IReadOnlyList<SitePage> pages)
     {
-        var html = new StringBuilder("<h1>MLCourse</h1>\n<p>Machine learning and deep learning in C#: every day of the course, run headless with its outputs and charts. Each page is an executed notebook from <code>notebooks/</code>.</p>\n<ul class=\"days\">\n");
+        var html = new StringBuilder("<h1>MLCourse</h1>\n<p>Machine learning and deep learning in C#: every day of the course, run headless with its outputs and charts. Each page is an executed notebook from <code>notebooks/</code>.</p>\n");
+        var groups = pages.GroupBy(page => CourseParts.Find(page.FileName)?.Part).ToDictionary(g => g.Key?.Title ?? "", g => g.ToList());
+        foreach (CoursePart part in CourseParts.All.Where(p => groups.ContainsKey(p.Title)))
+        {
+            html.Append("<section class=\"part\">\n<h2>").Append(WebUtility.HtmlEncode(part.Title)).Append("</h2>\n<p class=\"part-description\">")
+                .Append(WebUtility.HtmlEncode(part.Description)).Append("</p>\n");
+            AppendDays(html, groups[part.Title]);
+            html.Append("</section>\n");
+        }
+        if (groups.TryGetValue("", out List<SitePage>? unlisted))
+        {
+            html.Append("<section class=\"part\">\n<h2>More days</h2>\n");
+            AppendDays(html, unlisted);
+            html.Append("</section>\n");
+        }
+        return html.ToString();
+    }
+
+    private static void AppendDays(StringBuilder html, IEnumerable<SitePage> pages)
+    {
+        html.Append("<ul class=\"days\">\n");
         foreach (SitePage page in pages)
         {
-            html.Append("<li><a href=\"").Append(page.FileName).Append("\">").Append(WebUtility.HtmlEncode(page.Title)).Append("</a></li>\n");
+            html.Append("<li><a href=\"").Append(page.FileName).Append("\">").Append(WebUtility.HtmlEncode(page.Title)).Append("</a>");
+            if (CourseParts.Find(page.FileName) is { Topic: var topic })
+            {
+                html.Append(" <span class=\"summary\">").Append(WebUtility.HtmlEncode(topic.Summary)).Append("</span>");
+            }
+            html.Append("</li>\n");
         }
-        return html.Append("</ul>").ToString();
+        html.Append("</ul>\n");
     }
 
     // plotly.js and the require shim load first, so a chart's inline script can draw as the page parses.
@@ -95,11 +146,13 @@ public static class CourseSite
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{WebUtility.HtmlEncode(title)}</title>
         <link rel="stylesheet" href="assets/katex/katex.min.css">
+        <link rel="stylesheet" href="assets/highlight/github.min.css">
         <link rel="stylesheet" href="assets/site.css">
         <script src="assets/plotly.min.js"></script>
         <script src="assets/plotly-require.js"></script>
         <script defer src="assets/katex/katex.min.js"></script>
         <script defer src="assets/katex/contrib/auto-render.min.js"></script>
+        <script defer src="assets/highlight/highlight.min.js"></script>
         <script defer src="assets/site.js"></script>
         </head>
         <body>

@@ -13,7 +13,7 @@ namespace MLCourse.CourseRunner.Site;
 /// </summary>
 public sealed partial class SitePage
 {
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseMathematics().UsePipeTables().Build();
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseMathematics().Use<DisplayMathExtension>().UsePipeTables().Build();
 
     private SitePage(string fileName, string title, string body)
     {
@@ -41,11 +41,12 @@ public sealed partial class SitePage
             if (cell.KernelName == "markdown")
             {
                 title ??= FirstHeading(cell.Contents);
-                body.Append("<section class=\"markdown\">").Append(Markdig.Markdown.ToHtml(DisplayMathBlocks(cell.Contents), Markdown)).Append("</section>\n");
+                body.Append("<section class=\"markdown\">").Append(Markdig.Markdown.ToHtml(cell.Contents, Markdown)).Append("</section>\n");
             }
             else
             {
-                body.Append("<section class=\"cell\"><pre class=\"code\"><code>").Append(WebUtility.HtmlEncode(cell.Contents)).Append("</code></pre>");
+                body.Append("<section class=\"cell\"><pre class=\"code\"><code class=\"").Append(CodeLanguage(cell.KernelName)).Append("\">")
+                    .Append(WebUtility.HtmlEncode(cell.Contents)).Append("</code></pre>");
                 foreach (string output in Outputs(cell.Outputs))
                 {
                     body.Append(output);
@@ -57,12 +58,18 @@ public sealed partial class SitePage
         return new SitePage(fileName, title ?? Path.GetFileNameWithoutExtension(path), body.ToString());
     }
 
-    // Markdig typesets $$…$$ as display math only when the dollars stand on lines of their own;
-    // the notes write a display formula on one line.
-    private static string DisplayMathBlocks(string markdown) => OneLineDisplayMath().Replace(markdown, "$$$$\n$1\n$$$$");
-
-    [GeneratedRegex(@"^[ \t]*\$\$(.+?)\$\$[ \t]*$", RegexOptions.Multiline)]
-    private static partial Regex OneLineDisplayMath();
+    // highlight.js (site.js) colours a code cell by its language-* class; a kernel it has no
+    // grammar for is left plain.
+    private static string CodeLanguage(string? kernelName) => kernelName switch
+    {
+        "csharp" => "language-csharp",
+        "fsharp" => "language-fsharp",
+        "pwsh" => "language-powershell",
+        "javascript" => "language-javascript",
+        "sql" => "language-sql",
+        "html" => "language-xml",
+        _ => "nohighlight",
+    };
 
     private static string? FirstHeading(string markdown) =>
         markdown.ReplaceLineEndings("\n").Split('\n').FirstOrDefault(line => line.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim();

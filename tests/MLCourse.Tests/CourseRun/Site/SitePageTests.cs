@@ -26,7 +26,35 @@ public sealed class SitePageTests : IDisposable
         Assert.Equal("Day 98 — Tests", page.Title);
         Assert.Equal(Path.ChangeExtension(Path.GetFileName(_path), ".html"), page.FileName);
         Assert.Contains("<span class=\"math\">\\(x^2\\)</span>", page.Body);
-        Assert.Contains("<div class=\"math\">\n\\[\n\\sum_i x_i\n\\]</div>", page.Body);
+        Assert.Contains("<span class=\"math display\">\\[\\sum_i x_i\\]</span>", page.Body);
+    }
+
+    [Fact]
+    public void Display_math_over_several_lines_inside_a_paragraph_keeps_every_backslash()
+    {
+        // Day 10's BPTT sum: $$ opens mid-paragraph and closes two lines down.
+        var page = Render("The gradient:\n$$\\frac{\\partial L}{\\partial W} = a\\,b,\\qquad\nc = \\{d\\}$$\nand so on.", "1");
+
+        Assert.Contains("<p>The gradient:\n<span class=\"math display\">\\[\\frac{\\partial L}{\\partial W} = a\\,b,\\qquad\nc = \\{d\\}\\]</span>\nand so on.</p>", page.Body);
+    }
+
+    [Fact]
+    public void Aligned_equations_in_a_blockquote_keep_their_line_breaks_and_ampersands()
+    {
+        // Day 12's six LSTM equations: a quoted \begin{aligned} block whose rows end in \\.
+        var page = Render("> The gates:\n> $$\\begin{aligned}\n> f_t &= \\sigma(z) &&\\text{(1)}\\\\\n> h_t &= o_t \\odot \\tanh(C_t)\n> \\end{aligned}$$\n> Done.", "1");
+
+        Assert.Contains("<blockquote>\n<p>The gates:\n<span class=\"math display\">\\[\\begin{aligned}\nf_t &amp;= \\sigma(z) &amp;&amp;\\text{(1)}\\\\\nh_t &amp;= o_t \\odot \\tanh(C_t)\n\\end{aligned}\\]</span>\nDone.</p>\n</blockquote>", page.Body);
+    }
+
+    [Fact]
+    public void Math_in_list_items_and_math_blocks_is_marked_and_a_lone_dollar_stays_text()
+    {
+        var page = Render("* inline $a_{i}$ and display $$b \\\\ c$$\n* costs $5 and $10\n\n$$\nx = 1\n$$", "1");
+
+        Assert.Contains("<li>inline <span class=\"math\">\\(a_{i}\\)</span> and display <span class=\"math display\">\\[b \\\\ c\\]</span></li>", page.Body);
+        Assert.Contains("<li>costs $5 and $10</li>", page.Body);
+        Assert.Contains("<div class=\"math\">\n\\[\nx = 1\n\\]</div>", page.Body);
     }
 
     [Fact]
@@ -36,7 +64,7 @@ public sealed class SitePageTests : IDisposable
             """{"output_type": "stream", "name": "stdout", "text": ["a < b\n"]}""",
             """{"output_type": "error", "ename": "Error", "evalue": "CS0103: boom", "traceback": []}""");
 
-        Assert.Contains("<pre class=\"code\"><code>var a = b &lt; c;</code></pre>", page.Body);
+        Assert.Contains("<pre class=\"code\"><code class=\"language-csharp\">var a = b &lt; c;</code></pre>", page.Body);
         Assert.Contains("<pre class=\"output stdout\">a &lt; b\n</pre>", page.Body);
         Assert.Contains("<pre class=\"output error\">Error: CS0103: boom</pre>", page.Body);
     }
@@ -56,5 +84,14 @@ public sealed class SitePageTests : IDisposable
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(page.Body, "class=\"output chart\""));
         Assert.True(page.Body.IndexOf("[1, 2]", StringComparison.Ordinal) < page.Body.IndexOf("between", StringComparison.Ordinal),
             "the last frame stands where the first was");
+    }
+
+    [Fact]
+    public void An_exercise_check_in_an_HTML_output_reaches_the_page_as_the_notebook_shows_it()
+    {
+        const string exercise = "<div class=\"mlcourse-exercise\" data-exercise=\"day98-rnn-step\" data-status=\"pending\">Not yet: replace <code>-1</code>.</div>";
+        var page = Render("# T", "Exercise.Check(...)", Html(exercise));
+
+        Assert.Contains($"<div class=\"output html\">{exercise}</div>", page.Body);
     }
 }
