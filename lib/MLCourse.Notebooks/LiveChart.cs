@@ -126,7 +126,8 @@ public sealed partial class LiveChart
     private string TracesJson() => JsonSerializer.Serialize(_series.Select(kv => new Dictionary<string, object>
     {
         ["type"] = "scatter",
-        ["mode"] = "lines",
+        ["mode"] = Mode,
+        ["marker"] = new Dictionary<string, object> { ["size"] = MarkerSize },
         ["name"] = kv.Key,
         ["x"] = kv.Value.X,
         ["y"] = kv.Value.Y,
@@ -138,10 +139,23 @@ public sealed partial class LiveChart
     [GeneratedRegex("id=\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"")]
     private static partial Regex ElementId();
 
+    // Lines with a marker at each value: it shows where the values were measured, and plotly.js pads
+    // the x axis of traces with markers (not of bare lines), so the first value is not drawn on the
+    // y axis line at the plot's edge.
+    private const string Mode = "lines+markers";
+    private const int MarkerSize = 5;
+
     /// <summary>The chart as it stands: every series, each point at the x it was added with.</summary>
-    internal GenericChart Chart() =>
-        Charts.Lines(_title, _xTitle, _yTitle,
+    internal GenericChart Chart()
+    {
+        GenericChart chart = Charts.Lines(_title, _xTitle, _yTitle,
             _series.Select(kv => new Series(kv.Key, kv.Value.X, kv.Value.Y)).ToArray());
+        foreach (Trace trace in GenericChart.getTraces(chart))
+        {
+            PlotlyFigure.Set(trace, ("mode", Mode), ("marker", PlotlyFigure.Object(("size", MarkerSize))));
+        }
+        return chart;
+    }
 }
 
 /// <summary>A rendered chart's HTML cut around its traces, with the element id it uses.</summary>
