@@ -9,6 +9,7 @@ namespace MLCourse.Notebooks;
 /// <summary>
 /// Live training progress: one chart, displayed once and redrawn in place as values arrive (for
 /// example one loss per epoch). Outside a notebook the chart is a file, rewritten as values arrive.
+/// Each value is plotted at the step or epoch it belongs to: <c>live.Add("loss", epoch, loss)</c>.
 /// </summary>
 /// <remarks>
 /// Introduced in notebook day 16; every training notebook uses it. Each frame is wrapped in an
@@ -34,7 +35,7 @@ public sealed partial class LiveChart
     private bool _pending;
     private readonly DisplayedValue? _display;
     private readonly string? _file;
-    private readonly Dictionary<string, List<double>> _series = new();
+    private readonly Dictionary<string, (List<double> X, List<double> Y)> _series = new();
     private readonly string _title;
     private readonly string _xTitle;
     private readonly string _yTitle;
@@ -57,14 +58,22 @@ public sealed partial class LiveChart
     /// <summary>Displays an empty chart placeholder and returns the handle that updates it.</summary>
     public static LiveChart Show(string title, string xTitle = "epoch", string yTitle = "loss") => new(title, xTitle, yTitle);
 
-    /// <summary>Appends <paramref name="value"/> to the series <paramref name="name"/>; redraws unless it did less than <see cref="RedrawInterval"/> ago.</summary>
-    public void Add(string name, double value)
+    /// <summary>
+    /// Appends the point (<paramref name="x"/>, <paramref name="value"/>) to the series
+    /// <paramref name="name"/>, e.g. <c>live.Add("loss", epoch, loss)</c> when a loss is reported every
+    /// 10 epochs; redraws unless it did less than <see cref="RedrawInterval"/> ago.
+    /// </summary>
+    /// <param name="name">The series (legend entry); a new name starts a new line.</param>
+    /// <param name="x">The step or epoch the value belongs to.</param>
+    /// <param name="value">The value measured there (e.g. the loss).</param>
+    public void Add(string name, double x, double value)
     {
-        if (!_series.TryGetValue(name, out List<double>? values))
+        if (!_series.TryGetValue(name, out var points))
         {
-            _series[name] = values = [];
+            _series[name] = points = ([], []);
         }
-        values.Add(value);
+        points.X.Add(x);
+        points.Y.Add(value);
         if (_display is not null)
         {
             _display.Update(Wrap(FrameHtml()));
@@ -76,6 +85,16 @@ public sealed partial class LiveChart
             WriteFile();
         }
     }
+
+    /// <summary>
+    /// Appends <paramref name="value"/> to the series <paramref name="name"/> at x = its position in
+    /// that series (1, 2, 3, …): right when a value comes once per epoch from epoch 1 on; when values
+    /// come every k steps, give the step with <see cref="Add(string, double, double)"/>.
+    /// </summary>
+    /// <param name="name">The series (legend entry); a new name starts a new line.</param>
+    /// <param name="value">The value (e.g. this epoch's loss).</param>
+    public void Add(string name, double value) =>
+        Add(name, _series.TryGetValue(name, out var points) ? points.X.Count + 1 : 1, value);
 
     private Frame Wrap(string html) => new($"<div {FrameAttribute}=\"{_id}\">{html}</div>");
 
@@ -107,10 +126,11 @@ public sealed partial class LiveChart
     private string TracesJson() => JsonSerializer.Serialize(_series.Select(kv => new Dictionary<string, object>
     {
         ["type"] = "scatter",
-        ["mode"] = "lines",
+        ["mode"] = Mode,
+        ["marker"] = new Dictionary<string, object> { ["size"] = MarkerSize },
         ["name"] = kv.Key,
-        ["x"] = Enumerable.Range(1, kv.Value.Count).ToArray(),
-        ["y"] = kv.Value,
+        ["x"] = kv.Value.X,
+        ["y"] = kv.Value.Y,
     }));
 
     [GeneratedRegex(@"var data = (\[.*\]);\r?\n")]
@@ -119,9 +139,23 @@ public sealed partial class LiveChart
     [GeneratedRegex("id=\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"")]
     private static partial Regex ElementId();
 
-    private GenericChart Chart() =>
-        Charts.Lines(_title, _xTitle, _yTitle,
-            _series.Select(kv => new Series(kv.Key, Enumerable.Range(1, kv.Value.Count).Select(i => (double)i).ToArray(), kv.Value)).ToArray());
+    // Lines with a marker at each value: it shows where the values were measured, and plotly.js pads
+    // the x axis of traces with markers (not of bare lines), so the first value is not drawn on the
+    // y axis line at the plot's edge.
+    private const string Mode = "lines+markers";
+    private const int MarkerSize = 5;
+
+    /// <summary>The chart as it stands: every series, each point at the x it was added with.</summary>
+    internal GenericChart Chart()
+    {
+        GenericChart chart = Charts.Lines(_title, _xTitle, _yTitle,
+            _series.Select(kv => new Series(kv.Key, kv.Value.X, kv.Value.Y)).ToArray());
+        foreach (Trace trace in GenericChart.getTraces(chart))
+        {
+            PlotlyFigure.Set(trace, ("mode", Mode), ("marker", PlotlyFigure.Object(("size", MarkerSize))));
+        }
+        return chart;
+    }
 }
 
 /// <summary>A rendered chart's HTML cut around its traces, with the element id it uses.</summary>

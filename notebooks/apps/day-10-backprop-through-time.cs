@@ -93,7 +93,7 @@ double start = Total();
 for (int epoch = 1; epoch <= 200; epoch++)
 {
     foreach (var (x, y) in reviews) model.Step(model.Backward(model.Forward(x), y), learningRate: 0.5);
-    if (epoch % 10 == 0) live.Add("loss", Total());
+    if (epoch == 1 || epoch % 10 == 0) live.Add("loss", epoch, Total());
 }
 Console.WriteLine($"loss {start:F3} → {Total():F4}; predictions: " + string.Join(", ", reviews.Select(r => $"{model.Forward(r.X).Prediction:F3} (y = {r.Y})")));
 Claims.Check(Total() < start / 10, "gradient descent lowers the loss more than ten-fold");

@@ -120,7 +120,7 @@ for (int step = 1; step <= 300; step++)
     var forward = model.Forward(xTrain);
     losses.Add(SmallCnn.Loss(forward.A2, yTrain));
     model.Step(model.Backward(forward, yTrain), learningRate: 1.0);
-    if (step % 20 == 0) live.Add("training loss", losses[^1]);
+    if (step == 1 || step % 20 == 0) live.Add("training loss", step, losses[^1]);
 }
 double Accuracy(ImageBatch x, Vector<double> y) => model.Forward(x).A2.Zip(y, (p, t) => (p > 0.5 ? 1.0 : 0.0) == t ? 1.0 : 0.0).Average();
 Console.WriteLine($"loss {losses[0]:F4} → {losses[^1]:F4}; held-out accuracy {Accuracy(xTest, yTest):P1}");

@@ -92,7 +92,7 @@ var snapshots = new Dictionary<int, double[]>();   // generated samples at a few
 var snapshotSource = new torch.Generator(1);
 gan.Train(SampleData, steps: 3000, batchSize: 256, learningRate: 1e-3, source, (step, d, g) =>
 {
-    dLosses.Add(d); live.Add("discriminator", d); live.Add("generator", g);
+    dLosses.Add(d); live.Add("discriminator", step, d); live.Add("generator", step, g);
     if (step is 100 or 500 or 1500 or 3000) snapshots[step] = gan.Sample(5000, snapshotSource);
 });
 Console.WriteLine($"trained in {clock.Elapsed.TotalSeconds:F1} s");

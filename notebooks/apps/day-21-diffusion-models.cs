@@ -116,7 +116,7 @@ var data = torch.tensor(moons.ToRowMajorArray().Select(v => (float)v).ToArray(),
 var live = LiveChart.Show("Noise-prediction loss (live)", yTitle: "mean squared error");
 var history = MiniBatchTraining.Run(ddpm.Network.parameters(), 2000, epochs: 800, batchSize: 256, learningRate: 2e-3, seed: Seeds.Default,
     batchLoss: batch => ddpm.Loss(data.index_select(0, batch), generator),
-    progress: (epoch, loss) => { if (epoch % 40 == 0) live.Add("loss", loss); });
+    progress: (epoch, loss) => { if (epoch == 1 || epoch % 40 == 0) live.Add("loss", epoch, loss); });
 Console.WriteLine($"trained {800 * 8} steps in {history.Elapsed.TotalSeconds:F1} s; loss {history.EpochLosses[0]:F3} → {history.EpochLosses.TakeLast(20).Average():F3}");
 Claims.Check(history.EpochLosses.TakeLast(20).Average() < 0.5 * history.EpochLosses[0], "the noise-prediction loss falls by more than half");
 

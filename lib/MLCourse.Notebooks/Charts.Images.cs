@@ -1,0 +1,246 @@
+using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Errors;
+using Plotly.NET;
+using TorchSharp;
+
+namespace MLCourse.Notebooks;
+
+public static partial class Charts
+{
+    // Images are drawn this many screen pixels wide and high, or more (a 28×28 image at 3 pixels a
+    // pixel), but never less than MinImagePixels: smaller, a digit cannot be read.
+    private const int ImagePixels = 84;
+    private const int MinImagePixels = 56;
+    private const int MaxGridWidth = 1000;
+
+    /// <summary>
+    /// A heatmap of <paramref name="z"/> read like a matrix: row 0 at the top, column 0 at the left,
+    /// one tick per row and column labelled with <paramref name="xLabels"/> and <paramref name="yLabels"/>
+    /// when given (every label is kept, a repeated token too), e.g. attention weights of each token
+    /// (row) to every token (column).
+    /// </summary>
+    /// <param name="title">The chart title.</param>
+    /// <param name="z">Shape (rows, columns).</param>
+    /// <param name="xLabels">One label per column (e.g. the tokens attended to), or null for no labels.</param>
+    /// <param name="yLabels">One label per row (e.g. the querying tokens or the positions), or null for no labels.</param>
+    /// <param name="xTitle">The x axis title, or null.</param>
+    /// <param name="yTitle">The y axis title, or null.</param>
+    /// <exception cref="ArgumentException">A label list does not have one label per column or row.</exception>
+    public static GenericChart Heatmap(string title, Matrix<double> z, IReadOnlyList<string>? xLabels = null,
+        IReadOnlyList<string>? yLabels = null, string? xTitle = null, string? yTitle = null)
+    {
+        RequireCount("Charts.Heatmap", nameof(xLabels), xLabels, z.ColumnCount);
+        RequireCount("Charts.Heatmap", nameof(yLabels), yLabels, z.RowCount);
+        // Labels need about 16 px a row; the chart grows rather than drop some.
+        int width = xLabels is null ? 420 : Math.Max(420, 18 * z.ColumnCount + 180);
+        int height = yLabels is null ? 400 : Math.Max(400, 18 * z.RowCount + 160);
+        var heatmap = PlotlyFigure.Trace("heatmap",
+            ("z", z.EnumerateRows().Select(row => row.ToArray()).ToArray()),
+            ("hovertemplate", "row %{y}, column %{x}: %{z:.4g}<extra></extra>"));
+        return PlotlyFigure.Chart([heatmap],
+            ("title", PlotlyFigure.Object(("text", title))),
+            ("xaxis", PlotlyFigure.CellAxis(z.ColumnCount, xLabels, xTitle, reversed: false)),
+            ("yaxis", PlotlyFigure.CellAxis(z.RowCount, yLabels, yTitle, reversed: true)),
+            ("width", width),
+            ("height", height));
+    }
+
+    /// <summary>
+    /// Images in a grid, <paramref name="columns"/> per row, each drawn at least 56 screen pixels wide
+    /// (a 28×28 image at 84), with a gap between images and optional labels above the columns and
+    /// left of the rows (e.g. class names, "t = 0"). Grey scale: the smallest value black, the
+    /// largest white, as MNIST is usually shown; no pixel-index axes.
+    /// </summary>
+    /// <param name="title">The chart title.</param>
+    /// <param name="images">Equally sized images, each of shape (height, width), e.g. 8×8 or 28×28; row 0 is the top.</param>
+    /// <param name="columns">Images per row of the grid.</param>
+    /// <param name="rowLabels">One label per grid row, or null.</param>
+    /// <param name="columnLabels">One label per grid column, or null.</param>
+    /// <param name="zMin">The value drawn black; null for the smallest pixel value of all images. Give it (and
+    /// <paramref name="zMax"/>) to compare grids, e.g. 0 for pixels in [0, 1].</param>
+    /// <param name="zMax">The value drawn white; null for the largest pixel value of all images.</param>
+    /// <exception cref="ArgumentException">No images, images of different shapes, or a label list of the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="columns"/> is less than 1.</exception>
+    public static GenericChart ImageGrid(string title, IReadOnlyList<Matrix<double>> images, int columns,
+        IReadOnlyList<string>? rowLabels = null, IReadOnlyList<string>? columnLabels = null,
+        double? zMin = null, double? zMax = null)
+    {
+        const string component = "Charts.ImageGrid";
+        if (images.Count == 0)
+        {
+            throw ErrorMessage.Empty(component, nameof(images));
+        }
+        if (columns < 1)
+        {
+            throw ErrorMessage.OutOfRange(component, nameof(columns), "at least 1", columns);
+        }
+        int h = images[0].RowCount, w = images[0].ColumnCount;
+        int first = Enumerable.Range(0, images.Count).FirstOrDefault(k => images[k].RowCount != h || images[k].ColumnCount != w);
+        if (first > 0)
+        {
+            throw ErrorMessage.Shape(component, $"images[{first}]", ErrorMessage.FormatShape(h, w) + " like images[0]",
+                ErrorMessage.FormatShape(images[first].RowCount, images[first].ColumnCount));
+        }
+        columns = Math.Min(columns, images.Count);
+        int rows = (images.Count + columns - 1) / columns;
+        RequireCount(component, nameof(rowLabels), rowLabels, rows);
+        RequireCount(component, nameof(columnLabels), columnLabels, columns);
+
+        // One gap of about a tenth of an image (3 pixels for 28×28, 1 for 8×8); gaps hold no value
+        // (null), so plotly.js leaves them the page's white.
+        int gap = Math.Max(1, (Math.Max(h, w) + 9) / 10);
+        var z = new double?[rows * (h + gap) - gap][];
+        for (int r = 0; r < z.Length; r++)
+        {
+            z[r] = new double?[columns * (w + gap) - gap];
+        }
+        for (int k = 0; k < images.Count; k++)
+        {
+            int top = k / columns * (h + gap), left = k % columns * (w + gap);
+            for (int i = 0; i < h; i++)
+            {
+                for (int j = 0; j < w; j++)
+                {
+                    z[top + i][left + j] = images[k][i, j];
+                }
+            }
+        }
+        double low = zMin ?? images.Min(image => image.Enumerate().Min());
+        double high = zMax ?? images.Max(image => image.Enumerate().Max());
+        if (!(high > low))
+        {
+            high = low + 1;   // a constant image: draw it black rather than fail
+        }
+
+        int size = Math.Max(h, w);
+        int scale = (ImagePixels + size - 1) / size;
+        int gridWidth = z[0].Length;
+        if (gridWidth * scale > MaxGridWidth)
+        {
+            scale = Math.Max((MinImagePixels + size - 1) / size, MaxGridWidth / gridWidth);
+        }
+        int left0 = rowLabels is null ? 20 : 20 + 7 * rowLabels.Max(l => l.Length);
+        int top0 = 60 + (columnLabels is null ? 0 : 24);
+        int plotWidth = gridWidth * scale, plotHeight = z.Length * scale;
+        // Wide enough for the title; the image keeps its size (square pixels) and is centred.
+        int width = Math.Max(plotWidth + left0 + 20, (int)(7.5 * title.Length) + 60);
+
+        var heatmap = PlotlyFigure.Trace("heatmap",
+            ("z", z),
+            ("zmin", low),
+            ("zmax", high),
+            ("colorscale", new object[] { new object[] { 0, "rgb(0,0,0)" }, new object[] { 1, "rgb(255,255,255)" } }),
+            ("showscale", false),
+            ("hovertemplate", "%{z:.3g}<extra></extra>"));
+        return PlotlyFigure.Chart([heatmap],
+            ("title", PlotlyFigure.Object(("text", title))),
+            ("xaxis", ImageAxis(gridWidth, w, gap, columnLabels, "top")),
+            ("yaxis", PlotlyFigure.Set(ImageAxis(z.Length, h, gap, rowLabels, "left"), ("scaleanchor", "x"), ("range", new[] { z.Length - 0.5, -0.5 }))),
+            ("plot_bgcolor", "white"),
+            ("margin", PlotlyFigure.Object(("l", left0), ("r", 20), ("t", top0), ("b", 20))),
+            ("width", width),
+            ("height", plotHeight + top0 + 20));
+    }
+
+    /// <summary>
+    /// Images given as rows of pixels (row-major, <paramref name="height"/> × <paramref name="width"/>
+    /// values each, e.g. a digit data set's rows) in a grid; see
+    /// <see cref="ImageGrid(string, IReadOnlyList{Matrix{double}}, int, IReadOnlyList{string}?, IReadOnlyList{string}?, double?, double?)"/>.
+    /// </summary>
+    /// <param name="title">The chart title.</param>
+    /// <param name="images">One row-major array of height × width pixels per image.</param>
+    /// <param name="height">Pixels per image column (e.g. 28).</param>
+    /// <param name="width">Pixels per image row (e.g. 28).</param>
+    /// <param name="columns">Images per row of the grid.</param>
+    /// <param name="rowLabels">One label per grid row, or null.</param>
+    /// <param name="columnLabels">One label per grid column, or null.</param>
+    /// <param name="zMin">The value drawn black; null for the smallest pixel value.</param>
+    /// <param name="zMax">The value drawn white; null for the largest pixel value.</param>
+    /// <exception cref="ArgumentException">An image does not have height × width pixels.</exception>
+    public static GenericChart ImageGrid(string title, IReadOnlyList<double[]> images, int height, int width, int columns,
+        IReadOnlyList<string>? rowLabels = null, IReadOnlyList<string>? columnLabels = null,
+        double? zMin = null, double? zMax = null) =>
+        ImageGrid(title, images.Select((pixels, k) => AsImage(pixels, height, width, k)).ToList(), columns, rowLabels, columnLabels, zMin, zMax);
+
+    /// <summary>
+    /// Images given as rows of single-precision pixels (row-major, height × width values each);
+    /// see <see cref="ImageGrid(string, IReadOnlyList{double[]}, int, int, int, IReadOnlyList{string}?, IReadOnlyList{string}?, double?, double?)"/>.
+    /// </summary>
+    /// <param name="title">The chart title.</param>
+    /// <param name="images">One row-major array of height × width pixels per image.</param>
+    /// <param name="height">Pixels per image column (e.g. 28).</param>
+    /// <param name="width">Pixels per image row (e.g. 28).</param>
+    /// <param name="columns">Images per row of the grid.</param>
+    /// <param name="rowLabels">One label per grid row, or null.</param>
+    /// <param name="columnLabels">One label per grid column, or null.</param>
+    /// <param name="zMin">The value drawn black; null for the smallest pixel value.</param>
+    /// <param name="zMax">The value drawn white; null for the largest pixel value.</param>
+    /// <exception cref="ArgumentException">An image does not have height × width pixels.</exception>
+    public static GenericChart ImageGrid(string title, IReadOnlyList<float[]> images, int height, int width, int columns,
+        IReadOnlyList<string>? rowLabels = null, IReadOnlyList<string>? columnLabels = null,
+        double? zMin = null, double? zMax = null) =>
+        ImageGrid(title, images.Select(pixels => Array.ConvertAll(pixels, p => (double)p)).ToList(), height, width, columns,
+            rowLabels, columnLabels, zMin, zMax);
+
+    /// <summary>
+    /// A batch of images as a tensor, shape (N, 1, H, W) as a CNN takes it or (N, H, W), in a grid;
+    /// see <see cref="ImageGrid(string, IReadOnlyList{Matrix{double}}, int, IReadOnlyList{string}?, IReadOnlyList{string}?, double?, double?)"/>.
+    /// </summary>
+    /// <param name="title">The chart title.</param>
+    /// <param name="images">Shape (N, 1, H, W) or (N, H, W), any device and floating or integer type.</param>
+    /// <param name="columns">Images per row of the grid.</param>
+    /// <param name="rowLabels">One label per grid row, or null.</param>
+    /// <param name="columnLabels">One label per grid column, or null.</param>
+    /// <param name="zMin">The value drawn black; null for the smallest pixel value.</param>
+    /// <param name="zMax">The value drawn white; null for the largest pixel value.</param>
+    /// <exception cref="ArgumentException"><paramref name="images"/> has another shape.</exception>
+    public static GenericChart ImageGrid(string title, torch.Tensor images, int columns,
+        IReadOnlyList<string>? rowLabels = null, IReadOnlyList<string>? columnLabels = null,
+        double? zMin = null, double? zMax = null)
+    {
+        long[] shape = images.shape;
+        bool oneChannel = shape.Length == 4 && shape[1] == 1;
+        if (!oneChannel && shape.Length != 3)
+        {
+            throw ErrorMessage.Shape("Charts.ImageGrid", nameof(images), "(N, 1, H, W) or (N, H, W)", ErrorMessage.FormatShape(shape));
+        }
+        int n = (int)shape[0], h = (int)shape[^2], w = (int)shape[^1];
+        double[] pixels = images.detach().cpu().to_type(torch.float64).contiguous().data<double>().ToArray();   // (N·H·W,)
+        var list = Enumerable.Range(0, n).Select(k => pixels[(k * h * w)..((k + 1) * h * w)]).ToList();
+        return ImageGrid(title, list, h, w, columns, rowLabels, columnLabels, zMin, zMax);
+    }
+
+    private static Matrix<double> AsImage(double[] pixels, int height, int width, int index)
+    {
+        if (pixels.Length != height * width)
+        {
+            throw ErrorMessage.Shape("Charts.ImageGrid", $"images[{index}]", $"({height * width},) = height × width",
+                ErrorMessage.FormatShape(pixels.Length));
+        }
+        return Matrix<double>.Build.Dense(height, width, (i, j) => pixels[i * width + j]);
+    }
+
+    // An image grid's axis: no grid, no pixel indices; a tick at the centre of each image row or
+    // column when labels are given.
+    private static DynamicObj.DynamicObj ImageAxis(int cells, int image, int gap, IReadOnlyList<string>? labels, string side) =>
+        PlotlyFigure.Object(
+            ("range", new[] { -0.5, cells - 0.5 }),
+            ("constrain", "domain"),
+            ("showgrid", false),
+            ("zeroline", false),
+            ("showline", false),
+            ("ticks", ""),
+            ("side", side),
+            ("showticklabels", labels is not null),
+            ("tickmode", "array"),
+            ("tickvals", labels is null ? Array.Empty<double>() : labels.Select((_, k) => k * (image + gap) + (image - 1) / 2.0).ToArray()),
+            ("ticktext", labels ?? []));
+
+    private static void RequireCount(string component, string argument, IReadOnlyList<string>? labels, int expected)
+    {
+        if (labels is not null && labels.Count != expected)
+        {
+            throw ErrorMessage.Shape(component, argument, ErrorMessage.FormatShape(expected), ErrorMessage.FormatShape(labels.Count));
+        }
+    }
+}
