@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Convolution;
 using MLCourse.Errors;
 using TorchSharp;
 
@@ -167,6 +168,25 @@ public sealed class ImageDataset
             }
         }
         return torch.tensor(values, new long[] { indices.Count, 1, Height, Width });   // (N, 1, H, W)
+    }
+
+    /// <summary>
+    /// The images at <paramref name="indices"/> for the from-scratch convolution layers: an
+    /// <see cref="Convolution.ImageBatch"/> of shape (indices, 1, Height, Width), values byte / 255 in [0, 1].
+    /// </summary>
+    public ImageBatch ToImageBatch(IReadOnlyList<int> indices)
+    {
+        CheckIndices(indices);
+        var values = new double[indices.Count * ImageSize];
+        for (int i = 0; i < indices.Count; i++)
+        {
+            int start = indices[i] * ImageSize;
+            for (int j = 0; j < ImageSize; j++)
+            {
+                values[i * ImageSize + j] = pixels[start + j] / 255.0;
+            }
+        }
+        return new ImageBatch(indices.Count, 1, Height, Width, values);
     }
 
     /// <summary>Every label as an int64 tensor of shape (Count,), as cross-entropy expects.</summary>

@@ -73,6 +73,9 @@ public class ImageDatasetsTests
         Assert.Equal(98f / 255f, tensor[0, 0, 14, 12].item<float>());
         Assert.Equal(fashion.Bytes(3).Select(b => b / 255f), tensor[3].flatten().data<float>().ToArray());
         Assert.Equal(fashion.Bytes(2).Select(b => b / 255.0), fashion.ToMatrix().Row(2));
+        var batch = fashion.ToImageBatch([1, 4]);
+        Assert.Equal((2, 1, 28, 28), (batch.Batch, batch.Channels, batch.Height, batch.Width));
+        Assert.Equal(fashion.Bytes(4).Select(b => b / 255.0), batch.Data[784..]);
         Assert.Equal(torch.int64, labels.dtype);
         Assert.Equal([(long)fashion.Labels[4], fashion.Labels[0]], labels.data<long>().ToArray());
     }
