@@ -33,12 +33,14 @@ internal static class IdxFile
     {
         if (bytes.Length < 4)
         {
-            throw ErrorMessage.BadFile(Component, path, $"an IDX file starts with a 4-byte magic number, but the file holds only {bytes.Length} bytes");
+            throw ErrorMessage.BadFile(Component, path,
+                $"an IDX file starts with a 4-byte magic number, but the file holds only {bytes.Length} bytes");
         }
         if (bytes[0] != 0 || bytes[1] != 0 || bytes[2] != UnsignedByte || bytes[3] != dimensionCount)
         {
             throw ErrorMessage.BadFile(Component, path,
-                $"the IDX magic number must be 00 00 08 {dimensionCount:X2} (unsigned bytes, {dimensionCount} dimensions), but is {Convert.ToHexString(bytes, 0, 4)}");
+                $"the IDX magic number must be 00 00 08 {dimensionCount:X2} (unsigned bytes, {dimensionCount} dimensions), " +
+                $"but is {Convert.ToHexString(bytes, 0, 4)}");
         }
         int headerLength = 4 + 4 * dimensionCount;
         if (bytes.Length < headerLength)
@@ -73,7 +75,9 @@ internal static class IdxFile
         try
         {
             using Stream file = File.OpenRead(path);
-            using Stream input = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+            using Stream input = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+                ? new GZipStream(file, CompressionMode.Decompress)
+                : file;
             input.CopyTo(output);
         }
         catch (InvalidDataException e)

@@ -25,7 +25,8 @@ public sealed class ImageDataset
     {
         if (pixels.Length != (long)labels.Length * height * width)
         {
-            throw ErrorMessage.Shape(Component, nameof(pixels), ErrorMessage.FormatShape((long)labels.Length * height * width), ErrorMessage.FormatShape(pixels.Length));
+            long expected = (long)labels.Length * height * width;
+            throw ErrorMessage.Shape(Component, nameof(pixels), ErrorMessage.FormatShape(expected), ErrorMessage.FormatShape(pixels.Length));
         }
         Name = name;
         this.pixels = pixels;
@@ -123,7 +124,8 @@ public sealed class ImageDataset
     {
         if (factor < 1 || Height % factor != 0 || Width % factor != 0)
         {
-            throw ErrorMessage.OutOfRange(Component, nameof(factor), $"a divisor of both the height {Height} and the width {Width}", factor);
+            throw ErrorMessage.OutOfRange(Component, nameof(factor),
+                $"a divisor of both the height {Height} and the width {Width}", factor);
         }
         int height = Height / factor, width = Width / factor, block = factor * factor;
         var shrunk = new byte[Count * height * width];
@@ -141,7 +143,8 @@ public sealed class ImageDataset
                             sum += pixels[(i * Height + row * factor + dr) * Width + column * factor + dc];
                         }
                     }
-                    shrunk[(i * height + row) * width + column] = (byte)((2 * sum + block) / (2 * block));   // round(sum / block), halves up
+                    // round(sum / block), halves up, in integers
+                    shrunk[(i * height + row) * width + column] = (byte)((2 * sum + block) / (2 * block));
                 }
             }
         }

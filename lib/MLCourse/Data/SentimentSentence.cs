@@ -1,7 +1,9 @@
 namespace MLCourse.Data;
 
 /// <summary>A review sentence labelled positive or negative by people (UCI "Sentiment Labelled Sentences").</summary>
-/// <param name="Source">Where the sentence comes from: "amazon" (product reviews), "imdb" (film reviews) or "yelp" (restaurant reviews).</param>
+/// <param name="Source">
+/// Where the sentence comes from: "amazon" (product reviews), "imdb" (film reviews) or "yelp" (restaurant reviews).
+/// </param>
 /// <param name="Label">1 for positive, 0 for negative.</param>
 /// <param name="Text">The sentence as written, e.g. "Good case, Excellent value.".</param>
 /// <remarks>Loaded by <see cref="Datasets.SentimentSentences"/>; the labelled text of the sequence-classification days.</remarks>

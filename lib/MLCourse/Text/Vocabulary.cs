@@ -71,12 +71,17 @@ public sealed class Vocabulary
     /// <param name="minCount">Keep only characters seen at least this often (≥ 1).</param>
     /// <param name="maxSize">The most tokens, special ones included; the rarest are left out. <c>null</c>: no limit.</param>
     /// <param name="paddingToken">The padding token (id 0), or <c>null</c> for none.</param>
-    /// <param name="unknownToken">The token for anything not in the vocabulary, or <c>null</c> for none (then encoding it is an error).</param>
+    /// <param name="unknownToken">
+    /// The token for anything not in the vocabulary, or <c>null</c> for none (then encoding it is an error).
+    /// </param>
     /// <param name="specialTokens">More reserved tokens after padding and unknown, e.g. "." as a name's start/end marker.</param>
     /// <exception cref="ArgumentException">The texts hold no character; a special token is empty or given twice.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minCount"/> is below 1, or <paramref name="maxSize"/> leaves no room for a token after the special ones.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="minCount"/> is below 1, or <paramref name="maxSize"/> leaves no room for a token after the special ones.
+    /// </exception>
     public static Vocabulary Characters(IEnumerable<string> texts, int minCount = 1, int? maxSize = null,
-        string? paddingToken = DefaultPaddingToken, string? unknownToken = DefaultUnknownToken, IReadOnlyList<string>? specialTokens = null) =>
+        string? paddingToken = DefaultPaddingToken, string? unknownToken = DefaultUnknownToken,
+        IReadOnlyList<string>? specialTokens = null) =>
         Build(TokenLevel.Character, texts, minCount, maxSize, paddingToken, unknownToken, specialTokens);
 
     /// <summary>A vocabulary of the words of <paramref name="texts"/>, split by <see cref="WordTokenizer"/>.</summary>
@@ -84,12 +89,17 @@ public sealed class Vocabulary
     /// <param name="minCount">Keep only words seen at least this often (≥ 1).</param>
     /// <param name="maxSize">The most tokens, special ones included; the rarest are left out. <c>null</c>: no limit.</param>
     /// <param name="paddingToken">The padding token (id 0), or <c>null</c> for none.</param>
-    /// <param name="unknownToken">The token for anything not in the vocabulary, or <c>null</c> for none (then encoding it is an error).</param>
+    /// <param name="unknownToken">
+    /// The token for anything not in the vocabulary, or <c>null</c> for none (then encoding it is an error).
+    /// </param>
     /// <param name="specialTokens">More reserved tokens after padding and unknown, e.g. "&lt;bos&gt;", "&lt;eos&gt;".</param>
     /// <exception cref="ArgumentException">The texts hold no word; a special token is empty or given twice.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minCount"/> is below 1, or <paramref name="maxSize"/> leaves no room for a token after the special ones.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="minCount"/> is below 1, or <paramref name="maxSize"/> leaves no room for a token after the special ones.
+    /// </exception>
     public static Vocabulary Words(IEnumerable<string> texts, int minCount = 1, int? maxSize = null,
-        string? paddingToken = DefaultPaddingToken, string? unknownToken = DefaultUnknownToken, IReadOnlyList<string>? specialTokens = null) =>
+        string? paddingToken = DefaultPaddingToken, string? unknownToken = DefaultUnknownToken,
+        IReadOnlyList<string>? specialTokens = null) =>
         Build(TokenLevel.Word, texts, minCount, maxSize, paddingToken, unknownToken, specialTokens);
 
     /// <summary>Splits <paramref name="text"/> into this vocabulary's kind of tokens (characters or words), before any lookup.</summary>
@@ -109,7 +119,9 @@ public sealed class Vocabulary
     /// <summary>The token with id <paramref name="id"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is not between 0 and <c>Count - 1</c>.</exception>
     public string Token(int id) =>
-        (uint)id < (uint)tokens.Length ? tokens[id] : throw ErrorMessage.OutOfRange(Component, nameof(id), $"between 0 and {tokens.Length - 1}", id);
+        (uint)id < (uint)tokens.Length
+            ? tokens[id]
+            : throw ErrorMessage.OutOfRange(Component, nameof(id), $"between 0 and {tokens.Length - 1}", id);
 
     /// <summary>The ids of <paramref name="text"/>'s tokens (see <see cref="Tokenize"/>); an empty array for an empty text.</summary>
     /// <exception cref="ArgumentException">A token is not in the vocabulary and there is no unknown token; the message names it and its position.</exception>
@@ -146,7 +158,8 @@ public sealed class Vocabulary
         ArgumentNullException.ThrowIfNull(texts);
         if (PaddingId is not int padding)
         {
-            throw new InvalidOperationException($"{Component}: EncodeBatch needs a padding token, but this vocabulary was built with paddingToken: null.");
+            throw new InvalidOperationException(
+                $"{Component}: EncodeBatch needs a padding token, but this vocabulary was built with paddingToken: null.");
         }
         return PaddedBatch.Create(texts.Select(Encode).ToArray(), padding);
     }
@@ -185,7 +198,8 @@ public sealed class Vocabulary
         }
         if (maxSize is int size && size <= specials.Length)
         {
-            throw ErrorMessage.OutOfRange(Component, nameof(maxSize), $"at least {specials.Length + 1} (the {specials.Length} special tokens and one more)", size);
+            throw ErrorMessage.OutOfRange(Component, nameof(maxSize),
+                $"at least {specials.Length + 1} (the {specials.Length} special tokens and one more)", size);
         }
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         bool anyToken = false;
@@ -200,7 +214,8 @@ public sealed class Vocabulary
         }
         if (!anyToken)
         {
-            throw new ArgumentException($"{Component}: texts must hold at least one {(level == TokenLevel.Character ? "character" : "word")}, but hold none.", nameof(texts));
+            string unit = level == TokenLevel.Character ? "character" : "word";
+            throw new ArgumentException($"{Component}: texts must hold at least one {unit}, but hold none.", nameof(texts));
         }
         var frequent = counts
             .Where(p => p.Value >= minCount && !specials.Contains(p.Key))
@@ -211,7 +226,9 @@ public sealed class Vocabulary
             .ToArray();
         if (frequent.Length == 0)
         {
-            throw new ArgumentException($"{Component}: no token is seen at least minCount ({minCount}) times; the most frequent is seen {counts.Values.Max()} times.", nameof(minCount));
+            throw new ArgumentException(
+                $"{Component}: no token is seen at least minCount ({minCount}) times; the most frequent is seen {counts.Values.Max()} times.",
+                nameof(minCount));
         }
         return new Vocabulary(level, [.. specials, .. frequent], paddingToken, unknownToken);
     }
