@@ -11,7 +11,7 @@ namespace MLCourse.Data;
 /// returns typed data, keeping missing values as <c>null</c>.
 /// </summary>
 /// <remarks>Introduced in notebook day 01; each later notebook names the loader it uses.</remarks>
-public static class Datasets
+public static partial class Datasets
 {
     private const string Component = "Datasets";
 

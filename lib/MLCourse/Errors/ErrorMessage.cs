@@ -27,6 +27,10 @@ public static class ErrorMessage
     public static FormatException BadRow(string component, string file, long line, string problem) =>
         new($"{component}: {file}, line {line}: {problem}.");
 
+    /// <summary>"Component: file: problem." for a data file that is malformed as a whole (header, length).</summary>
+    public static FormatException BadFile(string component, string file, string problem) =>
+        new($"{component}: {file}: {problem}.");
+
     /// <summary>Formats a shape the way NumPy and PyTorch print it: <c>(3, 4)</c>, <c>(5,)</c>, <c>()</c>.</summary>
     public static string FormatShape(params long[] shape) =>
         shape.Length == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
