@@ -5,7 +5,7 @@ namespace MLCourse.Tests;
 /// <summary>
 /// Runs a CsCheck property so that a CI run never depends on luck: by default on the same
 /// <see cref="Iterations"/> fixed seeds every time, one thread, so a test either always passes
-/// or always fails. Random seeds are for looking for new bugs locally (see tests/README.md):
+/// or always fails. Random seeds are for looking for new bugs locally (see tests/MLCourse.Tests/README.md):
 /// set <c>MLCOURSE_RANDOM_PROPERTIES=1</c> (CsCheck's own <c>CsCheck_Iter</c> and
 /// <c>CsCheck_Threads</c> then apply), or <c>CsCheck_Seed=…</c> to replay the seed a failure printed.
 /// </summary>
@@ -17,8 +17,9 @@ internal static class PropertySeeds
     /// <summary>The environment variable that switches to CsCheck's random seeds.</summary>
     public const string RandomVariable = "MLCOURSE_RANDOM_PROPERTIES";
 
-    // PCG stream 1, states 0 … 99 (the stream only has to be fixed; any would do).
-    private static readonly string[] Fixed = [.. Enumerable.Range(0, Iterations).Select(i => new PCG(1, (ulong)i).ToString())];
+    // PCG stream 1 with states spread over the 64 bits (i times the golden-ratio constant), so
+    // that neighbouring seeds do not start neighbouring sequences.
+    private static readonly string[] Fixed = [.. Enumerable.Range(1, Iterations).Select(i => new PCG(1, (ulong)i * 0x9E3779B97F4A7C15UL).ToString())];
 
     /// <summary>True when the seeds are CsCheck's (random, or the one in <c>CsCheck_Seed</c>).</summary>
     public static bool Random =>

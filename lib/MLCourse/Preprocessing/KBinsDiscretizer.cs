@@ -76,7 +76,7 @@ public sealed class KBinsDiscretizer : ITableTransformer
 
     /// <summary>Learns each feature's bin edges.</summary>
     /// <param name="x">Shape (samples, features); finite, not empty.</param>
-    /// <exception cref="ArgumentException">Empty input or a NaN or infinite value.</exception>
+    /// <exception cref="ArgumentException">Empty input, a NaN or infinite value, or (k-means) fewer rows than bins.</exception>
     public FittedKBinsDiscretizer Fit(Matrix<double> x)
     {
         Require.NonEmptyFinite(Component, nameof(x), x);
