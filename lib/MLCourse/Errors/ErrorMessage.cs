@@ -31,10 +31,6 @@ public static class ErrorMessage
     public static string UnknownText(string component, string what, string name, IEnumerable<string> known) =>
         $"{component}: no {what} '{name}'; the {what}s are {Quoted(known)}.";
 
-    /// <summary><see cref="UnknownText"/> as an exception about <paramref name="argument"/>.</summary>
-    public static ArgumentException Unknown(string component, string argument, string what, string name, IEnumerable<string> known) =>
-        new(UnknownText(component, what, name, known), argument);
-
     /// <summary>"Component: what 'x' must be expected, but is actual." for a value of the wrong kind (a text column where numbers are needed).</summary>
     public static ArgumentException WrongKind(string component, string argument, string what, string name, string expected, object actual) =>
         new($"{component}: {what} '{name}' must be {expected}, but is {actual}.", argument);

@@ -109,13 +109,4 @@ internal static class Require
             }
         }
     }
-
-    /// <summary>Throws when <paramref name="name"/> is not one of <paramref name="known"/>: "Component: no what 'x'; the whats are 'a', 'b'."</summary>
-    public static void Known(string component, string argument, string what, string name, IEnumerable<string> known)
-    {
-        if (!known.Contains(name))
-        {
-            throw ErrorMessage.Unknown(component, argument, what, name, known);
-        }
-    }
 }
