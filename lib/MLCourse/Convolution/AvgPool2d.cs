@@ -1,3 +1,4 @@
+using MLCourse.Errors;
 namespace MLCourse.Convolution;
 
 /// <summary>
@@ -34,9 +35,11 @@ public sealed class AvgPool2d
 
     /// <summary>∂L/∂x: each output's gradient divided equally over its window.</summary>
     /// <exception cref="InvalidOperationException"><see cref="Forward"/> has not run.</exception>
+    /// <exception cref="ArgumentException"><paramref name="outputGradient"/> does not have the shape <see cref="Forward"/> returned.</exception>
     public ImageBatch Backward(ImageBatch outputGradient)
     {
         ImageBatch x = _input ?? throw new InvalidOperationException($"AvgPool2d: call {nameof(Forward)} before {nameof(Backward)}.");
+        Require.Shape("AvgPool2d", nameof(outputGradient), outputGradient.Shape, Output(x).Shape, "the shape Forward returned");
         var inputGradient = x.ZerosLike();
         Visit(x, outputGradient, (o, index) => inputGradient.Data[index] += outputGradient.Data[o] / (Size * Size));
         return inputGradient;

@@ -101,9 +101,12 @@ public sealed class Conv2d
     /// <summary>Back-propagates ∂L/∂z: sets <see cref="WeightGradient"/> and <see cref="BiasGradient"/> and returns ∂L/∂x.</summary>
     /// <param name="outputGradient">∂L/∂z, the shape <see cref="Forward"/> returned.</param>
     /// <exception cref="InvalidOperationException"><see cref="Forward"/> has not run.</exception>
+    /// <exception cref="ArgumentException"><paramref name="outputGradient"/> does not have the shape <see cref="Forward"/> returned.</exception>
     public ImageBatch Backward(ImageBatch outputGradient)
     {
         ImageBatch x = _input ?? throw new InvalidOperationException($"{Component}: call {nameof(Forward)} before {nameof(Backward)}.");
+        long[] expected = [x.Batch, Filters, ConvShape.OutputSize(x.Height, KernelSize, Padding, Stride), ConvShape.OutputSize(x.Width, KernelSize, Padding, Stride)];
+        Require.Shape(Component, nameof(outputGradient), outputGradient.Shape, expected, "the shape Forward returned");
         int positions = outputGradient.Height * outputGradient.Width;
         var inputGradient = x.ZerosLike();
         double[] weightsT = Transpose(Weights.Data, Filters, PatchSize);          // Wᵀ (K, filters)

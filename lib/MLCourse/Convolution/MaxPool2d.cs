@@ -75,9 +75,12 @@ public sealed class MaxPool2d
 
     /// <summary>∂L/∂x: each output's gradient added at its window's maximum, zero elsewhere.</summary>
     /// <exception cref="InvalidOperationException"><see cref="Forward"/> has not run.</exception>
+    /// <exception cref="ArgumentException"><paramref name="outputGradient"/> does not have the shape <see cref="Forward"/> returned.</exception>
     public ImageBatch Backward(ImageBatch outputGradient)
     {
         ImageBatch x = _input ?? throw new InvalidOperationException($"{Component}: call {nameof(Forward)} before {nameof(Backward)}.");
+        long[] expected = [x.Batch, x.Channels, ConvShape.OutputSize(x.Height, Size, 0, Stride), ConvShape.OutputSize(x.Width, Size, 0, Stride)];
+        Require.Shape(Component, nameof(outputGradient), outputGradient.Shape, expected, "the shape Forward returned");
         var inputGradient = x.ZerosLike();
         for (int o = 0; o < outputGradient.Data.Length; o++)
         {

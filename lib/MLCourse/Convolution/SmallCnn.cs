@@ -84,9 +84,20 @@ public sealed class SmallCnn
         return new ForwardPass(z1, a1, p1, f, z2, a2);
     }
 
-    /// <summary>The mean binary cross-entropy of predictions <paramref name="a2"/> for labels <paramref name="y"/> (0 or 1).</summary>
-    public static double Loss(Vector<double> a2, Vector<double> y) =>
-        -a2.Zip(y, (a, t) => t * Math.Log(a) + (1 - t) * Math.Log(1 - a)).Average();
+    /// <summary>
+    /// The mean binary cross-entropy of predictions <paramref name="a2"/> for labels <paramref name="y"/> (0 or 1),
+    /// each log clamped at −100 as PyTorch's <c>BCELoss</c> does (<see cref="Losses.BinaryCrossEntropy"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The two have different lengths, or are empty.</exception>
+    public static double Loss(Vector<double> a2, Vector<double> y)
+    {
+        if (a2.Count == 0)
+        {
+            throw ErrorMessage.Empty(Component, nameof(a2));
+        }
+        Require.Length(Component, nameof(y), y, a2.Count);
+        return a2.Zip(y, Losses.BinaryCrossEntropy).Average();
+    }
 
     /// <summary>Back-propagates the loss of <paramref name="pass"/> against <paramref name="y"/> by the notes' equations.</summary>
     /// <exception cref="ArgumentException"><paramref name="y"/> has a different length from the batch.</exception>

@@ -31,6 +31,17 @@ public static class ErrorMessage
     public static FormatException BadFile(string component, string file, string problem) =>
         new($"{component}: {file}: {problem}.");
 
+    /// <summary>"Component: no what 'x'; the whats are 'a', 'b'." for a name that is not one of the known ones.</summary>
+    public static string UnknownText(string component, string what, string name, IEnumerable<string> known) =>
+        $"{component}: no {what} '{name}'; the {what}s are {Quoted(known)}.";
+
+    /// <summary>"Component: what 'x' must be expected, but is actual." for a value of the wrong kind (a text column where numbers are needed).</summary>
+    public static ArgumentException WrongKind(string component, string argument, string what, string name, string expected, object actual) =>
+        new($"{component}: {what} '{name}' must be {expected}, but is {actual}.", argument);
+
+    /// <summary>The names quoted and comma-separated: <c>'a', 'b'</c>.</summary>
+    public static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
+
     /// <summary>Formats a shape the way NumPy and PyTorch print it: <c>(3, 4)</c>, <c>(5,)</c>, <c>()</c>.</summary>
     public static string FormatShape(params long[] shape) =>
         shape.Length == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";

@@ -80,4 +80,33 @@ internal static class Require
             throw new ArgumentException($"{component}: {what} names must be distinct, but '{repeated.Key}' appears {repeated.Count()} times.", argument);
         }
     }
+
+    /// <summary>Throws when <paramref name="actual"/> is not <paramref name="expected"/>; <paramref name="why"/> says where the expected shape comes from.</summary>
+    public static void Shape(string component, string argument, long[] actual, long[] expected, string why)
+    {
+        if (!actual.AsSpan().SequenceEqual(expected))
+        {
+            throw ErrorMessage.Shape(component, argument, $"{ErrorMessage.FormatShape(expected)} ({why})", ErrorMessage.FormatShape(actual));
+        }
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="gradients"/> holds one vector of <paramref name="units"/> entries per
+    /// time step: the ∂L/∂h_t a recurrent layer's backward pass takes.
+    /// </summary>
+    public static void StepVectors(string component, string argument, IReadOnlyList<Vector<double>> gradients, int steps, int units)
+    {
+        if (gradients.Count != steps)
+        {
+            throw new ArgumentException(
+                $"{component}: {argument} must hold {steps} vectors of shape ({units},), one per time step of the forward pass, but holds {gradients.Count}.", argument);
+        }
+        for (int t = 0; t < steps; t++)
+        {
+            if (gradients[t].Count != units)
+            {
+                throw ErrorMessage.Shape(component, $"{argument}[{t}]", ErrorMessage.FormatShape(units), ErrorMessage.FormatShape(gradients[t].Count));
+            }
+        }
+    }
 }

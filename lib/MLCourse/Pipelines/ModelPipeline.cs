@@ -33,7 +33,9 @@ public sealed class ModelPipeline<TLabel>
     {
         FittedPipeline transformers = Transformers.Fit(x);
         Table features = transformers.Transform(x);
-        return new FittedModelPipeline<TLabel>(transformers, EstimatorName, Estimator.Fit(FittedModelPipeline<TLabel>.Matrix(features), y), features.ColumnNames);
+        var matrix = FittedModelPipeline<TLabel>.Matrix(features);
+        var model = StepError.Named("Pipeline", "fit", EstimatorName, Estimator, () => Estimator.Fit(matrix, y));
+        return new FittedModelPipeline<TLabel>(transformers, EstimatorName, model, features.ColumnNames);
     }
 }
 
@@ -65,7 +67,11 @@ public sealed class FittedModelPipeline<TLabel>
     public Table Transform(Table x) => Transformers.Transform(x);
 
     /// <summary>Transforms <paramref name="x"/> with the training-time state, then predicts.</summary>
-    public TLabel[] Predict(Table x) => Model.Predict(Matrix(Transform(x)));
+    public TLabel[] Predict(Table x)
+    {
+        var matrix = Matrix(Transform(x));
+        return StepError.Named("Pipeline", "predict", EstimatorName, Model, () => Model.Predict(matrix));
+    }
 
     /// <summary>The estimator's score (accuracy or R²) on <paramref name="x"/> and <paramref name="y"/>.</summary>
     public double Score(Table x, IReadOnlyList<TLabel> y) => Model.Score(Matrix(Transform(x)), y);

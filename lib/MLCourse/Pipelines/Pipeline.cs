@@ -44,13 +44,15 @@ public sealed class Pipeline : ITableTransformer
         Then(GeneratedNames([.. Steps.Select(s => (object)s.Step), estimator])[^1], estimator);
 
     /// <summary>Fits each step on the output of the previous one.</summary>
+    /// <exception cref="ArgumentException">A step refuses its input; the message names the step, then gives the step's own message (also the inner exception).</exception>
     public FittedPipeline Fit(Table x)
     {
         var fitted = new List<(string, IFittedTableTransformer)>();
         foreach ((string name, ITableTransformer step) in Steps)
         {
-            IFittedTableTransformer state = step.Fit(x);
-            x = state.Transform(x);
+            Table input = x;
+            IFittedTableTransformer state = StepError.Named(Component, "fit", name, step, () => step.Fit(input));
+            x = StepError.Named(Component, "fit", name, step, () => state.Transform(input));
             fitted.Add((name, state));
         }
         return new FittedPipeline(fitted);
@@ -77,8 +79,10 @@ public sealed class FittedPipeline : IFittedTableTransformer
     /// <exception cref="KeyNotFoundException">No step has that name.</exception>
     public IFittedTableTransformer this[string name] =>
         Steps.FirstOrDefault(s => s.Name == name).Step
-        ?? throw new KeyNotFoundException($"Pipeline: no step '{name}'; the steps are {string.Join(", ", Steps.Select(s => $"'{s.Name}'"))}.");
+        ?? throw new KeyNotFoundException(ErrorMessage.UnknownText("Pipeline", "step", name, Steps.Select(s => s.Name)));
 
     /// <summary>Applies every step's learned state in turn.</summary>
-    public Table Transform(Table x) => Steps.Aggregate(x, (table, step) => step.Step.Transform(table));
+    /// <exception cref="ArgumentException">A step refuses its input; the message names the step, then gives the step's own message (also the inner exception).</exception>
+    public Table Transform(Table x) =>
+        Steps.Aggregate(x, (table, step) => StepError.Named("Pipeline", "transform", step.Name, step.Step, () => step.Step.Transform(table)));
 }

@@ -33,17 +33,21 @@ public enum BinEncoding
 /// per feature by one of three unsupervised strategies — scikit-learn's <c>KBinsDiscretizer</c>.
 /// </summary>
 /// <remarks>
-/// scikit-learn's policies, kept here: fewer than 2 bins is an error; a constant feature gets a
-/// single bin (all values map to 0); quantile bins narrower than 1e-8 (repeated quantiles) are
-/// removed, so a feature may get fewer bins than asked; k-means starts from the centres of the
-/// uniform bins. Values outside the fitted range fall in the first or last bin. scikit-learn
-/// subsamples more than 200,000 rows for quantiles; this class always uses every row.
+/// scikit-learn 1.2's policies, kept here: fewer than 2 bins is an error; a constant feature gets a
+/// single bin (all values map to 0); quantile and k-means bins not wider than 1e-8 (repeated
+/// quantiles, coinciding centroids) are removed, so a feature may get fewer bins than asked;
+/// k-means is scikit-learn's <c>KMeans</c> started from the centres of the uniform bins (empty
+/// clusters relocated, its <c>tol</c> rule, its tie-breaking; tested equal to scikit-learn 1.2.1
+/// on the course's data sets) and needs at least as many values as bins. One departure: a
+/// feature whose whole range is within about 1e-8 (every quantile or centroid edge removed) gets
+/// one bin, where scikit-learn is left with zero bins and its one-hot transform fails. Values
+/// outside the fitted range fall in the first or last bin. scikit-learn subsamples more than
+/// 200,000 rows for quantiles; this class always uses every row.
 /// Introduced in notebook day 06.
 /// </remarks>
 public sealed class KBinsDiscretizer : ITableTransformer
 {
     private const string Component = "KBinsDiscretizer";
-    private const int KMeansIterations = 300;
 
     /// <summary>Stores the settings.</summary>
     /// <param name="bins">Bins per feature, at least 2.</param>
@@ -72,11 +76,11 @@ public sealed class KBinsDiscretizer : ITableTransformer
 
     /// <summary>Learns each feature's bin edges.</summary>
     /// <param name="x">Shape (samples, features); finite, not empty.</param>
-    /// <exception cref="ArgumentException">Empty input or a NaN or infinite value.</exception>
+    /// <exception cref="ArgumentException">Empty input, a NaN or infinite value, or (k-means) fewer rows than bins.</exception>
     public FittedKBinsDiscretizer Fit(Matrix<double> x)
     {
         Require.NonEmptyFinite(Component, nameof(x), x);
-        var edges = x.EnumerateColumns().Select(column => FeatureEdges(column.ToArray())).ToArray();
+        var edges = x.EnumerateColumns().Select((column, j) => FeatureEdges(column.ToArray(), j)).ToArray();
         return new FittedKBinsDiscretizer(edges, Encode, Enumerable.Range(0, x.ColumnCount).Select(j => $"x{j}").ToArray());
     }
 
@@ -89,7 +93,7 @@ public sealed class KBinsDiscretizer : ITableTransformer
 
     IFittedTableTransformer ITableTransformer.Fit(Table x) => Fit(x);
 
-    private double[] FeatureEdges(double[] values)
+    private double[] FeatureEdges(double[] values, int feature)
     {
         double min = values.Min();
         double max = values.Max();
@@ -99,16 +103,27 @@ public sealed class KBinsDiscretizer : ITableTransformer
         }
         double[] edges = Strategy switch
         {
-            BinStrategy.Uniform => Uniform(min, max),
+            BinStrategy.Uniform => Linspace(min, max, Bins + 1),
             BinStrategy.Quantile => Quantiles(values),
-            _ => KMeansEdges(values, min, max),
+            _ => KMeansEdges(values, min, max, feature),
         };
-        return Strategy == BinStrategy.Quantile ? WithoutNarrowBins(edges) : edges;
+        if (Strategy == BinStrategy.Uniform)
+        {
+            return edges;
+        }
+        double[] kept = WithoutNarrowBins(edges);
+        // Every inner edge within 1e-8 of its neighbour: the whole range is below about 1e-8.
+        // scikit-learn 1.2 is left with the first edge alone, zero bins (its one-hot transform
+        // then fails with an IndexError); here such a feature is near-constant and gets one bin.
+        return kept.Length >= 2 ? kept : [min, max];
     }
 
-    // Edges min, min + w, …, max with w = (max − min)/bins.
-    private double[] Uniform(double min, double max) =>
-        Enumerable.Range(0, Bins + 1).Select(i => i == Bins ? max : min + i * (max - min) / Bins).ToArray();
+    // numpy.linspace(min, max, count): min + i·step with step = (max − min)/(count − 1), and max itself last.
+    private static double[] Linspace(double min, double max, int count)
+    {
+        double step = (max - min) / (count - 1);
+        return Enumerable.Range(0, count).Select(i => i == count - 1 ? max : i * step + min).ToArray();
+    }
 
     // The q-th quantiles for q = 0, 1/bins, …, 1, interpolated linearly as numpy.percentile does.
     private double[] Quantiles(double[] values)
@@ -123,59 +138,25 @@ public sealed class KBinsDiscretizer : ITableTransformer
         }).ToArray();
     }
 
-    // Lloyd's algorithm in one dimension from the uniform bins' centres; edges are the midpoints
-    // between sorted neighbouring centroids, with min and max at the ends. A centroid that loses
-    // all its points stays where it is.
-    private double[] KMeansEdges(double[] values, double min, double max)
+    // 1-D k-means (scikit-learn's KMeans, see KMeans1d) from the centres of the uniform bins;
+    // edges are the midpoints between sorted neighbouring centroids, with min and max at the ends.
+    private double[] KMeansEdges(double[] values, double min, double max, int feature)
     {
-        double[] uniform = Uniform(min, max);
-        double[] centres = Enumerable.Range(0, Bins).Select(i => (uniform[i] + uniform[i + 1]) / 2).ToArray();
-        for (int iteration = 0; iteration < KMeansIterations; iteration++)
+        if (values.Length < Bins)
         {
-            var sums = new double[Bins];
-            var counts = new int[Bins];
-            foreach (double v in values)
-            {
-                int nearest = Nearest(centres, v);
-                sums[nearest] += v;
-                counts[nearest]++;
-            }
-            double[] updated = centres.Select((c, k) => counts[k] > 0 ? sums[k] / counts[k] : c).ToArray();
-            bool converged = updated.SequenceEqual(centres);
-            centres = updated;
-            if (converged)
-            {
-                break;
-            }
+            throw new ArgumentException(
+                $"{Component}: k-means binning needs at least as many values as bins ({Bins}), but feature {feature} has {values.Length}.", "x");
         }
-        Array.Sort(centres);
-        return [min, .. centres.Zip(centres.Skip(1), (a, b) => (a + b) / 2), max];
+        double[] uniform = Linspace(min, max, Bins + 1);
+        double[] initial = Enumerable.Range(0, Bins).Select(i => (uniform[i + 1] + uniform[i]) * 0.5).ToArray();
+        double[] centres = KMeans1d.Fit(values, initial);
+        Array.Sort(centres);   // Lloyd's iterations and relocations may leave them out of order
+        return [min, .. centres.Zip(centres.Skip(1), (a, b) => (b + a) * 0.5), max];
     }
 
-    private static int Nearest(double[] centres, double value)
-    {
-        int nearest = 0;
-        for (int c = 1; c < centres.Length; c++)
-        {
-            if (Math.Abs(value - centres[c]) < Math.Abs(value - centres[nearest]))
-            {
-                nearest = c;
-            }
-        }
-        return nearest;
-    }
-
-    // scikit-learn removes bins whose width is at most 1e-8 (repeated quantiles).
-    private static double[] WithoutNarrowBins(double[] edges)
-    {
-        var kept = new List<double> { edges[0] };
-        foreach (double edge in edges.Skip(1))
-        {
-            if (edge - kept[^1] > 1e-8)
-            {
-                kept.Add(edge);
-            }
-        }
-        return kept.ToArray();
-    }
+    // scikit-learn removes bins whose width is at most 1e-8 (repeated quantiles, coinciding
+    // centroids): it keeps the first edge and every edge more than 1e-8 above the edge before it
+    // in the unfiltered list (numpy.ediff1d(edges, to_begin=inf) > 1e-8).
+    private static double[] WithoutNarrowBins(double[] edges) =>
+        edges.Where((edge, i) => i == 0 || edge - edges[i - 1] > 1e-8).ToArray();
 }

@@ -26,6 +26,9 @@ public enum ImputeStrategy
 /// Constant a text or category column keeps its kind.
 /// </summary>
 /// <remarks>
+/// Missing means null or, in a numeric column, NaN (scikit-learn's default <c>missing_values=np.nan</c>),
+/// so a NaN never becomes the learned mean. Readers turn missing markers into null
+/// (<see cref="Data.Gathering.CsvTable"/>'s <c>naValues</c>).
 /// Policy: a column with no values at all cannot be imputed by a statistic and is an error at fit
 /// (scikit-learn would drop it with a warning); Mean and Median on a text column are errors.
 /// Introduced in notebook day 05.
@@ -67,7 +70,7 @@ public sealed class SimpleImputer : ITableTransformer
         {
             return numeric ? Convert.ToDouble(FillValue, CultureInfo.InvariantCulture) : Convert.ToString(FillValue, CultureInfo.InvariantCulture)!;
         }
-        var present = column.Values.Where(v => v is not null).ToList();
+        var present = column.Values.Where(v => !IsMissing(v)).ToList();
         if (present.Count == 0)
         {
             throw new ArgumentException($"{Component}: column '{column.Name}' has no values to learn a {Strategy} from.", "x");
@@ -86,6 +89,9 @@ public sealed class SimpleImputer : ITableTransformer
             ? values.Average()
             : values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
     }
+
+    /// <summary>Null, or a NaN number.</summary>
+    internal static bool IsMissing(object? value) => value is null || value is double d && double.IsNaN(d);
 
     private static int CompareValues(object? a, object? b) =>
         a is string sa && b is string sb ? string.CompareOrdinal(sa, sb) : Comparer<object?>.Default.Compare(a, b);
@@ -110,6 +116,6 @@ public sealed class FittedSimpleImputer : IFittedTableTransformer
     public Table Transform(Table x) => new(_columns.Select(name => Filled(x[name], Statistics[name])).ToArray());
 
     private static TableColumn Filled(TableColumn column, object fill) => fill is double number
-        ? new TableColumn(column.Name, ColumnKind.Number, column.Values.Select(v => (object?)(v is null ? number : Convert.ToDouble(v, CultureInfo.InvariantCulture))).ToArray())
-        : new TableColumn(column.Name, column.Kind, column.Values.Select(v => v ?? fill).ToArray());
+        ? new TableColumn(column.Name, ColumnKind.Number, column.Values.Select(v => (object?)(SimpleImputer.IsMissing(v) ? number : Convert.ToDouble(v, CultureInfo.InvariantCulture))).ToArray())
+        : new TableColumn(column.Name, column.Kind, column.Values.Select(v => SimpleImputer.IsMissing(v) ? fill : v).ToArray());
 }

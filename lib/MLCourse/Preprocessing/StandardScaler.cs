@@ -8,9 +8,17 @@ namespace MLCourse.Preprocessing;
 /// <summary>
 /// Standardises each column to z = (x − mean) / std, with the population standard deviation,
 /// as scikit-learn's <c>StandardScaler</c> does. A constant column gets scale 1 (scikit-learn's
-/// policy), so it becomes all zeros instead of NaN.
+/// policy), so it becomes all zeros instead of NaN, and a new value v becomes v − mean.
 /// </summary>
-/// <remarks>Introduced in notebook day 01. The scaler has no settings; <see cref="Fit(Matrix{double})"/> returns the fitted state.</remarks>
+/// <remarks>
+/// "Constant" allows for rounding, as scikit-learn's <c>_is_constant_feature</c> does: a constant
+/// that is not exactly representable (0.1) has a mean a rounding error away from it and so a
+/// variance of about 1e-34 instead of 0. A column counts as constant when its variance is within
+/// the error bound of the two-pass variance (Chan, Golub and LeVeque):
+/// var ≤ n·ε·var + (n·mean·ε)², with ε the double precision machine epsilon 2.2e-16.
+/// So [0.1, 0.1, 0.1] gets scale 1 (not 1.4e-17) and a new 0.2 becomes 0.1, as in scikit-learn.
+/// Introduced in notebook day 01. The scaler has no settings; <see cref="Fit(Matrix{double})"/> returns the fitted state.
+/// </remarks>
 public sealed class StandardScaler : ITableTransformer
 {
     private const string Component = "StandardScaler";
@@ -33,9 +41,18 @@ public sealed class StandardScaler : ITableTransformer
         Vector<double> scale = Vector<double>.Build.Dense(x.ColumnCount, j =>
         {
             double variance = x.Column(j).Select(v => (v - mean[j]) * (v - mean[j])).Average();
-            return variance > 0 ? Math.Sqrt(variance) : 1.0;
+            return IsConstant(variance, mean[j], x.RowCount) ? 1.0 : Math.Sqrt(variance);
         });
         return new FittedStandardScaler(mean, scale, names);
+    }
+
+    // scikit-learn's _is_constant_feature: the variance is within the rounding error of computing it.
+    // (NumPy's finfo(float64).eps; .NET's double.Epsilon is the smallest subnormal, 4.9e-324.)
+    private static bool IsConstant(double variance, double mean, int n)
+    {
+        const double MachineEpsilon = 2.220446049250313e-16;
+        double meanError = n * mean * MachineEpsilon;
+        return variance <= n * MachineEpsilon * variance + meanError * meanError;
     }
 }
 

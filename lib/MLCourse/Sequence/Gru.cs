@@ -89,8 +89,12 @@ public sealed class Gru
     }
 
     /// <summary>BPTT by hand, given ∂L/∂h_t from outside for every step; returns gradients in the same per-gate layout.</summary>
+    /// <param name="steps">The forward pass.</param>
+    /// <param name="hiddenGradients">∂L/∂h_t from outside the layer, one vector of shape (units,) per step.</param>
+    /// <exception cref="ArgumentException"><paramref name="hiddenGradients"/> does not hold one vector of shape (units,) per step.</exception>
     public GruGradients Backward(IReadOnlyList<GruStep> steps, IReadOnlyList<Vector<double>> hiddenGradients)
     {
+        Require.StepVectors(Component, nameof(hiddenGradients), hiddenGradients, steps.Count, Units);
         var dWx = InputWeights.Select(w => Matrix<double>.Build.Dense(w.RowCount, w.ColumnCount)).ToArray();
         var dWh = HiddenWeights.Select(w => Matrix<double>.Build.Dense(w.RowCount, w.ColumnCount)).ToArray();
         var dBx = InputBiases.Select(b => Vector<double>.Build.Dense(b.Count)).ToArray();

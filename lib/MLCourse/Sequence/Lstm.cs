@@ -99,9 +99,11 @@ public sealed partial class Lstm
     /// <summary>Backpropagation through time, given ∂L/∂h_t for every step (zeros where the loss ignores h_t).</summary>
     /// <param name="pass">The forward pass.</param>
     /// <param name="hiddenGradients">∂L/∂h_t from outside the layer, one per step.</param>
+    /// <exception cref="ArgumentException"><paramref name="hiddenGradients"/> does not hold one vector of shape (units,) per step.</exception>
     public LstmGradients Backward(LstmPass pass, IReadOnlyList<Vector<double>> hiddenGradients)
     {
         int steps = pass.Steps.Count;
+        Require.StepVectors(Component, nameof(hiddenGradients), hiddenGradients, steps, Units);
         Matrix<double> Zeros() => Matrix<double>.Build.Dense(Units, Units + Features);
         var (dWf, dWc, dWi, dWo) = (Zeros(), Zeros(), Zeros(), Zeros());
         var (dBf, dBc, dBi, dBo) = (Vector<double>.Build.Dense(Units), Vector<double>.Build.Dense(Units), Vector<double>.Build.Dense(Units), Vector<double>.Build.Dense(Units));

@@ -81,9 +81,8 @@ public sealed class SimpleRnn
         return new RnnPass(sequence, states, Activations.Sigmoid(z));
     }
 
-    /// <summary>The binary cross-entropy of a prediction.</summary>
-    public static double Loss(double prediction, double label) =>
-        -label * Math.Log(prediction) - (1 - label) * Math.Log(1 - prediction);
+    /// <summary>The binary cross-entropy of a prediction, each log clamped at −100 as PyTorch's <c>BCELoss</c> does (<see cref="Losses.BinaryCrossEntropy"/>): a confident correct prediction costs 0, not NaN.</summary>
+    public static double Loss(double prediction, double label) => Losses.BinaryCrossEntropy(prediction, label);
 
     /// <summary>Backpropagation through time for one sequence, by the notes' chain rule.</summary>
     /// <param name="pass">The forward pass.</param>

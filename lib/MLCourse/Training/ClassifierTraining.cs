@@ -1,3 +1,4 @@
+using MLCourse.Errors;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,6 +11,8 @@ namespace MLCourse.Training;
 /// <remarks>Introduced in notebook day 16; later notebooks train their TorchSharp models with it.</remarks>
 public static class ClassifierTraining
 {
+    private const string Component = "ClassifierTraining";
+
     /// <summary>Trains <paramref name="model"/> in place.</summary>
     /// <param name="model">Maps a batch of inputs to class scores (logits), shape (batch, classes).</param>
     /// <param name="x">Training inputs, first axis = samples.</param>
@@ -20,8 +23,18 @@ public static class ClassifierTraining
     /// <param name="seed">Seeds the shuffle (the weights are seeded by <c>torch.manual_seed</c> before the model is built).</param>
     /// <param name="progress">Called after each epoch with its number (1-based) and mean training loss.</param>
     /// <returns>The mean loss of each epoch and the wall-clock time.</returns>
+    /// <exception cref="ArgumentException">
+    /// No samples, <paramref name="y"/> not of shape (samples,), fewer than 1 epoch or sample per
+    /// batch, or a learning rate that is not a positive finite number (checked before any step).
+    /// </exception>
     public static TrainingHistory Train(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int epochs, int batchSize, double learningRate, int seed, Action<int, double>? progress = null)
     {
+        long samples = x.dim() == 0 ? 0 : x.shape[0];
+        MiniBatchTraining.RequireSettings(Component, samples, epochs, batchSize, learningRate);
+        if (y.dim() != 1 || y.shape[0] != samples)
+        {
+            throw ErrorMessage.Shape(Component, nameof(y), $"({samples},), one class index per sample of x", ErrorMessage.FormatShape(y.shape));
+        }
         model.train();
         TrainingHistory history = MiniBatchTraining.Run(model.parameters(), x.shape[0], epochs, batchSize, learningRate, seed,
             batch => nn.functional.cross_entropy(model.forward(x.index_select(0, batch)), y.index_select(0, batch)), progress);

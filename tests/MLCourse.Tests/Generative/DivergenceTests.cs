@@ -20,8 +20,9 @@ public class DivergenceTests
     {
         var distribution = Gen.Double[0.001, 1].Array[2, 8].Select(w => w.Select(v => v / w.Sum()).ToArray());
 
-        Gen.Select(distribution, distribution).Sample((p, q) =>
+        PropertySeeds.Check(Gen.Select(distribution, distribution), t =>
         {
+            var (p, q) = t;
             Assert.Equal(0, Divergence.KullbackLeibler(p, p), 1e-12);
             if (p.Length == q.Length)
             {

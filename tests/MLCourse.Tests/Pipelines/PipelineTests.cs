@@ -85,4 +85,18 @@ public class PipelineTests
 
         Assert.Equal("Pipeline: the estimator needs numbers, but column 'color' is Text; encode it in a step first. (Parameter 'x')", error.Message);
     }
+
+    [Fact]
+    public void A_failing_step_is_named_in_the_error()
+    {
+        var pipeline = Pipeline.MakePipeline(new SimpleImputer(), new StandardScaler());
+        var fitted = pipeline.Fit(new Table([new TableColumn("size", ColumnKind.Number, [1.0, 2.0])]));
+
+        var error = Assert.Throws<KeyNotFoundException>(() => fitted.Transform(new Table([new TableColumn("weight", ColumnKind.Number, [1.0])])));
+        var fit = Assert.Throws<ArgumentException>(() => pipeline.Fit(new Table([new TableColumn("name", ColumnKind.Text, ["a", "b"])])));
+
+        Assert.Equal("Pipeline: step 'simpleimputer' (FittedSimpleImputer) failed during transform: Table: no column 'size'; the columns are 'weight'.", error.Message);
+        Assert.IsType<KeyNotFoundException>(error.InnerException);
+        Assert.Equal("Pipeline: step 'simpleimputer' (SimpleImputer) failed during fit: SimpleImputer: the Mean strategy needs a numeric column, but 'name' is Text. (Parameter 'x')", fit.Message);
+    }
 }

@@ -82,4 +82,78 @@ public class KBinsDiscretizerTests
         Assert.Equal("KBinsDiscretizer: x must have shape (rows, 1), but has shape (1, 2). (Parameter 'x')", columns.Message);
         Assert.Equal("KBinsDiscretizer: x must be finite, but the entry at row 0, column 0 is NaN. (Parameter 'x')", nan.Message);
     }
+
+    // The expected edges and bins below are scikit-learn 1.2.1's
+    // (KBinsDiscretizer(n_bins, encode="ordinal", strategy="kmeans")), printed with repr.
+    [Fact]
+    public void KMeans_breaks_midpoint_ties_as_scikit_learn_does()
+    {
+        // Starts at centres 1, 3, 5, 7, 9: the values 2, 4, 6, 8 are exactly halfway between two.
+        var x = Column(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+
+        var fitted = Ordinal(5, BinStrategy.KMeans).Fit(x);
+
+        Assert.Equal([0.0, 2.25, 4.5, 6.5, 8.5, 10.0], fitted.BinEdges[0]);
+        Assert.Equal([0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4], fitted.Transform(x).Column(0).ToArray());
+    }
+
+    [Fact]
+    public void KMeans_moves_an_emptied_cluster_to_the_farthest_value()
+    {
+        // The uniform centres 1.25 … 8.75 leave the middle two clusters empty at first.
+        var x = Column(0, 0, 0, 0, 1, 9, 10, 10, 10, 10);
+
+        var fitted = Ordinal(4, BinStrategy.KMeans).Fit(x);
+
+        Assert.Equal([0.0, 0.5, 5.0, 9.5, 10.0], fitted.BinEdges[0]);
+        Assert.Equal([0, 0, 0, 0, 1, 2, 3, 3, 3, 3], fitted.Transform(x).Column(0).ToArray());
+    }
+
+    [Fact]
+    public void KMeans_stops_where_scikit_learn_stops_on_a_skewed_feature()
+    {
+        var x = Column(1, 1, 1, 1, 2, 50, 100);
+
+        var fitted = Ordinal(5, BinStrategy.KMeans).Fit(x);
+
+        Assert.Equal([1.0, 1.5, 12.142857142857142, 36.14285714285714, 75.0, 100.0], fitted.BinEdges[0]);
+        Assert.Equal([0, 0, 0, 0, 1, 3, 4], fitted.Transform(x).Column(0).ToArray());
+    }
+
+    [Fact]
+    public void KMeans_needs_at_least_as_many_values_as_bins_as_scikit_learn_does()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Ordinal(4, BinStrategy.KMeans).Fit(Column(0, 1, 2)));
+
+        Assert.Equal("KBinsDiscretizer: k-means binning needs at least as many values as bins (4), but feature 0 has 3. (Parameter 'x')", error.Message);
+    }
+
+    // Found by PreprocessingProperties (CsCheck_Seed=0aUbkM7L3jZ2): a range below 1e-8 left
+    // quantile binning with zero bins, so one-hot failed inside MathNet and ordinal said "bin 0".
+    [Theory]
+    [InlineData(BinStrategy.Quantile)]
+    [InlineData(BinStrategy.KMeans)]
+    public void A_feature_whose_whole_range_is_below_1e_8_gets_one_bin(BinStrategy strategy)
+    {
+        var x = Column(1, 1 + 3e-9, 1 + 6e-9, 1 + 9e-9);
+
+        var fitted = new KBinsDiscretizer(3, strategy).Fit(x);
+
+        Assert.Equal(1, fitted.BinCounts[0]);
+        Assert.Equal([1, 1 + 9e-9], fitted.BinEdges[0]);
+        Assert.Equal(new double[,] { { 1 }, { 1 }, { 1 }, { 1 } }, fitted.Transform(x).ToArray());
+    }
+
+    [Fact]
+    public void A_narrow_bin_is_measured_against_the_edge_before_it_as_scikit_learn_does()
+    {
+        // Quantile edges 0, 0.45e-8, 0.9e-8, 1.35e-8, 1.8e-8, 1: every step but the last is at most
+        // 1e-8, so scikit-learn keeps 0 and 1 only (not 0, 1.35e-8, 1, as comparing with the last
+        // kept edge would).
+        var x = Column(0, 2.5e-9, 5e-9, 7.5e-9, 1e-8, 1.25e-8, 1.5e-8, 1.75e-8, 2e-8, 1);
+
+        var fitted = Ordinal(5, BinStrategy.Quantile).Fit(x);
+
+        Assert.Equal([0.0, 1.0], fitted.BinEdges[0]);
+    }
 }

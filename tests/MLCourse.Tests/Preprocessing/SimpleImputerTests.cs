@@ -51,4 +51,15 @@ public class SimpleImputerTests
         Assert.Equal("SimpleImputer: the Mean strategy needs a numeric column, but 'sex' is Text. (Parameter 'x')", text.Message);
         Assert.Equal("SimpleImputer: column 'z' has no values to learn a Mean from. (Parameter 'x')", empty.Message);
     }
+
+    [Fact]
+    public void A_NaN_number_counts_as_missing_as_in_scikit_learn()
+    {
+        var x = new Table([new TableColumn("a", ColumnKind.Number, [1.0, double.NaN, 3.0, null])]);
+
+        var imputer = new SimpleImputer().Fit(x);
+
+        Assert.Equal(2.0, imputer.Statistics["a"]);
+        Assert.Equal([1.0, 2.0, 3.0, 2.0], imputer.Transform(x).Numbers("a"));
+    }
 }

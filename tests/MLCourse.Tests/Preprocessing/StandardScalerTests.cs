@@ -31,6 +31,25 @@ public class StandardScalerTests
         Assert.All(scaler.Transform(x).Column(0), v => Assert.Equal(0, v));
     }
 
+    // scikit-learn 1.2.1: StandardScaler().fit([[0.1], [0.1], [0.1]]) has scale_ 1.0 and
+    // transforms 0.2 to 0.09999999999999999.
+    [Fact]
+    public void A_constant_that_is_not_exactly_representable_is_still_constant()
+    {
+        var scaler = new StandardScaler().Fit(Matrix<double>.Build.DenseOfColumnArrays([0.1, 0.1, 0.1]));
+
+        Assert.Equal(1, scaler.Scale[0]);   // was 1.4e-17: the mean 0.10000000000000002 is a rounding error off
+        Assert.Equal(0.09999999999999999, scaler.Transform(Matrix<double>.Build.DenseOfColumnArrays([0.2]))[0, 0]);   // was 7.2e15
+    }
+
+    [Fact]
+    public void A_small_but_real_spread_is_still_scaled()
+    {
+        var scaler = new StandardScaler().Fit(Matrix<double>.Build.DenseOfColumnArrays([1.0, 1.0 + 1e-7, 1.0]));
+
+        Assert.Equal(4.714045210662693e-08, scaler.Scale[0], 1e-20);   // scikit-learn's scale_ for the same column
+    }
+
     [Fact]
     public void Transform_with_a_different_column_count_is_an_error_with_both_shapes()
     {

@@ -13,23 +13,31 @@ namespace MLCourse.Data.Gathering;
 /// A first row made of <c>&lt;th&gt;</c> cells names the columns; otherwise they are named
 /// "0", "1", … as pandas does. Cell text is trimmed and column kinds inferred as in
 /// <see cref="CsvTable"/>. A row with a different number of cells is an error naming the table
-/// and the row. Introduced in notebook day 03 (data gathering).
+/// and the row. A table nested in another's cell is a table of its own, after the one holding
+/// it (its rows are not the outer table's), as in pandas. A page without any table is an error,
+/// as pandas' "No tables found". Introduced in notebook day 03 (data gathering).
 /// </remarks>
 public static class HtmlTables
 {
     private const string Component = "HtmlTables";
 
     /// <summary>Every table of the HTML file at <paramref name="path"/>, in document order.</summary>
-    /// <exception cref="FormatException">A row has a different number of cells from the table's first row.</exception>
+    /// <exception cref="FormatException">The page has no table, or a row has a different number of cells from its table's first row.</exception>
     public static IReadOnlyList<Table> Read(string path)
     {
         IDocument document = new HtmlParser().ParseDocument(File.ReadAllText(path));
-        return document.QuerySelectorAll("table").Select((table, t) => Convert(table, t, path)).ToList();
+        var tables = document.QuerySelectorAll("table").ToList();
+        if (tables.Count == 0)
+        {
+            throw new FormatException($"{Component}: {path} has no <table> element; expected at least one.");
+        }
+        return tables.Select((table, t) => Convert(table, t, path)).ToList();
     }
 
     private static Table Convert(IElement table, int tableIndex, string path)
     {
-        var rows = table.QuerySelectorAll("tr").Select(tr => tr.Children.Where(c => c.LocalName is "td" or "th").ToList()).Where(r => r.Count > 0).ToList();
+        // Only this table's own rows: a nested table's rows belong to the nested table.
+        var rows = table.QuerySelectorAll("tr").Where(tr => tr.ParentElement?.Closest("table") == table).Select(tr => tr.Children.Where(c => c.LocalName is "td" or "th").ToList()).Where(r => r.Count > 0).ToList();
         if (rows.Count == 0)
         {
             return new Table([]);

@@ -40,7 +40,7 @@ public sealed class Table
     public TableColumn this[string name] =>
         _byName.TryGetValue(name, out TableColumn? column)
             ? column
-            : throw new KeyNotFoundException($"{Component}: no column '{name}'; the columns are {string.Join(", ", Columns.Select(c => $"'{c.Name}'"))}.");
+            : throw new KeyNotFoundException(ErrorMessage.UnknownText(Component, "column", name, Columns.Select(c => c.Name)));
 
     /// <summary>A numeric (number or integer) column as doubles; missing values stay <c>null</c>.</summary>
     /// <exception cref="ArgumentException">The column is not numeric.</exception>
@@ -49,7 +49,7 @@ public sealed class Table
         TableColumn column = this[name];
         if (column.Kind is not (ColumnKind.Number or ColumnKind.Integer))
         {
-            throw new ArgumentException($"{Component}: column '{name}' must be Number or Integer, but is {column.Kind}.", nameof(name));
+            throw ErrorMessage.WrongKind(Component, nameof(name), "column", name, "Number or Integer", column.Kind);
         }
         return column.Values.Select(v => v is null ? (double?)null : Convert.ToDouble(v)).ToArray();
     }
@@ -61,7 +61,7 @@ public sealed class Table
         TableColumn column = this[name];
         if (column.Kind is not (ColumnKind.Text or ColumnKind.Category))
         {
-            throw new ArgumentException($"{Component}: column '{name}' must be Text or Category, but is {column.Kind}.", nameof(name));
+            throw ErrorMessage.WrongKind(Component, nameof(name), "column", name, "Text or Category", column.Kind);
         }
         return column.Values.Cast<string?>().ToArray();
     }
@@ -73,7 +73,7 @@ public sealed class Table
         TableColumn column = this[name];
         if (column.Kind != ColumnKind.Date)
         {
-            throw new ArgumentException($"{Component}: column '{name}' must be Date, but is {column.Kind}.", nameof(name));
+            throw ErrorMessage.WrongKind(Component, nameof(name), "column", name, "Date", column.Kind);
         }
         return column.Values.Select(v => (DateOnly?)v).ToArray();
     }

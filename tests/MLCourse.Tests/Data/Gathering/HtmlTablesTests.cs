@@ -42,4 +42,28 @@ public sealed class HtmlTablesTests : IDisposable
 
         Assert.Equal($"HtmlTables: {_path}, table 0, row 1: expected 2 cells, found 1.", error.Message);
     }
+
+    [Fact]
+    public void A_nested_table_is_a_table_of_its_own()
+    {
+        File.WriteAllText(_path, "<table><tr><th>x</th><th>detail</th></tr>"
+            + "<tr><td>1</td><td><table><tr><td>i</td></tr><tr><td>j</td></tr></table></td></tr>"
+            + "<tr><td>2</td><td>none</td></tr></table>");
+
+        var tables = HtmlTables.Read(_path);
+
+        Assert.Equal(2, tables.Count);
+        Assert.Equal(2, tables[0].RowCount);   // its own rows only; the nested i and j used to be added (and fail as short rows)
+        Assert.Equal(new string?[] { "i", "j" }, tables[1].Texts("0").AsEnumerable());
+    }
+
+    [Fact]
+    public void A_page_without_a_table_is_an_error()
+    {
+        File.WriteAllText(_path, "<html><body><p>no data here</p></body></html>");
+
+        var error = Assert.Throws<FormatException>(() => HtmlTables.Read(_path));   // used to return an empty list
+
+        Assert.Equal($"HtmlTables: {_path} has no <table> element; expected at least one.", error.Message);
+    }
 }
