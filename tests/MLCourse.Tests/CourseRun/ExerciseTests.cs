@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MLCourse.CourseRunner;
 
 namespace MLCourse.Tests.CourseRun;
@@ -8,9 +9,17 @@ namespace MLCourse.Tests.CourseRun;
 /// <c>notebooks/solutions/</c> substituted for the exercise cells, every check must pass. So a check
 /// that rejects the right answer, or accepts a placeholder, cannot land.
 /// </summary>
-public class ExerciseTests(NotebookFixture fixture) : IClassFixture<NotebookFixture>
+public partial class ExerciseTests(NotebookFixture fixture) : IClassFixture<NotebookFixture>
 {
     private string PathOf(string notebook) => Path.Combine(fixture.Layout.Notebooks, notebook);
+
+    // A day rewritten to the exercise kinds (Exercise.Check/Predict/Recall) has at least 3 exercises;
+    // a day not rewritten yet keeps its legacy answer cell checked by Claims.Exercise, with 1 or more.
+    private int MinimumResults(string notebook) =>
+        NotebookFile.Read(PathOf(notebook)).CodeCells.Any(c => ExerciseKindCall().IsMatch(c.Contents)) ? 3 : 1;
+
+    [GeneratedRegex(@"\bExercise\.(Check|Predict|Recall)\(")]
+    private static partial Regex ExerciseKindCall();
 
     private string TestOutput(string run, string notebook) => Path.Combine(fixture.Layout.Root, "artifacts", "test-notebooks", run, notebook);
 
@@ -33,7 +42,8 @@ public class ExerciseTests(NotebookFixture fixture) : IClassFixture<NotebookFixt
 
         var outcomes = Exercises.Results(executed);
 
-        Assert.True(outcomes.Count >= 3, $"{notebook} reports {outcomes.Count} exercise results; a day has at least 3 exercises.");
+        int minimum = MinimumResults(notebook);
+        Assert.True(outcomes.Count >= minimum, $"{notebook} reports {outcomes.Count} exercise results; it should have at least {minimum}.");
         Assert.All(outcomes, o => Assert.True(o.Status == "pending", $"exercise {o.Id} (code cell {o.Cell}) should say 'not yet' with the placeholders, but says: {o.Text}"));
     }
 
@@ -51,7 +61,8 @@ public class ExerciseTests(NotebookFixture fixture) : IClassFixture<NotebookFixt
         Assert.True(result.Passed, string.Join("\n", result.Errors.Select(e => $"code cell {e.Cell}: {e.Message}")));
 
         var outcomes = Exercises.Results(TestOutput("solved", notebook));
-        Assert.True(outcomes.Count >= 3, $"{notebook} with solutions reports {outcomes.Count} exercise results.");
+        int minimum = MinimumResults(notebook);
+        Assert.True(outcomes.Count >= minimum, $"{notebook} with solutions reports {outcomes.Count} exercise results; it should have at least {minimum}.");
         Assert.All(outcomes, o => Assert.True(o.Status == "passed", $"exercise {o.Id} (code cell {o.Cell}) should pass with its reference solution, but says: {o.Text}"));
     }
 
