@@ -141,6 +141,7 @@ Claims.Check(images[5, 2].ToVector().Equals(digits.Image(5).Row(2)), "timestep 2
 // 2. How many numbers does the `(1797, 8, 8)` digits tensor hold? Replace `-1`.
 // 3. What shape do 30-day windows of the weather table have? Replace the empty array.
 
+// Exercise answers: replace each placeholder with your answer
 long answer1 = -1;
 long answer2 = -1;
 long[] answer3 = { };

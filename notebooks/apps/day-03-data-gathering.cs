@@ -185,6 +185,7 @@ Show(rIndex);
 // 2. How many of the 73 catalogue entries are CSV files? Replace `-1`.
 // 3. Which R data set is titled "Edgar Anderson's Iris Data"? Replace `""`.
 
+// Exercise answers: replace each placeholder with your answer
 long answer1 = -1;
 long answer2 = -1;
 string answer3 = "";

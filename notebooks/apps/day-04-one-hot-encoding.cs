@@ -143,6 +143,7 @@ Claims.Check(ordinal.InverseTransform(ordinal.Transform(cylinders)).Select(r => 
 // 1. How many output columns does `new OneHotEncoder(OneHotDrop.First)` give for Origin *and* Cylinders together? Replace `-1`.
 // 2. By how many miles per gallon do Japanese cars beat American ones on average (two decimals)? Replace `-1`.
 
+// Exercise answers: replace each placeholder with your answer
 int answer1 = -1;
 double answer2 = -1;
 

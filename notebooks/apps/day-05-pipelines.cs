@@ -137,6 +137,7 @@ Claims.Check(scores[0].Test < 0.8 && scores.Max(s => s.Test) >= 0.95, "depth 1 i
 // 1. How many features does the tree see after preprocessing? Replace `-1`.
 // 2. Which feature does the depth-3 tree test at its root? Replace `""` with its name from `fitted.FeatureNames`.
 
+// Exercise answers: replace each placeholder with your answer
 int answer1 = -1;
 string answer2 = "";
 

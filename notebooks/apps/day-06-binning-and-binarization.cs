@@ -151,6 +151,7 @@ foreach (var s in strategies)
 // 1. How many bins does `DecisionTreeBinning(maxDepth: 3)` give `temp_max` when fitted on all days? Replace `-1`.
 // 2. How many days were colder than 0 °C at their maximum? Replace `-1`.
 
+// Exercise answers: replace each placeholder with your answer
 int answer1 = -1;
 int answer2 = -1;
 

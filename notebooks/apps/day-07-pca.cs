@@ -142,6 +142,7 @@ Show(Charts.Slider("The first five digits rebuilt from k principal components", 
 // 1. How many components keep 90% of the digits' variance? Replace `-1`.
 // 2. What share of the variance does the first component explain, to two decimals? Replace `-1`.
 
+// Exercise answers: replace each placeholder with your answer
 int answer1 = -1;
 double answer2 = -1;
 

@@ -112,6 +112,7 @@ Claims.Check(vectors.RowCount == 5 && vectors.ColumnCount == 3, "one learned 3-d
 // 1. How many parameters does the category branch have (5 categories × 3 dimensions)? Replace `-1`.
 // 2. How many features reach the hidden layer? Replace `-1`.
 
+// Exercise answers: replace each placeholder with your answer
 int answer1 = -1;
 int answer2 = -1;
 

@@ -119,6 +119,7 @@ Claims.Check(torch.allclose(states[.., -1], final[0]), "the last output is the f
 // 1. How many parameters does Keras' SimpleRNN with 10 features and 4 units (plus a 1-unit dense output) have in total? Replace `-1`.
 // 2. What shape does `nn.RNN(8, 16)` give its outputs for a (5, 12, 8) batch (batch first)? Replace the empty array.
 
+// Exercise answers: replace each placeholder with your answer
 int answer1 = -1;
 long[] answer2 = { };
 

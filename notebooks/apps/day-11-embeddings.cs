@@ -100,6 +100,7 @@ Show(Charts.Points("Learned month embeddings (first two principal components)", 
 // 1. How many numbers does the month table hold? Replace `-1`.
 // 2. Which month is most similar to October? Replace `""`.
 
+// Exercise answers: replace each placeholder with your answer
 int answer1 = -1;
 string answer2 = "";
 

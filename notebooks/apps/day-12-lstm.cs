@@ -123,6 +123,7 @@ Claims.Check(accuracy >= 0.95, "reading rows as a sequence, the LSTM classifies 
 // 1. How many trainable parameters has the notes' LSTM (3 units, 4 features), counting the four 3×7 matrices and four biases? Replace `-1`.
 // 2. How many does TorchSharp's `nn.LSTM(4, 3)` have (it keeps two bias vectors)? Replace `-1`.
 
+// Exercise answers: replace each placeholder with your answer
 int answer1 = -1;
 long answer2 = -1;
 

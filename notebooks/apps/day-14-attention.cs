@@ -137,6 +137,7 @@ Claims.Close(bahdanau.Score(decoderState, encoderStates.Row(2)), bahdanau.V.DotP
 // 1. With d = 512 and 8 heads, what is d_k? Replace `-1`.
 // 2. Which token does "mat" (row 5) attend to most in head 1? Replace `""` with the token.
 
+// Exercise answers: replace each placeholder with your answer
 int answer1 = -1;
 string answer2 = "";
 

@@ -152,6 +152,7 @@ catch (ArgumentOutOfRangeException e)
 // 1. What is the output side of a 28×28 image, 5×5 filter, padding 2, stride 2? Replace `-1`.
 // 2. How many parameters has a layer of 16 filters of 3×3 over 8 channels? Replace `-1`.
 
+// Exercise answers: replace each placeholder with your answer
 int answer1 = -1;
 long answer2 = -1;
 

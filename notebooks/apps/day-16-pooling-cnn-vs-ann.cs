@@ -134,6 +134,7 @@ Claims.Check(cnnShifted > annShifted, "averaged over the four shifts, the CNN ke
 // 1. What shape does 2×2 max pooling give a (1, 16, 8, 8) batch? Replace the empty array.
 // 2. Which network lost more accuracy from the right shift, "CNN" or "ANN"? Replace `""`.
 
+// Exercise answers: replace each placeholder with your answer
 long[] answer1 = { };
 string answer2 = "";
 

@@ -112,6 +112,7 @@ Show(Charts.ImageGrid("Rows: clean test digits · noisy inputs · stacked AE · 
 // 1. By what factor does the code compress an image (inputs ÷ code size)? Replace `-1`.
 // 2. Which autoencoder has the lower cost on *clean* test digits, "stacked" or "denoising"? Replace `""`.
 
+// Exercise answers: replace each placeholder with your answer
 int answer1 = -1;
 string answer2 = "";
 

@@ -173,6 +173,7 @@ Show(Charts.ImageGrid("16 digits decoded from z ~ N(0, I)", Enumerable.Range(0, 
 // 1. What is $D_{KL}(\mathcal N(\mu, 1)\Vert\mathcal N(0,1))$ for $\mu = 2$? Replace `-1` (closed form: $\mu^2/2$).
 // 2. Is $D_{KL}(Q\Vert P)$ for the $p, q$ above larger or smaller than $D_{KL}(P\Vert Q)$? Replace `""` with `"larger"` or `"smaller"`.
 
+// Exercise answers: replace each placeholder with your answer
 double answer1 = -1;
 string answer2 = "";
 

@@ -147,6 +147,7 @@ Claims.Check(histogramJsd < 0.6 * poorJsd, "the GAN's density is much closer to 
 // 1. What is $D^*(x)$ at a point where $p_{data} = 3\,p_g$? Replace `-1`.
 // 2. What is the value of $V(D^*, G)$ at the optimum, to three decimals? Replace `-1`.
 
+// Exercise answers: replace each placeholder with your answer
 double answer1 = -1;
 double answer2 = -1;
 

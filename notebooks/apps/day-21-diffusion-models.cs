@@ -161,6 +161,7 @@ Claims.Check(Math.Abs(batched[0] - process.ReverseMean(xt, 300, trueNoise)[0]) <
 // 1. What is $\bar\alpha_2$ for the linear schedule, to 8 decimals? Replace `-1`.
 // 2. At which step $t$ does $\bar\alpha_t$ of the linear schedule first fall below ½? Replace `-1`.
 
+// Exercise answers: replace each placeholder with your answer
 double answer1 = -1;
 int answer2 = -1;
 
