@@ -5,8 +5,8 @@ namespace MLCourse.CourseRunner;
 /// <summary>
 /// Lets the tests reuse the course run's executed notebooks instead of running every notebook a
 /// second time. The course run writes, beside each executed notebook, a fingerprint of everything
-/// the run depended on: the notebook, the shared setup (<c>course.dib</c>), the course libraries
-/// and the data sets. A test reuses the executed notebook only while the fingerprint still matches;
+/// the run depended on: the notebook, the shared setup (<c>course.dib</c>), the course libraries'
+/// sources and build settings, and the data sets. A test reuses the executed notebook only while the fingerprint still matches;
 /// otherwise it runs the notebook itself.
 /// </summary>
 public static class ExecutedNotebooks
@@ -18,7 +18,8 @@ public static class ExecutedNotebooks
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         IEnumerable<string> inputs = new[] { notebookPath, Path.Combine(layout.Notebooks, "course.dib") }
-            .Concat(Directory.GetFiles(Path.Combine(layout.Root, "artifacts", "course"), "MLCourse*.dll").Order(StringComparer.Ordinal))
+            .Concat(new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" }.Select(f => Path.Combine(layout.Root, f)).Where(File.Exists))
+            .Concat(Sources(Path.Combine(layout.Root, "lib")))
             .Concat(Directory.GetFiles(Path.Combine(layout.Root, "datasets"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
         foreach (string file in inputs)
         {
@@ -27,6 +28,14 @@ public static class ExecutedNotebooks
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
+
+    // The libraries' source files, not their build output: a rebuild of the same sources by another
+    // build (the solution's, for the tests) writes assemblies that differ in bytes but not in behaviour.
+    private static IEnumerable<string> Sources(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
+                .Any(part => part is "bin" or "obj"))
+            .Order(StringComparer.Ordinal);
 
     /// <summary>Records that <paramref name="executedPath"/> was run with the inputs whose fingerprint is <paramref name="fingerprint"/>.</summary>
     public static void Stamp(string executedPath, string fingerprint) => File.WriteAllText(executedPath + Extension, fingerprint);
