@@ -9,7 +9,8 @@ namespace MLCourse.Tests.CourseRun;
 /// <c>notebooks/solutions/</c> substituted for the exercise cells, every check must pass. So a check
 /// that rejects the right answer, or accepts a placeholder, cannot land.
 /// </summary>
-public partial class ExerciseTests(NotebookFixture fixture) : IClassFixture<NotebookFixture>
+public partial class ExerciseTests(NotebookFixture fixture, SolvedNotebooksFixture solved)
+    : IClassFixture<NotebookFixture>, IClassFixture<SolvedNotebooksFixture>
 {
     private string PathOf(string notebook) => Path.Combine(fixture.Layout.Notebooks, notebook);
 
@@ -53,14 +54,10 @@ public partial class ExerciseTests(NotebookFixture fixture) : IClassFixture<Note
     {
         string solutions = Exercises.SolutionsPath(fixture.Layout, PathOf(notebook));
         Assert.True(File.Exists(solutions), $"{notebook} has exercise cells but no solutions file {Path.GetRelativePath(fixture.Layout.Root, solutions)}.");
-        string solved = TestOutput("solved-source", notebook);
-        Exercises.WriteSolved(PathOf(notebook), solutions, solved);
-
-        // Run from notebooks/, where the notebook's relative #!import and #r paths resolve.
-        var result = HeadlessRun.Run(solved, TestOutput("solved", notebook), fixture.Layout.Notebooks);
+        var (result, executed) = solved.Runs.Value[notebook];   // run with the others, as many at a time as there are cores
         Assert.True(result.Passed, string.Join("\n", result.Errors.Select(e => $"code cell {e.Cell}: {e.Message}")));
 
-        var outcomes = Exercises.Results(TestOutput("solved", notebook));
+        var outcomes = Exercises.Results(executed);
         int minimum = MinimumResults(notebook);
         Assert.True(outcomes.Count >= minimum, $"{notebook} with solutions reports {outcomes.Count} exercise results; it should have at least {minimum}.");
         Assert.All(outcomes, o => Assert.True(o.Status == "passed", $"exercise {o.Id} (code cell {o.Cell}) should pass with its reference solution, but says: {o.Text}"));
@@ -73,5 +70,46 @@ public partial class ExerciseTests(NotebookFixture fixture) : IClassFixture<Note
         var notebooks = fixture.Layout.DayNotebooks().Select(Path.GetFileNameWithoutExtension).ToHashSet();
 
         Assert.All(Directory.GetFiles(folder, "*.dib"), f => Assert.Contains(Path.GetFileNameWithoutExtension(f), notebooks));
+    }
+}
+
+/// <summary>
+/// Runs every notebook that has exercise cells and a solutions file with its reference solutions
+/// substituted, the first time a test asks, as many at a time as the machine has cores (as the
+/// course run does: each notebook pins TorchSharp to one thread).
+/// </summary>
+public sealed class SolvedNotebooksFixture
+{
+    public SolvedNotebooksFixture()
+    {
+        var layout = CourseLayout.FindFrom(AppContext.BaseDirectory);
+        Runs = new Lazy<IReadOnlyDictionary<string, (NotebookResult Result, string Executed)>>(() => RunAll(layout));
+    }
+
+    /// <summary>Each solved notebook's run and executed file, by notebook file name.</summary>
+    public Lazy<IReadOnlyDictionary<string, (NotebookResult Result, string Executed)>> Runs { get; }
+
+    private static IReadOnlyDictionary<string, (NotebookResult, string)> RunAll(CourseLayout layout)
+    {
+        var notebooks = layout.DayNotebooks()
+            .Where(p => Exercises.CellIds(p).Count > 0 && File.Exists(Exercises.SolutionsPath(layout, p))).ToList();
+        var runs = new System.Collections.Concurrent.ConcurrentDictionary<string, (NotebookResult, string)>();
+        Parallel.ForEach(notebooks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, notebook =>
+        {
+            string name = Path.GetFileName(notebook);
+            string source = Path.Combine(layout.Root, "artifacts", "test-notebooks", "solved-source", name);
+            string executed = Path.Combine(layout.Root, "artifacts", "test-notebooks", "solved", name);
+            try
+            {
+                Exercises.WriteSolved(notebook, Exercises.SolutionsPath(layout, notebook), source);
+                // Run from notebooks/, where the notebook's relative #!import and #r paths resolve.
+                runs[name] = (HeadlessRun.Run(source, executed, layout.Notebooks), executed);
+            }
+            catch (Exception e) when (e is InvalidOperationException or FormatException)
+            {
+                runs[name] = (new NotebookResult(name, 0, TimeSpan.Zero, [new CellError(0, e.Message)]), executed);   // a solution matching no cell
+            }
+        });
+        return runs;
     }
 }
