@@ -47,11 +47,11 @@ public class HostileInputTests
         var gru = new Gru(features: 2, units: 3, new Random(1));
         var sequence = Matrix<double>.Build.Dense(4, 2, 0.5);
         var lstmPass = lstm.Forward(sequence);
-        var gruSteps = gru.Forward(sequence);
+        var gruPass = gru.Forward(sequence);
         Vector<double> Zeros(int n) => Vector<double>.Build.Dense(n);
 
         var count = Assert.Throws<ArgumentException>(() => lstm.Backward(lstmPass, [Zeros(3), Zeros(3)]));
-        var size = Assert.Throws<ArgumentException>(() => gru.Backward(gruSteps, [Zeros(3), Zeros(3), Zeros(2), Zeros(3)]));
+        var size = Assert.Throws<ArgumentException>(() => gru.Backward(gruPass, [Zeros(3), Zeros(3), Zeros(2), Zeros(3)]));
 
         Assert.StartsWith("Lstm: hiddenGradients must hold 4 vectors of shape (3,), one per time step of the forward pass, but holds 2.", count.Message);
         Assert.StartsWith("Gru: hiddenGradients[2] must have shape (3,), but has shape (2,).", size.Message);
