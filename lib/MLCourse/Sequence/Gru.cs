@@ -175,6 +175,22 @@ public sealed class Gru
         }
     }
 
+    /// <summary>Builds the layer from a one-layer, unidirectional TorchSharp <c>nn.GRU</c> with biases (the inverse of <see cref="CopyTo"/>).</summary>
+    /// <param name="gru">The module; gates stacked r, z, n as TorchSharp does.</param>
+    /// <exception cref="ArgumentException">The module has no biases.</exception>
+    public static Gru CopyFrom(TorchSharp.Modules.GRU gru)
+    {
+        using var scope = torch.NewDisposeScope();
+        Matrix<double> ih = gru.get_parameter("weight_ih_l0")!.detach().ToMatrix();   // (3·units, features)
+        Matrix<double> hh = gru.get_parameter("weight_hh_l0")!.detach().ToMatrix();   // (3·units, units)
+        torch.Tensor bih = gru.get_parameter("bias_ih_l0") ?? throw new ArgumentException($"{Component}: the module has no biases; create it with bias: true.", nameof(gru));
+        Vector<double> bx = bih.detach().ToVector(), bh = gru.get_parameter("bias_hh_l0")!.detach().ToVector();
+        int units = hh.ColumnCount;
+        Matrix<double>[] Split(Matrix<double> m) => Enumerable.Range(0, 3).Select(g => m.SubMatrix(g * units, units, 0, m.ColumnCount)).ToArray();
+        Vector<double>[] SplitBias(Vector<double> b) => Enumerable.Range(0, 3).Select(g => b.SubVector(g * units, units)).ToArray();
+        return FromWeights(Split(ih), Split(hh), SplitBias(bx), SplitBias(bh));
+    }
+
     /// <summary>Writes the weights into a TorchSharp <c>nn.GRU</c> of the same sizes (gates stacked r, z, n).</summary>
     public void CopyTo(TorchSharp.Modules.GRU gru)
     {

@@ -180,6 +180,27 @@ public sealed partial class Lstm
         Bf.Subtract(learningRate * g.Bf, Bf); Bc.Subtract(learningRate * g.Bc, Bc); Bi.Subtract(learningRate * g.Bi, Bi); Bo.Subtract(learningRate * g.Bo, Bo);
     }
 
+    /// <summary>Builds the layer from a one-layer, unidirectional TorchSharp <c>nn.LSTM</c> (the inverse of <see cref="CopyTo"/>): each gate's W is [W_hh | W_ih] and its bias b_ih + b_hh.</summary>
+    /// <param name="lstm">The module; gates stacked i, f, g, o as TorchSharp does.</param>
+    public static Lstm CopyFrom(TorchSharp.Modules.LSTM lstm)
+    {
+        using var scope = torch.NewDisposeScope();
+        Matrix<double> ih = lstm.get_parameter("weight_ih_l0")!.detach().ToMatrix();   // (4·units, features)
+        Matrix<double> hh = lstm.get_parameter("weight_hh_l0")!.detach().ToMatrix();   // (4·units, units)
+        int units = hh.ColumnCount, features = ih.ColumnCount;
+        Vector<double> bias = Vector<double>.Build.Dense(4 * units);
+        foreach (string name in new[] { "bias_ih_l0", "bias_hh_l0" })
+        {
+            if (lstm.get_parameter(name) is { } b)
+            {
+                bias += b.detach().ToVector();
+            }
+        }
+        Matrix<double> Gate(int g) => hh.SubMatrix(g * units, units, 0, units).Append(ih.SubMatrix(g * units, units, 0, features));   // [h, x] columns
+        Vector<double> GateBias(int g) => bias.SubVector(g * units, units);
+        return FromWeights(Gate(1), Gate(2), Gate(0), Gate(3), GateBias(1), GateBias(2), GateBias(0), GateBias(3));   // f, c (g), i, o
+    }
+
     /// <summary>Writes these weights into a TorchSharp <c>nn.LSTM</c> (one layer, same sizes) so it computes the same function.</summary>
     public void CopyTo(TorchSharp.Modules.LSTM lstm)
     {

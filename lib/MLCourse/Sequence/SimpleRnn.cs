@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
 using MLCourse.Tensors;
+using TorchSharp;
 
 namespace MLCourse.Sequence;
 
@@ -142,6 +143,41 @@ public sealed class SimpleRnn
             dState = Wh * delta;                                             // ∂L/∂o_{t−1} = δ_t·W_hᵀ
         }
         return new SimpleRnnGradients(dWi, dWh, dB, dWo, dz, dX, stateGradientNorms);
+    }
+
+    /// <summary>Writes the weights into a TorchSharp <c>nn.RNN</c> (tanh, one layer) and an <c>nn.Linear(units, 1)</c> head, so σ(head(rnn(x)[last])) is <see cref="SimpleRnnPass.Prediction"/>.</summary>
+    /// <param name="rnn">An <c>nn.RNN(features, units)</c>; its b_hh is set to zero (this model has one bias per unit).</param>
+    /// <param name="head">An <c>nn.Linear(units, 1)</c>.</param>
+    public void CopyTo(TorchSharp.Modules.RNN rnn, TorchSharp.Modules.Linear head)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        rnn.get_parameter("weight_ih_l0")!.copy_(Wi.Transpose().ToTensor());   // TorchSharp stores (units, features)
+        rnn.get_parameter("weight_hh_l0")!.copy_(Wh.Transpose().ToTensor());
+        rnn.get_parameter("bias_ih_l0")!.copy_(B.ToTensor());
+        rnn.get_parameter("bias_hh_l0")!.zero_();
+        head.weight!.copy_(Wo.ToTensor().unsqueeze(0));
+        head.bias!.fill_(Bo);
+    }
+
+    /// <summary>Builds the model from a TorchSharp <c>nn.RNN</c> (tanh, one layer) and <c>nn.Linear(units, 1)</c> head: the inverse of <see cref="CopyTo"/>, with b = b_ih + b_hh.</summary>
+    /// <param name="rnn">An <c>nn.RNN(features, units)</c>.</param>
+    /// <param name="head">An <c>nn.Linear(units, 1)</c>.</param>
+    public static SimpleRnn CopyFrom(TorchSharp.Modules.RNN rnn, TorchSharp.Modules.Linear head)
+    {
+        using var scope = torch.NewDisposeScope();
+        Matrix<double> wi = rnn.get_parameter("weight_ih_l0")!.detach().ToMatrix().Transpose();
+        Matrix<double> wh = rnn.get_parameter("weight_hh_l0")!.detach().ToMatrix().Transpose();
+        Vector<double> b = Vector<double>.Build.Dense(wh.RowCount);
+        foreach (string name in new[] { "bias_ih_l0", "bias_hh_l0" })
+        {
+            if (rnn.get_parameter(name) is { } bias)
+            {
+                b += bias.detach().ToVector();
+            }
+        }
+        double bo = head.bias is null ? 0 : head.bias.detach().ToVector()[0];
+        return FromWeights(wi, wh, b, head.weight!.detach().ToMatrix().Row(0), bo);
     }
 
     /// <summary>One gradient-descent step: θ ← θ − η·∂L/∂θ for every parameter.</summary>

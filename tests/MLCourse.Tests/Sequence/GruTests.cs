@@ -66,6 +66,19 @@ public class GruTests
         Assert.NotSame(model.InputWeights[0], copy.InputWeights[0]);   // copied, so the step left the original alone
     }
 
+    [Fact]
+    public void Copying_to_TorchSharp_and_back_gives_the_same_layer()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (model, x, _) = Example(5);
+        using var gru = torch.nn.GRU(4, 3, batchFirst: true, dtype: torch.float64);
+        model.CopyTo(gru);
+
+        var back = Gru.CopyFrom(gru);
+
+        Assert.Equal(model.Forward(x).Steps.SelectMany(s => s.Hidden).ToArray(), back.Forward(x).Steps.SelectMany(s => s.Hidden).ToArray());
+    }
+
     private static double[] Grad(torch.nn.Module module, string name) => module.get_parameter(name)!.grad!.contiguous().data<double>().ToArray();
 
     private static double Max(double[] a, double[] b) => a.Zip(b).Max(p => Math.Abs(p.First - p.Second));

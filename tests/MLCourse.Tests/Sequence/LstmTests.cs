@@ -123,5 +123,18 @@ public class LstmTests
         Assert.StartsWith("Lstm: bo must have shape (3,), but has shape (2,).", wrong.Message);
     }
 
+    [Fact]
+    public void A_layer_copied_from_TorchSharp_computes_what_TorchSharp_computes()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (_, x, _) = Example(7);
+        using var lstm = torch.nn.LSTM(4, 3, batchFirst: true, dtype: torch.float64);   // its own random weights, both biases non-zero
+
+        var copy = Lstm.CopyFrom(lstm);
+
+        var (outputs, _, _) = lstm.forward(x.ToTensor().unsqueeze(0), null);
+        Assert.True(Max(outputs.detach().contiguous().data<double>().ToArray(), copy.Forward(x).Steps.SelectMany(s => s.Hidden).ToArray()) < 1e-12);
+    }
+
     private static double Max(double[] a, double[] b) => a.Zip(b).Max(p => Math.Abs(p.First - p.Second));
 }

@@ -73,6 +73,24 @@ public class SimpleRnnTests
     }
 
     [Fact]
+    public void Copying_to_TorchSharp_and_back_gives_the_same_prediction()
+    {
+        using var scope = torch.NewDisposeScope();
+        var model = new SimpleRnn(3, 4, new Random(10));
+        var sequence = Words(2, 1, 0, 2);
+        using var rnn = torch.nn.RNN(3, 4, batchFirst: true, dtype: torch.float64);
+        using var head = torch.nn.Linear(4, 1, dtype: torch.float64);
+
+        model.CopyTo(rnn, head);
+        var back = SimpleRnn.CopyFrom(rnn, head);
+
+        var (outputs, _) = rnn.forward(sequence.ToTensor().unsqueeze(0), null);
+        double torchPrediction = torch.sigmoid(head.forward(outputs[0, -1])).item<double>();
+        Assert.Equal(model.Forward(sequence).Prediction, torchPrediction, 1e-12);
+        Assert.Equal(model.Forward(sequence).Prediction, back.Forward(sequence).Prediction, 1e-15);
+    }
+
+    [Fact]
     public void A_model_built_from_given_weights_computes_what_the_original_computes()
     {
         var model = new SimpleRnn(3, 4, new Random(9));
