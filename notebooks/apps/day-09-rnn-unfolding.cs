@@ -44,7 +44,7 @@ using static MLCourse.Notebooks.Display;
 // weights — 27 weights — and $3 + 1 = 4$ biases. PyTorch's `nn.RNN` keeps two bias vectors
 // ($b_{ih}$ and $b_{hh}$), so it has 3 biases more.
 //
-// Library types used here: `SimpleRnn`, `RnnPass`, `TensorConvert`, `Datasets`; notebook helpers `Charts`, `Claims`.
+// Library types used here: `SimpleRnn`, `SimpleRnnPass`, `TensorConvert`, `Datasets`; notebook helpers `Charts`, `Claims`.
 
 Course.Load();
 

@@ -47,7 +47,7 @@ using static MLCourse.Notebooks.Display;
 // Each factor $\partial o_t/\partial o_{t-1} = \operatorname{diag}(1 - o_t^2)\,W_h^\top$ has norm typically below 1 (vanishing) or,
 // for large weights, above 1 (exploding) — the **problems with RNNs**. LSTMs and gradient clipping are the answers.
 //
-// Library types used here: `SimpleRnn`, `RnnGradients`, `Lstm`, `GradientClipping`; notebook helpers `Charts`, `LiveChart`, `Claims`.
+// Library types used here: `SimpleRnn`, `SimpleRnnGradients`, `Lstm`, `GradientClipping`; notebook helpers `Charts`, `LiveChart`, `Claims`.
 
 Course.Load();
 
@@ -59,7 +59,7 @@ var model = new SimpleRnn(features: 3, units: 3, random.System);
 // ## The gradients by hand, checked against TorchSharp autograd
 
 var pass = model.Forward(reviews[0].X);
-var grads = model.Backward(pass, reviews[0].Y);
+var grads = model.Backward(pass, SimpleRnn.LossGradient(pass.Prediction, reviews[0].Y));
 var rnn = torch.nn.RNN(3, 3, batchFirst: true, dtype: torch.float64);
 using (torch.no_grad())
 {
@@ -92,7 +92,7 @@ double Total() => reviews.Sum(r => SimpleRnn.Loss(model.Forward(r.X).Prediction,
 double start = Total();
 for (int epoch = 1; epoch <= 200; epoch++)
 {
-    foreach (var (x, y) in reviews) model.Step(model.Backward(model.Forward(x), y), learningRate: 0.5);
+    foreach (var (x, y) in reviews) { var p = model.Forward(x); model.Step(model.Backward(p, SimpleRnn.LossGradient(p.Prediction, y)), learningRate: 0.5); }
     if (epoch == 1 || epoch % 10 == 0) live.Add("loss", epoch, Total());
 }
 Console.WriteLine($"loss {start:F3} → {Total():F4}; predictions: " + string.Join(", ", reviews.Select(r => $"{model.Forward(r.X).Prediction:F3} (y = {r.Y})")));
@@ -108,7 +108,7 @@ Claims.Check(reviews.All(r => (model.Forward(r.X).Prediction > 0.5) == (r.Y == 1
 const int length = 40;
 var longSequence = Matrix<double>.Build.Dense(length, 3, (_, _) => random.System.NextDouble() * 2 - 1);
 var plainRnn = new SimpleRnn(3, 8, new Random(3));
-var rnnNorms = plainRnn.Backward(plainRnn.Forward(longSequence), 1).StateGradientNorms;
+var rnnNorms = plainRnn.Backward(plainRnn.Forward(longSequence), logitGradient: 1).StateGradientNorms;
 var lstm = new Lstm(3, 8, new Random(3));
 for (int u = 0; u < 8; u++) lstm.Bf[u] = 1.0;   // forget-gate bias 1: remember by default
 var lstmPass = lstm.Forward(longSequence);
@@ -137,7 +137,7 @@ exploding.Wh.Clear();
 for (int u = 0; u < 8; u++) exploding.Wh[u, u] = 1.5;
 exploding.B.Clear();
 var small = longSequence.SubMatrix(0, 15, 0, 3) * 1e-4;
-var eg = exploding.Backward(exploding.Forward(small), 1);
+var eg = exploding.Backward(exploding.Forward(small), logitGradient: 1);
 Console.WriteLine($"‖∂L/∂o_1‖ / ‖∂L/∂o_15‖ = {eg.StateGradientNorms[0] / eg.StateGradientNorms[^1]:F1}");
 double before = GradientClipping.ClipByGlobalNorm(new[] { eg.Wi, eg.Wh }, new[] { eg.B, eg.Wo }, maxNorm: 1.0);
 double after = GradientClipping.GlobalNorm(new[] { eg.Wi, eg.Wh }, new[] { eg.B, eg.Wo });
@@ -184,7 +184,7 @@ Exercise.Check("1", () =>
     var rng = new Random(12);
     var x = Matrix<double>.Build.Dense(6, 4, (_, _) => rng.NextDouble() * 2 - 1);   // (T, features) = (6, 4)
     var p = fresh.Forward(x);
-    var reference = fresh.Backward(p, label: 1);
+    var reference = fresh.Backward(p, SimpleRnn.LossGradient(p.Prediction, label: 1));
     var (dWi, dWh, dB) = Bptt(x, p.States, fresh.Wh, (p.Prediction - 1) * fresh.Wo);
     return Exercise.Compare("your ∂L/∂W_i", dWi, reference.Wi, 1e-12)
         ?? Exercise.Compare("your ∂L/∂W_h", dWh, reference.Wh, 1e-12)
@@ -206,7 +206,7 @@ var shrinking = new SimpleRnn(3, 8, new Random(4));
 shrinking.Wh.Clear();
 for (int u = 0; u < 8; u++) shrinking.Wh[u, u] = 0.5;
 shrinking.B.Clear();
-var sg = shrinking.Backward(shrinking.Forward(small), 1);
+var sg = shrinking.Backward(shrinking.Forward(small), logitGradient: 1);
 double measured = Math.Log10(sg.StateGradientNorms[0] / sg.StateGradientNorms[^1]);
 Console.WriteLine($"log10(‖∂L/∂o_1‖ / ‖∂L/∂o_15‖) = {measured:F2}");
 Exercise.Predict("2", prediction2, measured, tolerance: 0.5,

@@ -59,15 +59,15 @@ var random = Seeds.Set(Seeds.Default);
 
 var gru = new Gru(features: 4, units: 3, random.System);
 var sequence = Matrix<double>.Build.Dense(6, 4, (_, _) => random.System.NextDouble() * 2 - 1);
-var steps = gru.Forward(sequence);
+var gruPass = gru.Forward(sequence);
 var upstream = Enumerable.Range(0, 6).Select(t => Vector<double>.Build.Dense(3, 1.0)).ToArray();
-var grads = gru.Backward(steps, upstream);
+var grads = gru.Backward(gruPass, upstream);
 var torchGru = torch.nn.GRU(4, 3, batchFirst: true, dtype: torch.float64);
 gru.CopyTo(torchGru);
 var input = sequence.ToTensor().unsqueeze(0).requires_grad_(true);
 var (outputs, _) = torchGru.forward(input, null);
 outputs.sum().backward();
-double outputDifference = outputs.detach().contiguous().data<double>().ToArray().Zip(steps.SelectMany(s => s.Hidden)).Max(p => Math.Abs(p.First - p.Second));
+double outputDifference = outputs.detach().contiguous().data<double>().ToArray().Zip(gruPass.Steps.SelectMany(s => s.Hidden)).Max(p => Math.Abs(p.First - p.Second));
 double gradientDifference = input.grad!.contiguous().data<double>().ToArray().Zip(grads.X.ToRowMajorArray()).Max(p => Math.Abs(p.First - p.Second));
 Console.WriteLine($"worst differences: outputs {outputDifference:E2}, ∂L/∂x {gradientDifference:E2}");
 Claims.Check(outputDifference < 1e-12 && gradientDifference < 1e-12, "from-scratch GRU and its BPTT agree with TorchSharp's nn.GRU");

@@ -67,7 +67,7 @@ ImageBatch Filter(Matrix<double> picture, Matrix<double> kernel, int stride = 1,
 {
     var conv = new Conv2d(1, 1, kernel.RowCount, stride, padding);
     kernel.ToRowMajorArray().CopyTo(conv.Weights.Data, 0);
-    return conv.Forward(ImageBatch.FromMatrix(picture));
+    return conv.Forward(ImageBatch.FromMatrix(picture)).Output;
 }
 var step = Matrix<double>.Build.Dense(6, 6, (r, c) => c < 3 ? 10 : 0);
 var vertical = Filter(step, EdgeKernels.Vertical).ToMatrix();     // (4, 4)
@@ -124,7 +124,7 @@ Show(new Table(new[] { "n", "f", "p", "s", "output" }.Select((name, k) => new Ta
 var colour = new ImageBatch(1, 3, 8, 8, Enumerable.Range(0, 192).Select(_ => random.System.NextDouble()).ToArray());
 var layer = new Conv2d(3, 2, 3);
 Enumerable.Range(0, 54).Select(_ => random.System.NextDouble() - 0.5).ToArray().CopyTo(layer.Weights.Data, 0);
-var maps = layer.Forward(colour);
+var maps = layer.Forward(colour).Output;
 Claims.Check(maps.Shape.SequenceEqual(new long[] { 1, 2, 6, 6 }), "two filters over a 3-channel 8×8 image give a (1, 2, 6, 6) output");
 Claims.Check(ConvShape.ConvParameters(3, 3, 2) == 56 && ConvShape.DenseParameters(192, 72) == 13_896, "56 convolution parameters against 13,896 for a dense layer of the same input and output sizes");
 

@@ -57,8 +57,8 @@ var digits = Datasets.Digits();
 // ## Max and average pooling
 
 var a = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 9, 2, 0 }, { 3, 4, 8, 1 }, { 0, 1, 2, 3 }, { 7, 2, 5, 6 } });
-var max = new MaxPool2d(2).Forward(ImageBatch.FromMatrix(a)).ToMatrix();
-var avg = new AvgPool2d(2).Forward(ImageBatch.FromMatrix(a)).ToMatrix();
+var max = new MaxPool2d(2).Forward(ImageBatch.FromMatrix(a)).Output.ToMatrix();
+var avg = new AvgPool2d(2).Forward(ImageBatch.FromMatrix(a)).Output.ToMatrix();
 Console.WriteLine("max pool:\n" + max.ToMatrixString() + "average pool:\n" + avg.ToMatrixString());
 Claims.Check(max.Equals(Matrix<double>.Build.DenseOfArray(new double[,] { { 9, 8 }, { 7, 6 } })), "max pooling keeps each 2×2 window's largest value");
 Claims.Check(avg[0, 0] == (1 + 9 + 3 + 4) / 4.0, "average pooling keeps each window's mean");
@@ -69,7 +69,7 @@ Claims.Check(avg[0, 0] == (1 + 9 + 3 + 4) / 4.0, "average pooling keeps each win
 var spot = Matrix<double>.Build.Dense(4, 4); spot[0, 0] = 5;
 var moved = Matrix<double>.Build.Dense(4, 4); moved[1, 1] = 5;
 var pool = new MaxPool2d(2);
-Claims.Check(pool.Forward(ImageBatch.FromMatrix(spot)).ToMatrix().Equals(pool.Forward(ImageBatch.FromMatrix(moved)).ToMatrix()), "a one-pixel move inside a pooling window leaves the max-pooled map unchanged");
+Claims.Check(pool.Forward(ImageBatch.FromMatrix(spot)).Output.ToMatrix().Equals(pool.Forward(ImageBatch.FromMatrix(moved)).Output.ToMatrix()), "a one-pixel move inside a pooling window leaves the max-pooled map unchanged");
 Claims.Check(!ImageBatch.FromMatrix(spot).Data.SequenceEqual(ImageBatch.FromMatrix(moved).Data), "while the raw pixels differ");
 
 // ## CNN vs ANN on the digits
@@ -138,5 +138,5 @@ Claims.Check(cnnShifted > annShifted, "averaged over the four shifts, the CNN ke
 long[] answer1 = { };
 string answer2 = "";
 
-Claims.Exercise("Exercise 1", answer1.SequenceEqual(new MaxPool2d(2).Forward(new ImageBatch(1, 16, 8, 8)).Shape));
+Claims.Exercise("Exercise 1", answer1.SequenceEqual(new MaxPool2d(2).Forward(new ImageBatch(1, 16, 8, 8)).Output.Shape));
 Claims.Exercise("Exercise 2", answer2 == (results[0].Cnn - results[1].Cnn > results[0].Ann - results[1].Ann ? "CNN" : "ANN"));

@@ -81,7 +81,7 @@ Claims.Check(pass.F.ColumnCount == 4, "flattening the 2×2 pooled map gives the 
 // The same weights go into a TorchSharp graph; autograd computes every gradient independently.
 // The hand-written ones must agree, including the intermediate $\partial L/\partial Z_1$.
 
-var grads = model.Backward(pass, yTrain);
+var grads = model.Backward(pass, SmallCnn.LossGradient(pass.A2, yTrain));
 var w1 = model.Convolution.Weights.ToTensor().requires_grad_(true);
 var b1 = torch.tensor(model.Convolution.Bias, torch.float64).requires_grad_(true);
 var w2 = torch.tensor(model.W2.ToArray(), torch.float64).requires_grad_(true);
@@ -119,7 +119,7 @@ for (int step = 1; step <= 300; step++)
 {
     var forward = model.Forward(xTrain);
     losses.Add(SmallCnn.Loss(forward.A2, yTrain));
-    model.Step(model.Backward(forward, yTrain), learningRate: 1.0);
+    model.Step(model.Backward(forward, SmallCnn.LossGradient(forward.A2, yTrain)), learningRate: 1.0);
     if (step == 1 || step % 20 == 0) live.Add("training loss", step, losses[^1]);
 }
 double Accuracy(ImageBatch x, Vector<double> y) => model.Forward(x).A2.Zip(y, (p, t) => (p > 0.5 ? 1.0 : 0.0) == t ? 1.0 : 0.0).Average();

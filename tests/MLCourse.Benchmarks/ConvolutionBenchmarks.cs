@@ -45,7 +45,7 @@ public class ConvolutionBenchmarks
 
     [Benchmark(Description = "conv2d forward, from scratch")]
     [BenchmarkCategory("conv2d forward")]
-    public ImageBatch ConvForwardScratch() => _conv.Forward(_x);
+    public ImageBatch ConvForwardScratch() => _conv.Forward(_x).Output;
 
     [Benchmark(Baseline = true, Description = "conv2d forward, TorchSharp")]
     [BenchmarkCategory("conv2d forward")]
@@ -58,11 +58,7 @@ public class ConvolutionBenchmarks
 
     [Benchmark(Description = "conv2d forward+backward, from scratch")]
     [BenchmarkCategory("conv2d forward+backward")]
-    public ImageBatch ConvBackwardScratch()
-    {
-        _conv.Forward(_x);
-        return _conv.Backward(_gradient);
-    }
+    public ImageBatch ConvBackwardScratch() => _conv.Backward(_conv.Forward(_x), _gradient).Input;
 
     [Benchmark(Baseline = true, Description = "conv2d forward+backward, TorchSharp")]
     [BenchmarkCategory("conv2d forward+backward")]
@@ -78,8 +74,8 @@ public class ConvolutionBenchmarks
     [BenchmarkCategory("max-pool")]
     public ImageBatch PoolScratch()
     {
-        var output = _pool.Forward(_poolInput);
-        return _pool.Backward(output);
+        var pass = _pool.Forward(_poolInput);
+        return _pool.Backward(pass, pass.Output).Input;
     }
 
     [Benchmark(Baseline = true, Description = "max-pool 2×2 forward+backward, TorchSharp")]

@@ -7,77 +7,161 @@ namespace MLCourse.Attention;
 /// <summary>
 /// Multi-head self-attention from scratch (the notes' "Self attention"): from every input vector
 /// make a query, a key and a value, Q = X·W_Qᵀ + b_Q, K = X·W_Kᵀ + b_K, V = X·W_Vᵀ + b_V; score every
-/// pair by Q·Kᵀ/√d_k; softmax each row; Z = softmax(Q·Kᵀ/√d_k)·V. With h heads the d columns are split
-/// into h groups of d_k = d/h, attended separately and concatenated, then projected by W_O.
+/// pair by Q·Kᵀ/√d_k; softmax each row; Z = softmax(Q·Kᵀ/√d_k)·V (<see cref="ScaledDotProductAttention"/>).
+/// With h heads the projections' rows are split into h groups (d_k each for Q and K, d_v for V),
+/// attended separately and concatenated, then projected by W_O.
 /// </summary>
 /// <remarks>
-/// Weights use TorchSharp's <c>nn.MultiheadAttention</c> layout (W_Q, W_K, W_V, W_O each (d, d),
-/// applied as x·Wᵀ), so <see cref="TransformerEncoderBlock.CopyTo"/> can copy them across. Introduced in notebook day 14.
+/// Projections may be non-square: inputs of width d_in, queries and keys of h·d_k, values of h·d_v,
+/// outputs of d_out. The square case (all d, d_k = d_v = d/h) is TorchSharp's <c>nn.MultiheadAttention</c>
+/// layout (W_Q, W_K, W_V, W_O each (d, d), applied as x·Wᵀ), so <see cref="TransformerEncoderBlock.CopyTo"/>
+/// can copy them across. <see cref="Forward"/> returns a <see cref="SelfAttentionPass"/> with every
+/// head's scores and weights; there is no hand-written backward (the course trains attention with
+/// TorchSharp). Introduced in notebook day 14.
 /// </remarks>
 public sealed class SelfAttention
 {
     private const string Component = "SelfAttention";
 
-    /// <summary>Creates the projections with weights uniform in ±1/√d.</summary>
+    /// <summary>Creates square projections (d, d) with weights uniform in ±1/√d; d_k = d_v = d/h.</summary>
     /// <exception cref="ArgumentException"><paramref name="d"/> is not a multiple of <paramref name="heads"/>.</exception>
     public SelfAttention(int d, int heads, Random random)
+        : this(d, heads, heads < 1 || d % heads != 0 ? throw new ArgumentException($"{Component}: the model width d = {d} must be a multiple of the number of heads, {heads}.", nameof(heads)) : d / heads, d / heads, d, random)
     {
-        if (heads < 1 || d % heads != 0)
+    }
+
+    /// <summary>Creates projections of any widths, weights uniform in ±1/√fan-in (as TorchSharp's <c>nn.Linear</c>).</summary>
+    /// <param name="inputs">d_in, the width of each input row.</param>
+    /// <param name="heads">h ≥ 1.</param>
+    /// <param name="keySize">d_k per head (queries and keys).</param>
+    /// <param name="valueSize">d_v per head.</param>
+    /// <param name="outputs">d_out, the width of each output row.</param>
+    /// <param name="random">Draws the weights.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size below 1.</exception>
+    public SelfAttention(int inputs, int heads, int keySize, int valueSize, int outputs, Random random)
+    {
+        int[] sizes = [inputs, heads, keySize, valueSize, outputs];
+        string[] names = [nameof(inputs), nameof(heads), nameof(keySize), nameof(valueSize), nameof(outputs)];
+        int bad = Array.FindIndex(sizes, n => n < 1);
+        if (bad >= 0)
         {
-            throw new ArgumentException($"{Component}: the model width d = {d} must be a multiple of the number of heads, {heads}.", nameof(heads));
+            throw ErrorMessage.OutOfRange(Component, names[bad], "at least 1", sizes[bad]);
         }
-        var init = new UniformInit(random, d);
-        (Wq, Wk, Wv, Wo) = (init.NextMatrix(d, d), init.NextMatrix(d, d), init.NextMatrix(d, d), init.NextMatrix(d, d));
-        (Bq, Bk, Bv, Bo) = (init.NextVector(d), init.NextVector(d), init.NextVector(d), init.NextVector(d));
+        var init = new UniformInit(random, inputs);
+        var outputInit = new UniformInit(random, heads * valueSize);
+        (Wq, Wk, Wv) = (init.NextMatrix(heads * keySize, inputs), init.NextMatrix(heads * keySize, inputs), init.NextMatrix(heads * valueSize, inputs));
+        Wo = outputInit.NextMatrix(outputs, heads * valueSize);
+        (Bq, Bk, Bv) = (init.NextVector(heads * keySize), init.NextVector(heads * keySize), init.NextVector(heads * valueSize));
+        Bo = outputInit.NextVector(outputs);
         Heads = heads;
+    }
+
+    private SelfAttention(int heads, Matrix<double>[] weights, Vector<double>[] biases)
+    {
+        Heads = heads;
+        (Wq, Wk, Wv, Wo) = (weights[0], weights[1], weights[2], weights[3]);
+        (Bq, Bk, Bv, Bo) = (biases[0], biases[1], biases[2], biases[3]);
+    }
+
+    /// <summary>Builds the layer from given projections (copied).</summary>
+    /// <param name="heads">h ≥ 1; the rows of W_Q, W_K and W_V must split evenly into h heads.</param>
+    /// <param name="wq">W_Q, (h·d_k, d_in).</param>
+    /// <param name="bq">b_Q, (h·d_k,).</param>
+    /// <param name="wk">W_K, (h·d_k, d_in).</param>
+    /// <param name="bk">b_K, (h·d_k,).</param>
+    /// <param name="wv">W_V, (h·d_v, d_in).</param>
+    /// <param name="bv">b_V, (h·d_v,).</param>
+    /// <param name="wo">W_O, (d_out, h·d_v).</param>
+    /// <param name="bo">b_O, (d_out,).</param>
+    /// <exception cref="ArgumentException">Shapes that do not fit together.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one head.</exception>
+    public static SelfAttention FromWeights(int heads, Matrix<double> wq, Vector<double> bq, Matrix<double> wk, Vector<double> bk,
+        Matrix<double> wv, Vector<double> bv, Matrix<double> wo, Vector<double> bo)
+    {
+        if (heads < 1)
+        {
+            throw ErrorMessage.OutOfRange(Component, nameof(heads), "at least 1", heads);
+        }
+        int inputs = wq.ColumnCount;
+        if (wq.RowCount == 0 || wq.RowCount % heads != 0 || wv.RowCount == 0 || wv.RowCount % heads != 0)
+        {
+            bool query = wq.RowCount == 0 || wq.RowCount % heads != 0;
+            throw ErrorMessage.Shape(Component, query ? nameof(wq) : nameof(wv), $"(h·d, d_in) with h = {heads}", ErrorMessage.FormatShape(query ? wq.RowCount : wv.RowCount, query ? wq.ColumnCount : wv.ColumnCount));
+        }
+        Require.Shape(Component, nameof(wk), [wk.RowCount, wk.ColumnCount], [wq.RowCount, inputs], "the shape of wq");
+        Require.Shape(Component, nameof(wv), [wv.RowCount, wv.ColumnCount], [wv.RowCount, inputs], "(h·d_v, d_in), d_in from wq");
+        Require.Shape(Component, nameof(wo), [wo.RowCount, wo.ColumnCount], [wo.RowCount, wv.RowCount], "(d_out, h·d_v), h·d_v from wv");
+        Require.Length(Component, nameof(bq), bq, wq.RowCount);
+        Require.Length(Component, nameof(bk), bk, wk.RowCount);
+        Require.Length(Component, nameof(bv), bv, wv.RowCount);
+        Require.Length(Component, nameof(bo), bo, wo.RowCount);
+        return new SelfAttention(heads, [wq.Clone(), wk.Clone(), wv.Clone(), wo.Clone()], [bq.Clone(), bk.Clone(), bv.Clone(), bo.Clone()]);
     }
 
     /// <summary>The number of heads h.</summary>
     public int Heads { get; }
 
-    /// <summary>W_Q, (d, d).</summary>
+    /// <summary>W_Q, (h·d_k, d_in).</summary>
     public Matrix<double> Wq { get; }
 
-    /// <summary>W_K, (d, d).</summary>
+    /// <summary>W_K, (h·d_k, d_in).</summary>
     public Matrix<double> Wk { get; }
 
-    /// <summary>W_V, (d, d).</summary>
+    /// <summary>W_V, (h·d_v, d_in).</summary>
     public Matrix<double> Wv { get; }
 
-    /// <summary>W_O, (d, d), the output projection.</summary>
+    /// <summary>W_O, (d_out, h·d_v), the output projection.</summary>
     public Matrix<double> Wo { get; }
 
-    /// <summary>b_Q.</summary>
+    /// <summary>b_Q, (h·d_k,).</summary>
     public Vector<double> Bq { get; }
 
-    /// <summary>b_K.</summary>
+    /// <summary>b_K, (h·d_k,).</summary>
     public Vector<double> Bk { get; }
 
-    /// <summary>b_V.</summary>
+    /// <summary>b_V, (h·d_v,).</summary>
     public Vector<double> Bv { get; }
 
-    /// <summary>b_O.</summary>
+    /// <summary>b_O, (d_out,).</summary>
     public Vector<double> Bo { get; }
 
     /// <summary>Attends every token of <paramref name="x"/> to every other.</summary>
-    /// <param name="x">(tokens, d).</param>
-    /// <returns>The output (tokens, d) and each head's attention weights (tokens, tokens), rows summing to 1.</returns>
-    /// <exception cref="ArgumentException"><paramref name="x"/> does not have d columns.</exception>
-    public (Matrix<double> Output, IReadOnlyList<Matrix<double>> Weights) Forward(Matrix<double> x)
+    /// <param name="x">(tokens, d_in).</param>
+    /// <returns>Q, K, V, every head's scores, weights and output, and the output (tokens, d_out); deconstructs into (Output, Weights).</returns>
+    /// <exception cref="ArgumentException"><paramref name="x"/> does not have d_in columns.</exception>
+    public SelfAttentionPass Forward(Matrix<double> x)
     {
-        Require.Columns(Component, nameof(x), x, Wq.RowCount);
-        int dk = Wq.RowCount / Heads;
+        Require.Columns(Component, nameof(x), x, Wq.ColumnCount);
+        int dk = Wq.RowCount / Heads, dv = Wv.RowCount / Heads;
         Matrix<double> Project(Matrix<double> w, Vector<double> b) => Gemm.Multiply(x, w.Transpose()) + b.RepeatRows(x.RowCount);   // x·Wᵀ + b
-        Matrix<double> q = Project(Wq, Bq), k = Project(Wk, Bk), v = Project(Wv, Bv);   // (tokens, d) each
-        var concatenated = Matrix<double>.Build.Dense(x.RowCount, Wq.RowCount);
-        var weights = new List<Matrix<double>>();
+        Matrix<double> q = Project(Wq, Bq), k = Project(Wk, Bk), v = Project(Wv, Bv);   // (tokens, h·d_k), (tokens, h·d_k), (tokens, h·d_v)
+        var concatenated = Matrix<double>.Build.Dense(x.RowCount, Wv.RowCount);
+        var heads = new List<ScaledDotProductAttentionPass>();
         for (int head = 0; head < Heads; head++)
         {
-            Matrix<double> qh = q.SubMatrix(0, x.RowCount, head * dk, dk), kh = k.SubMatrix(0, x.RowCount, head * dk, dk), vh = v.SubMatrix(0, x.RowCount, head * dk, dk);
-            Matrix<double> a = Softmax.Rows(Gemm.Multiply(qh, kh.Transpose()) / Math.Sqrt(dk));   // softmax(Q·Kᵀ/√d_k), (tokens, tokens)
-            concatenated.SetSubMatrix(0, head * dk, Gemm.Multiply(a, vh));                         // Z_h = A·V_h
-            weights.Add(a);
+            var attended = ScaledDotProductAttention.Forward(q.SubMatrix(0, x.RowCount, head * dk, dk), k.SubMatrix(0, x.RowCount, head * dk, dk), v.SubMatrix(0, x.RowCount, head * dv, dv));
+            concatenated.SetSubMatrix(0, head * dv, attended.Output);                         // Z_h = A_h·V_h
+            heads.Add(attended);
         }
-        return (Gemm.Multiply(concatenated, Wo.Transpose()) + Bo.RepeatRows(x.RowCount), weights);
+        return new SelfAttentionPass(q, k, v, heads, concatenated, Gemm.Multiply(concatenated, Wo.Transpose()) + Bo.RepeatRows(x.RowCount));
     }
+}
+
+/// <summary>What <see cref="SelfAttention.Forward"/> computed.</summary>
+/// <param name="Q">X·W_Qᵀ + b_Q, (tokens, h·d_k).</param>
+/// <param name="K">X·W_Kᵀ + b_K, (tokens, h·d_k).</param>
+/// <param name="V">X·W_Vᵀ + b_V, (tokens, h·d_v).</param>
+/// <param name="Heads">Each head's scores, weights (tokens, tokens) and output (tokens, d_v).</param>
+/// <param name="Concatenated">The heads' outputs side by side, (tokens, h·d_v).</param>
+/// <param name="Output">Concatenated·W_Oᵀ + b_O, (tokens, d_out).</param>
+public sealed record SelfAttentionPass(Matrix<double> Q, Matrix<double> K, Matrix<double> V, IReadOnlyList<ScaledDotProductAttentionPass> Heads,
+    Matrix<double> Concatenated, Matrix<double> Output)
+{
+    /// <summary>Each head's attention weights (tokens, tokens), rows summing to 1.</summary>
+    public IReadOnlyList<Matrix<double>> Weights => Heads.Select(h => h.Weights).ToArray();
+
+    /// <summary>Deconstructs into the output and the heads' weights, as <c>var (z, maps) = attention.Forward(x)</c>.</summary>
+    /// <param name="output">(tokens, d_out).</param>
+    /// <param name="weights">One (tokens, tokens) matrix per head.</param>
+    public void Deconstruct(out Matrix<double> output, out IReadOnlyList<Matrix<double>> weights) => (output, weights) = (Output, Weights);
 }

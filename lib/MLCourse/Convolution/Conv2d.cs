@@ -1,253 +1,258 @@
 using MLCourse.Errors;
-using MLCourse.Tensors;
+using TorchSharp;
 
 namespace MLCourse.Convolution;
 
 /// <summary>
 /// A 2-D convolution layer from scratch — cross-correlation, as deep learning uses the word, like
 /// TorchSharp's <c>nn.Conv2d</c>: z[n, o, y, x] = b[o] + Σ_c Σ_i Σ_j W[o, c, i, j] ·
-/// input[n, c, y·s − p + i, x·s − p + j], with zeros outside the input (padding).
+/// input[n, c, y·s_h − p_h + i, x·s_w − p_w + j], with zeros outside the input (padding).
+/// Kernels may be rectangular (k_h × k_w), and stride and padding are given per axis.
 /// </summary>
 /// <remarks>
-/// Forward and backward use im2col: each output position's receptive field becomes one column of
-/// a (c_in·f·f, positions) matrix, so the convolution is one matrix product per image (the
-/// library's <see cref="Gemm"/>) and the backward pass is two more plus a scatter-add (col2im).
-/// Buffers are allocated per call, never per element. The backward pass is the notes' convolution backprop:
-/// ∂L/∂W = Σ over positions of ∂L/∂z · patch, ∂L/∂b = Σ ∂L/∂z, and ∂L/∂x adds each patch's
-/// gradient back where the patch came from. Introduced in notebook day 15; day 17 trains with it.
+/// The contract of every hand-written layer: <see cref="Forward"/> returns a <see cref="Conv2dPass"/>
+/// (the input and output, nothing kept in the layer), <see cref="Backward"/> takes that pass and
+/// ∂L/∂z and returns <see cref="Conv2dGradients"/> (∂L/∂W, ∂L/∂b and ∂L/∂x), <see cref="Step"/>
+/// applies them. This file holds the readable reference kernels, <see cref="ForwardDirect"/> and
+/// <see cref="BackwardDirect"/>: the sliding-window sum above, written as the equation (the one
+/// notebook day 15 teaches). <see cref="Forward"/> and <see cref="Backward"/> compute the same
+/// numbers faster with im2col and a matrix product (<c>Conv2d.Fast.cs</c>); a test proves they
+/// agree. The backward pass is the notes' convolution backprop: ∂L/∂W = Σ over positions of
+/// ∂L/∂z · patch, ∂L/∂b = Σ ∂L/∂z, and ∂L/∂x adds each patch's gradient back where the patch came
+/// from. Introduced in notebook day 15; day 17 trains with it.
 /// </remarks>
-public sealed class Conv2d
+public sealed partial class Conv2d
 {
     private const string Component = "Conv2d";
-    private ImageBatch? _input;      // cached by Forward for Backward
 
-    /// <summary>Creates a layer with zero weights and bias; fill <see cref="Weights"/> and <see cref="Bias"/> before use.</summary>
+    /// <summary>Creates a layer with square kernels and zero weights and bias; fill <see cref="Weights"/> and <see cref="Bias"/> before use (or use <see cref="FromWeights"/>).</summary>
     /// <param name="channelsIn">Input channels c_in ≥ 1.</param>
     /// <param name="filters">Output channels, one per filter, ≥ 1.</param>
-    /// <param name="kernelSize">Filter side f ≥ 1.</param>
-    /// <param name="stride">Stride s ≥ 1.</param>
+    /// <param name="kernelSize">Filter side f ≥ 1 (an f × f kernel).</param>
+    /// <param name="stride">Stride s ≥ 1 along both axes.</param>
     /// <param name="padding">Zero padding p ≥ 0 on every side.</param>
     /// <exception cref="ArgumentOutOfRangeException">A setting out of range.</exception>
     public Conv2d(int channelsIn, int filters, int kernelSize, int stride = 1, int padding = 0)
+        : this(channelsIn, filters, (kernelSize, kernelSize), (stride, stride), (padding, padding))
     {
-        if (stride < 1 || padding < 0)
+    }
+
+    /// <summary>Creates a layer with a k_h × k_w kernel, per-axis stride and padding, and zero weights and bias.</summary>
+    /// <param name="channelsIn">Input channels c_in ≥ 1.</param>
+    /// <param name="filters">Output channels, one per filter, ≥ 1.</param>
+    /// <param name="kernelSize">(k_h, k_w), each ≥ 1.</param>
+    /// <param name="stride">(s_h, s_w), each ≥ 1.</param>
+    /// <param name="padding">(p_h, p_w), each ≥ 0: p_h zero rows above and below, p_w zero columns left and right.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A setting out of range.</exception>
+    public Conv2d(int channelsIn, int filters, (int Height, int Width) kernelSize, (int Height, int Width) stride, (int Height, int Width) padding)
+    {
+        if (channelsIn < 1 || filters < 1)
         {
-            throw ErrorMessage.OutOfRange(Component, stride < 1 ? nameof(stride) : nameof(padding), stride < 1 ? "at least 1" : "at least 0", stride < 1 ? stride : padding);
+            throw ErrorMessage.OutOfRange(Component, channelsIn < 1 ? nameof(channelsIn) : nameof(filters), "at least 1", channelsIn < 1 ? channelsIn : filters);
         }
-        Weights = new ImageBatch(filters, channelsIn, kernelSize, kernelSize);
+        if (kernelSize.Height < 1 || kernelSize.Width < 1)
+        {
+            throw ErrorMessage.OutOfRange(Component, nameof(kernelSize), "at least 1 along each axis", kernelSize);
+        }
+        if (stride.Height < 1 || stride.Width < 1 || padding.Height < 0 || padding.Width < 0)
+        {
+            bool badStride = stride.Height < 1 || stride.Width < 1;
+            throw ErrorMessage.OutOfRange(Component, badStride ? nameof(stride) : nameof(padding), badStride ? "at least 1" : "at least 0",
+                badStride ? (stride.Height == stride.Width ? stride.Height : stride) : (padding.Height == padding.Width ? padding.Height : padding));
+        }
+        Weights = new ImageBatch(filters, channelsIn, kernelSize.Height, kernelSize.Width);
         Bias = new double[filters];
-        WeightGradient = Weights.ZerosLike();
-        BiasGradient = new double[filters];
         Stride = stride;
         Padding = padding;
     }
 
-    /// <summary>The filters, shape (filters, c_in, f, f) — TorchSharp's <c>weight</c> layout.</summary>
+    /// <summary>Builds a layer from given filters and biases (copied, so the caller's arrays stay its own).</summary>
+    /// <param name="weights">The filters, shape (filters, c_in, k_h, k_w).</param>
+    /// <param name="bias">One bias per filter, shape (filters,).</param>
+    /// <param name="stride">(s_h, s_w); default (1, 1).</param>
+    /// <param name="padding">(p_h, p_w); default (0, 0).</param>
+    /// <exception cref="ArgumentException"><paramref name="bias"/> does not have one value per filter.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A stride or padding out of range.</exception>
+    public static Conv2d FromWeights(ImageBatch weights, double[] bias, (int Height, int Width)? stride = null, (int Height, int Width)? padding = null)
+    {
+        Require.Shape(Component, nameof(bias), [bias.Length], [weights.Batch], "one bias per filter");
+        var layer = new Conv2d(weights.Channels, weights.Batch, (weights.Height, weights.Width), stride ?? (1, 1), padding ?? (0, 0));
+        weights.Data.CopyTo(layer.Weights.Data, 0);
+        bias.CopyTo(layer.Bias, 0);
+        return layer;
+    }
+
+    /// <summary>The filters, shape (filters, c_in, k_h, k_w) — TorchSharp's <c>weight</c> layout.</summary>
     public ImageBatch Weights { get; }
 
-    /// <summary>One bias per filter.</summary>
+    /// <summary>One bias per filter, shape (filters,).</summary>
     public double[] Bias { get; }
 
-    /// <summary>∂L/∂W from the last <see cref="Backward"/>, shape of <see cref="Weights"/>.</summary>
-    public ImageBatch WeightGradient { get; }
+    /// <summary>The kernel size (k_h, k_w).</summary>
+    public (int Height, int Width) KernelSize => (Weights.Height, Weights.Width);
 
-    /// <summary>∂L/∂b from the last <see cref="Backward"/>.</summary>
-    public double[] BiasGradient { get; }
+    /// <summary>The stride (s_h, s_w).</summary>
+    public (int Height, int Width) Stride { get; }
 
-    /// <summary>The stride s.</summary>
-    public int Stride { get; }
-
-    /// <summary>The zero padding p on each side.</summary>
-    public int Padding { get; }
+    /// <summary>The zero padding (p_h, p_w) on each side.</summary>
+    public (int Height, int Width) Padding { get; }
 
     private int Filters => Weights.Batch;
     private int ChannelsIn => Weights.Channels;
-    private int KernelSize => Weights.Height;
-    private int PatchSize => ChannelsIn * KernelSize * KernelSize;   // K
 
-    /// <summary>z = conv(x, W) + b, caching x for <see cref="Backward"/>.</summary>
-    /// <param name="x">Shape (batch, c_in, height, width).</param>
-    /// <returns>Shape (batch, filters, ⌊(h + 2p − f)/s⌋ + 1, ⌊(w + 2p − f)/s⌋ + 1).</returns>
-    /// <exception cref="ArgumentException">Wrong channel count, or a filter larger than the padded input.</exception>
-    public ImageBatch Forward(ImageBatch x)
+    /// <summary>The output shape for input <paramref name="x"/>: (batch, filters, ⌊(h + 2p_h − k_h)/s_h⌋ + 1, ⌊(w + 2p_w − k_w)/s_w⌋ + 1).</summary>
+    /// <exception cref="ArgumentException">Wrong channel count.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A kernel larger than the padded input.</exception>
+    public long[] OutputShape(ImageBatch x)
     {
         if (x.Channels != ChannelsIn)
         {
             throw ErrorMessage.Shape(Component, nameof(x), $"(batch, {ChannelsIn}, height, width)", ErrorMessage.FormatShape(x.Shape));
         }
-        int outH = ConvShape.OutputSize(x.Height, KernelSize, Padding, Stride);
-        int outW = ConvShape.OutputSize(x.Width, KernelSize, Padding, Stride);
-        int positions = outH * outW;
-        var output = new ImageBatch(x.Batch, Filters, outH, outW);
-        var columns = new double[PatchSize * positions];   // one image's im2col matrix (K, P), reused
+        return [x.Batch, Filters, ConvShape.OutputSize(x.Height, Weights.Height, Padding.Height, Stride.Height),
+            ConvShape.OutputSize(x.Width, Weights.Width, Padding.Width, Stride.Width)];
+    }
+
+    /// <summary>z = conv(x, W) + b by the fast im2col path (same numbers as <see cref="ForwardDirect"/>).</summary>
+    /// <param name="x">Shape (batch, c_in, height, width).</param>
+    /// <returns>x and z, z of shape <see cref="OutputShape"/>.</returns>
+    /// <exception cref="ArgumentException">Wrong channel count, or a kernel larger than the padded input.</exception>
+    public Conv2dPass Forward(ImageBatch x) => new(x, ForwardIm2Col(x, OutputShape(x)));
+
+    /// <summary>Back-propagates ∂L/∂z by the fast im2col path (same numbers as <see cref="BackwardDirect"/>).</summary>
+    /// <param name="pass">What <see cref="Forward"/> returned.</param>
+    /// <param name="outputGradient">∂L/∂z, the shape of <paramref name="pass"/>'s output.</param>
+    /// <returns>∂L/∂W (filters, c_in, k_h, k_w), ∂L/∂b (filters,) and ∂L/∂x (the input's shape).</returns>
+    /// <exception cref="ArgumentException">The gradient's shape is not the output's, or the pass is not from a layer of this shape.</exception>
+    public Conv2dGradients Backward(Conv2dPass pass, ImageBatch outputGradient)
+    {
+        CheckGradient(pass, outputGradient);
+        return BackwardIm2Col(pass.Input, outputGradient);
+    }
+
+    /// <summary>The reference kernel: z[n, o, y, x] = b[o] + Σ_c Σ_i Σ_j W[o, c, i, j] · input[n, c, y·s_h − p_h + i, x·s_w − p_w + j], one output at a time.</summary>
+    /// <param name="x">Shape (batch, c_in, height, width).</param>
+    /// <returns>x and z, z of shape <see cref="OutputShape"/>.</returns>
+    /// <exception cref="ArgumentException">Wrong channel count, or a kernel larger than the padded input.</exception>
+    public Conv2dPass ForwardDirect(ImageBatch x)
+    {
+        long[] shape = OutputShape(x);
+        var z = new ImageBatch(x.Batch, Filters, (int)shape[2], (int)shape[3]);
         for (int n = 0; n < x.Batch; n++)
+        for (int o = 0; o < Filters; o++)
+        for (int y = 0; y < z.Height; y++)
+        for (int xo = 0; xo < z.Width; xo++)
         {
-            Im2Col(x, n, outH, outW, columns);
-            int offset = n * Filters * positions;
-            // z_n (filters, P) = W (filters, K) · cols (K, P), written straight into the output batch.
-            Gemm.Multiply(new Operand(Weights.Data, 0), new Operand(columns, 0), new Operand(output.Data, offset), Filters, PatchSize, positions);
-            for (int o = 0; o < Filters; o++)
+            double sum = Bias[o];
+            for (int c = 0; c < ChannelsIn; c++)
+            for (int i = 0; i < Weights.Height; i++)
+            for (int j = 0; j < Weights.Width; j++)
             {
-                foreach (ref double z in output.Data.AsSpan(offset + o * positions, positions))
-                {
-                    z += Bias[o];
-                }
+                sum += Weights[o, c, i, j] * Pixel(x, n, c, y * Stride.Height - Padding.Height + i, xo * Stride.Width - Padding.Width + j);
             }
+            z[n, o, y, xo] = sum;
         }
-        _input = x;
-        return output;
+        return new Conv2dPass(x, z);
     }
 
-    /// <summary>Back-propagates ∂L/∂z: sets <see cref="WeightGradient"/> and <see cref="BiasGradient"/> and returns ∂L/∂x.</summary>
-    /// <param name="outputGradient">∂L/∂z, the shape <see cref="Forward"/> returned.</param>
-    /// <exception cref="InvalidOperationException"><see cref="Forward"/> has not run.</exception>
-    /// <exception cref="ArgumentException"><paramref name="outputGradient"/> does not have the shape <see cref="Forward"/> returned.</exception>
-    public ImageBatch Backward(ImageBatch outputGradient)
-    {
-        ImageBatch x = _input ?? throw new InvalidOperationException($"{Component}: call {nameof(Forward)} before {nameof(Backward)}.");
-        long[] expected = [x.Batch, Filters, ConvShape.OutputSize(x.Height, KernelSize, Padding, Stride), ConvShape.OutputSize(x.Width, KernelSize, Padding, Stride)];
-        Require.Shape(Component, nameof(outputGradient), outputGradient.Shape, expected, "the shape Forward returned");
-        int positions = outputGradient.Height * outputGradient.Width;
-        var inputGradient = x.ZerosLike();
-        double[] weightsT = Transpose(Weights.Data, Filters, PatchSize);          // Wᵀ (K, filters)
-        double[] gradientT = new double[positions * Filters];                    // (∂L/∂z_n)ᵀ (P, filters)
-        double[] perImage = new double[PatchSize * Filters];                     // (K, filters)
-        double[] weightGradientT = new double[PatchSize * Filters];
-        double[] columns = new double[PatchSize * positions];                    // (K, P)
-        double[] columnGradient = new double[PatchSize * positions];             // (K, P)
-        Array.Clear(BiasGradient);
-        for (int n = 0; n < x.Batch; n++)
-        {
-            int offset = n * Filters * positions;                                // ∂L/∂z_n is the row-major (filters, P) slice here
-            TransposeInto(outputGradient.Data, offset, Filters, positions, gradientT);
-            Im2Col(x, n, outputGradient.Height, outputGradient.Width, columns);                // rebuilt, not cached: cheaper than keeping the batch's
-            Gemm.Multiply(columns, gradientT, perImage, PatchSize, positions, Filters);   // ∂L/∂Wᵀ += cols · (∂L/∂z)ᵀ
-            for (int i = 0; i < perImage.Length; i++)
-            {
-                weightGradientT[i] += perImage[i];
-            }
-            Gemm.Multiply(new Operand(weightsT, 0), new Operand(outputGradient.Data, offset), new Operand(columnGradient, 0),
-                PatchSize, Filters, positions);                                   // ∂L/∂cols = Wᵀ · ∂L/∂z
-            Col2Im(columnGradient, inputGradient, n, outputGradient.Height, outputGradient.Width);
-            for (int o = 0; o < Filters; o++)
-            {
-                foreach (double g in outputGradient.Data.AsSpan(offset + o * positions, positions))
-                {
-                    BiasGradient[o] += g;   // ∂L/∂b = Σ ∂L/∂z
-                }
-            }
-        }
-        TransposeInto(weightGradientT, 0, PatchSize, Filters, WeightGradient.Data);
-        return inputGradient;
-    }
-
-    private static double[] Transpose(double[] values, int rows, int columns)
-    {
-        var transposed = new double[rows * columns];
-        TransposeInto(values, 0, rows, columns, transposed);
-        return transposed;
-    }
-
-    // target (columns, rows) = source[offset ..] (rows, columns)ᵀ, both row-major.
-    private static void TransposeInto(double[] source, int offset, int rows, int columns, double[] target)
-    {
-        for (int r = 0; r < rows; r++)
-        {
-            for (int c = 0; c < columns; c++)
-            {
-                target[c * rows + r] = source[offset + r * columns + c];
-            }
-        }
-    }
-
-    // Row (c, i, j) of the (K, P) matrix holds, for every output position p = (oy, ox), the input
-    // pixel that filter tap (c, i, j) sees there; zeros for padding. Rows are filled along p, so the
-    // writes are contiguous.
-    private void Im2Col(ImageBatch x, int n, int outH, int outW, double[] columns)
-    {
-        Array.Clear(columns);   // padding stays zero
-        var gather = new Gather(x.Data, n * ChannelsIn * x.Height * x.Width, columns);
-        ForEachTap(x.Height, x.Width, outH, outW, ref gather);
-    }
-
-    // The adjoint of Im2Col: each entry is added back to the input pixel it was copied from.
-    private void Col2Im(double[] columns, ImageBatch gradient, int n, int outH, int outW)
-    {
-        var scatter = new Scatter(columns, gradient.Data, n * ChannelsIn * gradient.Height * gradient.Width);
-        ForEachTap(gradient.Height, gradient.Width, outH, outW, ref scatter);
-    }
-
-    // For every tap (c, i, j) and output row oy, the run of output columns ox whose input pixel
-    // (y, ox·s − p + j) lies inside the image is one call visitor.Run(first im2col entry, first input
-    // pixel within the image, length, stride) — padding is skipped, which leaves zeros in Im2Col and
-    // adds nothing in Col2Im. The visitor is a struct, so the JIT compiles one loop per visitor with
-    // the run inlined; with stride 1 a run is a contiguous copy.
-    private void ForEachTap<TVisitor>(int height, int width, int outH, int outW, ref TVisitor visitor) where TVisitor : struct, ITapVisitor
-    {
-        int f = KernelSize;
-        int positions = outH * outW;
-        for (int c = 0; c < ChannelsIn; c++)
-        {
-            for (int i = 0; i < f; i++)
-            {
-                for (int j = 0; j < f; j++)
-                {
-                    int column = ((c * f + i) * f + j) * positions;
-                    int first = Math.Max(0, (int)Math.Ceiling((Padding - j) / (double)Stride));             // smallest ox with x ≥ 0
-                    int last = Math.Min(outW - 1, (int)Math.Floor((width - 1 + Padding - j) / (double)Stride));   // largest ox with x < width
-                    if (last < first)
-                    {
-                        continue;
-                    }
-                    for (int oy = 0; oy < outH; oy++)
-                    {
-                        int y = oy * Stride - Padding + i;
-                        if (y >= 0 && y < height)
-                        {
-                            visitor.Run(column + oy * outW + first, (c * height + y) * width + first * Stride - Padding + j, last - first + 1, Stride);
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// <summary>What <c>Conv2d</c> does along a run of im2col entries and the input pixels they hold.</summary>
-internal interface ITapVisitor
-{
     /// <summary>
-    /// Entries entry … entry + length − 1 (consecutive) go with input pixels pixel, pixel + stride, …
-    /// (offsets within the image).
+    /// The reference backward pass, read off the forward sum: every term W[o, c, i, j] · input[…]
+    /// of z[n, o, y, x] sends ∂L/∂z[n, o, y, x] · input[…] to ∂L/∂W[o, c, i, j] and
+    /// ∂L/∂z[n, o, y, x] · W[o, c, i, j] to ∂L/∂input[…]; ∂L/∂b[o] = Σ ∂L/∂z[·, o, ·, ·].
     /// </summary>
-    void Run(int entry, int pixel, int length, int stride);
-}
-
-/// <summary>Im2col: copies the input pixels into their entries.</summary>
-internal readonly struct Gather(double[] input, int imageOffset, double[] columns) : ITapVisitor
-{
-    public void Run(int entry, int pixel, int length, int stride)
+    /// <param name="pass">What <see cref="Forward"/> or <see cref="ForwardDirect"/> returned.</param>
+    /// <param name="outputGradient">∂L/∂z, the shape of <paramref name="pass"/>'s output.</param>
+    /// <returns>∂L/∂W, ∂L/∂b and ∂L/∂x.</returns>
+    /// <exception cref="ArgumentException">The gradient's shape is not the output's, or the pass is not from a layer of this shape.</exception>
+    public Conv2dGradients BackwardDirect(Conv2dPass pass, ImageBatch outputGradient)
     {
-        if (stride == 1)
+        CheckGradient(pass, outputGradient);
+        ImageBatch x = pass.Input, dz = outputGradient;
+        var dW = Weights.ZerosLike();
+        var dB = new double[Filters];
+        var dX = x.ZerosLike();
+        for (int n = 0; n < x.Batch; n++)
+        for (int o = 0; o < Filters; o++)
+        for (int y = 0; y < dz.Height; y++)
+        for (int xo = 0; xo < dz.Width; xo++)
         {
-            input.AsSpan(imageOffset + pixel, length).CopyTo(columns.AsSpan(entry, length));
-            return;
+            double g = dz[n, o, y, xo];
+            dB[o] += g;
+            for (int c = 0; c < ChannelsIn; c++)
+            for (int i = 0; i < Weights.Height; i++)
+            for (int j = 0; j < Weights.Width; j++)
+            {
+                int row = y * Stride.Height - Padding.Height + i, column = xo * Stride.Width - Padding.Width + j;
+                if (row >= 0 && row < x.Height && column >= 0 && column < x.Width)   // padding has no gradient to receive
+                {
+                    dW[o, c, i, j] += g * x[n, c, row, column];
+                    dX[n, c, row, column] += g * Weights[o, c, i, j];
+                }
+            }
         }
-        for (int k = 0; k < length; k++)
+        return new Conv2dGradients(dW, dB, dX);
+    }
+
+    /// <summary>One gradient-descent step: W ← W − η·∂L/∂W, b ← b − η·∂L/∂b.</summary>
+    /// <param name="gradients">What <see cref="Backward"/> returned.</param>
+    /// <param name="learningRate">η.</param>
+    /// <exception cref="ArgumentException">Gradients of another layer's shape.</exception>
+    public void Step(Conv2dGradients gradients, double learningRate)
+    {
+        Require.Shape(Component, nameof(gradients), gradients.Weights.Shape, Weights.Shape, "the shape of the weights");
+        for (int k = 0; k < Weights.Data.Length; k++)
         {
-            columns[entry + k] = input[imageOffset + pixel + k * stride];
+            Weights.Data[k] -= learningRate * gradients.Weights.Data[k];
         }
+        for (int o = 0; o < Filters; o++)
+        {
+            Bias[o] -= learningRate * gradients.Bias[o];
+        }
+    }
+
+    /// <summary>Builds a layer with the weights, bias, stride and padding of a TorchSharp <c>nn.Conv2d</c> (groups 1, dilation 1, zero padding).</summary>
+    /// <param name="module">The module; its bias may be absent (then zeros).</param>
+    public static Conv2d CopyFrom(TorchSharp.Modules.Conv2d module)
+    {
+        using var scope = torch.NewDisposeScope();
+        ImageBatch weights = ImageBatch.FromTensor(module.weight!.detach());
+        double[] bias = module.bias is null ? new double[weights.Batch] : module.bias.detach().to(torch.float64).data<double>().ToArray();
+        return FromWeights(weights, bias, ((int)module.stride[0], (int)module.stride[1]), ((int)module.padding![0], (int)module.padding[1]));
+    }
+
+    /// <summary>Writes these weights and bias into a TorchSharp <c>nn.Conv2d</c> of the same sizes, so it computes the same function.</summary>
+    /// <param name="module">A module with weight (filters, c_in, k_h, k_w) and a bias.</param>
+    /// <exception cref="ArgumentException">The module's weight has another shape, or it has no bias.</exception>
+    public void CopyTo(TorchSharp.Modules.Conv2d module)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        Require.Shape(Component, nameof(module), module.weight!.shape, Weights.Shape, "the shape of the weights");
+        if (module.bias is null)
+        {
+            throw new ArgumentException($"{Component}: the module has no bias to copy the layer's bias into; create it with bias: true.", nameof(module));
+        }
+        module.weight.copy_(Weights.ToTensor());
+        module.bias.copy_(torch.tensor(Bias, torch.float64));
+    }
+
+    private static double Pixel(ImageBatch x, int n, int c, int row, int column) =>
+        row >= 0 && row < x.Height && column >= 0 && column < x.Width ? x[n, c, row, column] : 0.0;   // zero padding
+
+    private void CheckGradient(Conv2dPass pass, ImageBatch outputGradient)
+    {
+        long[] expected = OutputShape(pass.Input);
+        Require.Shape(Component, nameof(outputGradient), outputGradient.Shape, expected, "the shape Forward returned");
     }
 }
 
-/// <summary>Col2im: adds each entry's gradient back to its input pixel.</summary>
-internal readonly struct Scatter(double[] columns, double[] gradient, int imageOffset) : ITapVisitor
-{
-    public void Run(int entry, int pixel, int length, int stride)
-    {
-        for (int k = 0; k < length; k++)
-        {
-            gradient[imageOffset + pixel + k * stride] += columns[entry + k];
-        }
-    }
-}
+/// <summary>What <see cref="Conv2d.Forward"/> computed, kept for <see cref="Conv2d.Backward"/>.</summary>
+/// <param name="Input">x, (batch, c_in, height, width).</param>
+/// <param name="Output">z = conv(x, W) + b, (batch, filters, out_h, out_w).</param>
+public sealed record Conv2dPass(ImageBatch Input, ImageBatch Output);
+
+/// <summary>The gradients of <see cref="Conv2d.Backward"/>.</summary>
+/// <param name="Weights">∂L/∂W, (filters, c_in, k_h, k_w).</param>
+/// <param name="Bias">∂L/∂b, (filters,).</param>
+/// <param name="Input">∂L/∂x, the input's shape.</param>
+public sealed record Conv2dGradients(ImageBatch Weights, double[] Bias, ImageBatch Input);

@@ -11,7 +11,9 @@ namespace MLCourse.Convolution;
 /// A₂ = σ(Z₂), L = (1/m) Σ [−y log A₂ − (1 − y) log(1 − A₂)].
 /// </summary>
 /// <remarks>
-/// Backward follows the notes' derivation: ∂L/∂Z₂ = (A₂ − y)/m, ∂L/∂W₂ = (A₂ − y)·Fᵀ,
+/// The layer contract: <see cref="Forward"/> → <see cref="SmallCnnPass"/>, <see cref="Backward"/>(pass, ∂L/∂Z₂) →
+/// <see cref="SmallCnnGradients"/>, <see cref="Step"/>; the loss and its gradient are the separate
+/// <see cref="Loss"/> and <see cref="LossGradient"/>. Backward follows the notes' derivation: ∂L/∂Z₂ = (A₂ − y)/m, ∂L/∂W₂ = (A₂ − y)·Fᵀ,
 /// ∂L/∂b₂ = Σ(A₂ − y), ∂L/∂F = ∂L/∂Z₂·W₂ reshaped to P₁'s shape, ∂L/∂A₁ routed by max pooling,
 /// ∂L/∂Z₁ = ∂L/∂A₁ ⊙ [Z₁ &gt; 0], then ∂L/∂W₁ and ∂L/∂b₁ = Σ ∂L/∂Z₁ through <see cref="Conv2d"/>.
 /// On a 6×6 image the model has the notes' 15 parameters (9 + 1 + 4 + 1). Introduced in notebook day 17.
@@ -25,6 +27,20 @@ public sealed class SmallCnn
     /// <param name="random">Draws the initial weights, uniform in ±1/√fan-in as TorchSharp's default does.</param>
     /// <exception cref="ArgumentOutOfRangeException">An image size that does not fit the architecture.</exception>
     public SmallCnn(int imageSize, Random random)
+        : this(imageSize)
+    {
+        var convInit = new UniformInit(random, fan: 9);          // the 3×3 filter's inputs
+        var denseInit = new UniformInit(random, fan: Features);
+        for (int i = 0; i < 9; i++)
+        {
+            Convolution.Weights.Data[i] = convInit.Next();
+        }
+        Convolution.Bias[0] = convInit.Next();
+        denseInit.NextVector(Features).CopyTo(W2);
+        B2 = denseInit.Next();
+    }
+
+    private SmallCnn(int imageSize)
     {
         if (imageSize < 4 || (imageSize - 2) % 2 != 0)
         {
@@ -34,15 +50,29 @@ public sealed class SmallCnn
         Features = (imageSize - 2) / 2 * ((imageSize - 2) / 2);
         Convolution = new Conv2d(1, 1, 3);
         Pool = new MaxPool2d(2);
-        var convInit = new UniformInit(random, fan: 9);          // the 3×3 filter's inputs
-        var denseInit = new UniformInit(random, fan: Features);
-        for (int i = 0; i < 9; i++)
+        W2 = Vector<double>.Build.Dense(Features);
+    }
+
+    /// <summary>Builds the model from given weights (copied); the image side follows from W₂'s length, ((n − 2)/2)².</summary>
+    /// <param name="w1">The filter W₁, 3×3.</param>
+    /// <param name="b1">The convolution bias b₁.</param>
+    /// <param name="w2">The dense weights W₂, (features,) with features a square of at least 1.</param>
+    /// <param name="b2">The dense bias b₂.</param>
+    /// <exception cref="ArgumentException">W₁ is not 3×3, or W₂'s length is not a square.</exception>
+    public static SmallCnn FromWeights(Matrix<double> w1, double b1, Vector<double> w2, double b2)
+    {
+        Require.Shape(Component, nameof(w1), [w1.RowCount, w1.ColumnCount], [3, 3], "one 3×3 filter");
+        int side = (int)Math.Round(Math.Sqrt(w2.Count));
+        if (w2.Count == 0 || side * side != w2.Count)
         {
-            Convolution.Weights.Data[i] = convInit.Next();
+            throw ErrorMessage.Shape(Component, nameof(w2), "(features,) with features = ((n − 2)/2)², a square", ErrorMessage.FormatShape(w2.Count));
         }
-        Convolution.Bias[0] = convInit.Next();
-        W2 = denseInit.NextVector(Features);
-        B2 = denseInit.Next();
+        var model = new SmallCnn(2 * side + 2);
+        w1.ToRowMajorArray().CopyTo(model.Convolution.Weights.Data, 0);
+        model.Convolution.Bias[0] = b1;
+        w2.CopyTo(model.W2);
+        model.B2 = b2;
+        return model;
     }
 
     /// <summary>The image side n.</summary>
@@ -68,20 +98,23 @@ public sealed class SmallCnn
 
     /// <summary>Runs the forward equations on a batch of single-channel images.</summary>
     /// <param name="x">Shape (m, 1, n, n).</param>
+    /// <returns>Every activation, kept for <see cref="Backward"/>; the predictions are <see cref="SmallCnnPass.A2"/>.</returns>
     /// <exception cref="ArgumentException">The images are not (m, 1, n, n).</exception>
-    public ForwardPass Forward(ImageBatch x)
+    public SmallCnnPass Forward(ImageBatch x)
     {
         if (x.Channels != 1 || x.Height != ImageSize || x.Width != ImageSize)
         {
             throw ErrorMessage.Shape(Component, nameof(x), $"(m, 1, {ImageSize}, {ImageSize})", ErrorMessage.FormatShape(x.Shape));
         }
-        ImageBatch z1 = Convolution.Forward(x);
+        Conv2dPass convolution = Convolution.Forward(x);
+        ImageBatch z1 = convolution.Output;
         var a1 = new ImageBatch(z1.Batch, 1, z1.Height, z1.Width, z1.Data.Select(v => Math.Max(0, v)).ToArray());
-        ImageBatch p1 = Pool.Forward(a1);
+        MaxPool2dPass pooling = Pool.Forward(a1);
+        ImageBatch p1 = pooling.Output;
         var f = Matrix<double>.Build.Dense(x.Batch, Features, (i, j) => p1.Data[i * Features + j]);   // flatten: (m, features)
         Vector<double> z2 = f * W2 + B2;
         Vector<double> a2 = Activations.Sigmoid(z2);
-        return new ForwardPass(z1, a1, p1, f, z2, a2);
+        return new SmallCnnPass(convolution, a1, pooling, f, z2, a2);
     }
 
     /// <summary>
@@ -99,26 +132,42 @@ public sealed class SmallCnn
         return a2.Zip(y, Losses.BinaryCrossEntropy).Average();
     }
 
-    /// <summary>Back-propagates the loss of <paramref name="pass"/> against <paramref name="y"/> by the notes' equations.</summary>
-    /// <exception cref="ArgumentException"><paramref name="y"/> has a different length from the batch.</exception>
-    public Gradients Backward(ForwardPass pass, Vector<double> y)
+    /// <summary>∂L/∂Z₂ of <see cref="Loss"/> through the sigmoid: (A₂ − y)/m — what <see cref="Backward"/> takes.</summary>
+    /// <param name="a2">The predictions σ(Z₂), (m,).</param>
+    /// <param name="y">The labels, 0 or 1, (m,).</param>
+    /// <exception cref="ArgumentException">The two have different lengths, or are empty.</exception>
+    public static Vector<double> LossGradient(Vector<double> a2, Vector<double> y)
     {
-        Require.Length(Component, nameof(y), y, pass.A2.Count);
-        int m = y.Count;
-        Vector<double> dZ2 = (pass.A2 - y) / m;                                // ∂L/∂Z₂ = (A₂ − y)/m
+        if (a2.Count == 0)
+        {
+            throw ErrorMessage.Empty(Component, nameof(a2));
+        }
+        Require.Length(Component, nameof(y), y, a2.Count);
+        return (a2 - y) / a2.Count;
+    }
+
+    /// <summary>Back-propagates ∂L/∂Z₂ (for the notes' loss, <see cref="LossGradient"/>) by the notes' equations.</summary>
+    /// <param name="pass">What <see cref="Forward"/> returned.</param>
+    /// <param name="logitGradient">∂L/∂Z₂, (m,).</param>
+    /// <exception cref="ArgumentException"><paramref name="logitGradient"/> has a different length from the batch.</exception>
+    public SmallCnnGradients Backward(SmallCnnPass pass, Vector<double> logitGradient)
+    {
+        Require.Length(Component, nameof(logitGradient), logitGradient, pass.A2.Count);
+        int m = logitGradient.Count;
+        Vector<double> dZ2 = logitGradient;                                    // for BCE: (A₂ − y)/m
         Vector<double> dW2 = pass.F.TransposeThisAndMultiply(dZ2);             // ∂L/∂W₂ = (A₂ − y)·Fᵀ
         double dB2 = dZ2.Sum();                                               // ∂L/∂b₂ = Σ(A₂ − y)
         Matrix<double> dF = dZ2.ToColumnMatrix() * W2.ToRowMatrix();          // ∂L/∂F = ∂L/∂Z₂ · W₂, (m, features)
         var dP1 = new ImageBatch(m, 1, pass.P1.Height, pass.P1.Width, dF.ToRowMajorArray());   // reshape to P₁'s shape
-        ImageBatch dA1 = Pool.Backward(dP1);                                  // only each window's maximum gets gradient
+        ImageBatch dA1 = Pool.Backward(pass.Pooling, dP1).Input;             // only each window's maximum gets gradient
         var dZ1 = new ImageBatch(m, 1, dA1.Height, dA1.Width,
             dA1.Data.Select((g, i) => pass.Z1.Data[i] > 0 ? g : 0).ToArray()); // relu′ = 1 where Z₁ > 0
-        Convolution.Backward(dZ1);
-        return new Gradients(Convolution.WeightGradient.ToMatrix(), Convolution.BiasGradient[0], dW2, dB2, dZ1, dA1, dP1);
+        Conv2dGradients convolution = Convolution.Backward(pass.Convolution, dZ1);
+        return new SmallCnnGradients(convolution.Weights.ToMatrix(), convolution.Bias[0], dW2, dB2, dZ1, dA1, dP1, convolution.Input);
     }
 
     /// <summary>One gradient-descent step on all four parameters: θ ← θ − η·∂L/∂θ.</summary>
-    public void Step(Gradients g, double learningRate)
+    public void Step(SmallCnnGradients g, double learningRate)
     {
         for (int i = 0; i < 9; i++)
         {
@@ -131,13 +180,20 @@ public sealed class SmallCnn
 }
 
 /// <summary>The activations of one <see cref="SmallCnn.Forward"/>, kept for the backward pass.</summary>
-/// <param name="Z1">Convolution output, (m, 1, n − 2, n − 2).</param>
+/// <param name="Convolution">The convolution's pass: X and Z₁ = conv(X, W₁) + b₁, (m, 1, n − 2, n − 2).</param>
 /// <param name="A1">relu(Z₁).</param>
-/// <param name="P1">maxpool(A₁), (m, 1, (n − 2)/2, (n − 2)/2).</param>
+/// <param name="Pooling">The pooling's pass: A₁, P₁ = maxpool(A₁), (m, 1, (n − 2)/2, (n − 2)/2), and the argmax.</param>
 /// <param name="F">flatten(P₁), (m, features).</param>
 /// <param name="Z2">F·W₂ + b₂, (m,).</param>
 /// <param name="A2">σ(Z₂), the predicted probabilities, (m,).</param>
-public sealed record ForwardPass(ImageBatch Z1, ImageBatch A1, ImageBatch P1, Matrix<double> F, Vector<double> Z2, Vector<double> A2);
+public sealed record SmallCnnPass(Conv2dPass Convolution, ImageBatch A1, MaxPool2dPass Pooling, Matrix<double> F, Vector<double> Z2, Vector<double> A2)
+{
+    /// <summary>Z₁ = conv(X, W₁) + b₁, (m, 1, n − 2, n − 2).</summary>
+    public ImageBatch Z1 => Convolution.Output;
+
+    /// <summary>P₁ = maxpool(A₁), (m, 1, (n − 2)/2, (n − 2)/2).</summary>
+    public ImageBatch P1 => Pooling.Output;
+}
 
 /// <summary>The gradients of <see cref="SmallCnn.Backward"/>, with the intermediate ones the notes derive.</summary>
 /// <param name="W1">∂L/∂W₁, 3×3.</param>
@@ -147,4 +203,5 @@ public sealed record ForwardPass(ImageBatch Z1, ImageBatch A1, ImageBatch P1, Ma
 /// <param name="Z1">∂L/∂Z₁.</param>
 /// <param name="A1">∂L/∂A₁ (non-zero only at the pooling maxima).</param>
 /// <param name="P1">∂L/∂P₁ (∂L/∂F reshaped).</param>
-public sealed record Gradients(Matrix<double> W1, double B1, Vector<double> W2, double B2, ImageBatch Z1, ImageBatch A1, ImageBatch P1);
+/// <param name="X">∂L/∂X, (m, 1, n, n).</param>
+public sealed record SmallCnnGradients(Matrix<double> W1, double B1, Vector<double> W2, double B2, ImageBatch Z1, ImageBatch A1, ImageBatch P1, ImageBatch X);

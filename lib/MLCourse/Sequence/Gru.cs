@@ -37,6 +37,41 @@ public sealed class Gru
         (Features, Units) = (features, units);
     }
 
+    private Gru(Matrix<double>[] inputWeights, Matrix<double>[] hiddenWeights, Vector<double>[] inputBiases, Vector<double>[] hiddenBiases)
+    {
+        (InputWeights, HiddenWeights, InputBiases, HiddenBiases) = (inputWeights, hiddenWeights, inputBiases, hiddenBiases);
+        (Features, Units) = (inputWeights[0].ColumnCount, inputWeights[0].RowCount);
+    }
+
+    /// <summary>Builds the layer from given weights (copied), per gate in the order r, z, n (<see cref="Reset"/>, <see cref="Update"/>, <see cref="Candidate"/>).</summary>
+    /// <param name="inputWeights">W_ir, W_iz, W_in, each (units, features).</param>
+    /// <param name="hiddenWeights">W_hr, W_hz, W_hn, each (units, units).</param>
+    /// <param name="inputBiases">b_ir, b_iz, b_in, each (units,).</param>
+    /// <param name="hiddenBiases">b_hr, b_hz, b_hn, each (units,).</param>
+    /// <exception cref="ArgumentException">Not three of each, or shapes that do not fit together.</exception>
+    public static Gru FromWeights(IReadOnlyList<Matrix<double>> inputWeights, IReadOnlyList<Matrix<double>> hiddenWeights,
+        IReadOnlyList<Vector<double>> inputBiases, IReadOnlyList<Vector<double>> hiddenBiases)
+    {
+        Require.Shape(Component, nameof(inputWeights), [inputWeights.Count], [3], "one matrix per gate r, z, n");
+        Require.Shape(Component, nameof(hiddenWeights), [hiddenWeights.Count], [3], "one matrix per gate r, z, n");
+        Require.Shape(Component, nameof(inputBiases), [inputBiases.Count], [3], "one vector per gate r, z, n");
+        Require.Shape(Component, nameof(hiddenBiases), [hiddenBiases.Count], [3], "one vector per gate r, z, n");
+        int units = inputWeights[0].RowCount, features = inputWeights[0].ColumnCount;
+        if (units < 1 || features < 1)
+        {
+            throw ErrorMessage.Empty(Component, nameof(inputWeights));
+        }
+        for (int g = 0; g < 3; g++)
+        {
+            Require.Shape(Component, $"{nameof(inputWeights)}[{g}]", [inputWeights[g].RowCount, inputWeights[g].ColumnCount], [units, features], "(units, features)");
+            Require.Shape(Component, $"{nameof(hiddenWeights)}[{g}]", [hiddenWeights[g].RowCount, hiddenWeights[g].ColumnCount], [units, units], "(units, units)");
+            Require.Length(Component, $"{nameof(inputBiases)}[{g}]", inputBiases[g], units);
+            Require.Length(Component, $"{nameof(hiddenBiases)}[{g}]", hiddenBiases[g], units);
+        }
+        return new Gru(inputWeights.Select(w => w.Clone()).ToArray(), hiddenWeights.Select(w => w.Clone()).ToArray(),
+            inputBiases.Select(b => b.Clone()).ToArray(), hiddenBiases.Select(b => b.Clone()).ToArray());
+    }
+
     /// <summary>Index of the reset gate in the per-gate arrays.</summary>
     public const int Reset = 0;
 
@@ -65,8 +100,9 @@ public sealed class Gru
     public IReadOnlyList<Vector<double>> HiddenBiases { get; }
 
     /// <summary>Runs the recurrence over <paramref name="sequence"/> (timesteps, features); returns the cached steps.</summary>
+    /// <param name="sequence">(timesteps, features).</param>
     /// <exception cref="ArgumentException">A wrong number of features or no time steps.</exception>
-    public IReadOnlyList<GruStep> Forward(Matrix<double> sequence)
+    public GruPass Forward(Matrix<double> sequence)
     {
         if (sequence.ColumnCount != Features || sequence.RowCount == 0)
         {
@@ -85,15 +121,16 @@ public sealed class Gru
             steps.Add(new GruStep(x, h, r, z, hn, n, next));
             h = next;
         }
-        return steps;
+        return new GruPass(steps);
     }
 
     /// <summary>BPTT by hand, given ∂L/∂h_t from outside for every step; returns gradients in the same per-gate layout.</summary>
-    /// <param name="steps">The forward pass.</param>
+    /// <param name="pass">What <see cref="Forward"/> returned.</param>
     /// <param name="hiddenGradients">∂L/∂h_t from outside the layer, one vector of shape (units,) per step.</param>
     /// <exception cref="ArgumentException"><paramref name="hiddenGradients"/> does not hold one vector of shape (units,) per step.</exception>
-    public GruGradients Backward(IReadOnlyList<GruStep> steps, IReadOnlyList<Vector<double>> hiddenGradients)
+    public GruGradients Backward(GruPass pass, IReadOnlyList<Vector<double>> hiddenGradients)
     {
+        IReadOnlyList<GruStep> steps = pass.Steps;
         Require.StepVectors(Component, nameof(hiddenGradients), hiddenGradients, steps.Count, Units);
         var dWx = InputWeights.Select(w => Matrix<double>.Build.Dense(w.RowCount, w.ColumnCount)).ToArray();
         var dWh = HiddenWeights.Select(w => Matrix<double>.Build.Dense(w.RowCount, w.ColumnCount)).ToArray();
@@ -124,6 +161,36 @@ public sealed class Gru
         return new GruGradients(dWx, dWh, dBx, dBh, dX);
     }
 
+    /// <summary>One gradient-descent step: θ ← θ − η·∂L/∂θ for every weight and bias.</summary>
+    /// <param name="g">What <see cref="Backward"/> returned.</param>
+    /// <param name="learningRate">η.</param>
+    public void Step(GruGradients g, double learningRate)
+    {
+        for (int k = 0; k < 3; k++)
+        {
+            InputWeights[k].Subtract(learningRate * g.InputWeights[k], InputWeights[k]);
+            HiddenWeights[k].Subtract(learningRate * g.HiddenWeights[k], HiddenWeights[k]);
+            InputBiases[k].Subtract(learningRate * g.InputBiases[k], InputBiases[k]);
+            HiddenBiases[k].Subtract(learningRate * g.HiddenBiases[k], HiddenBiases[k]);
+        }
+    }
+
+    /// <summary>Builds the layer from a one-layer, unidirectional TorchSharp <c>nn.GRU</c> with biases (the inverse of <see cref="CopyTo"/>).</summary>
+    /// <param name="gru">The module; gates stacked r, z, n as TorchSharp does.</param>
+    /// <exception cref="ArgumentException">The module has no biases.</exception>
+    public static Gru CopyFrom(TorchSharp.Modules.GRU gru)
+    {
+        using var scope = torch.NewDisposeScope();
+        Matrix<double> ih = gru.get_parameter("weight_ih_l0")!.detach().ToMatrix();   // (3·units, features)
+        Matrix<double> hh = gru.get_parameter("weight_hh_l0")!.detach().ToMatrix();   // (3·units, units)
+        torch.Tensor bih = gru.get_parameter("bias_ih_l0") ?? throw new ArgumentException($"{Component}: the module has no biases; create it with bias: true.", nameof(gru));
+        Vector<double> bx = bih.detach().ToVector(), bh = gru.get_parameter("bias_hh_l0")!.detach().ToVector();
+        int units = hh.ColumnCount;
+        Matrix<double>[] Split(Matrix<double> m) => Enumerable.Range(0, 3).Select(g => m.SubMatrix(g * units, units, 0, m.ColumnCount)).ToArray();
+        Vector<double>[] SplitBias(Vector<double> b) => Enumerable.Range(0, 3).Select(g => b.SubVector(g * units, units)).ToArray();
+        return FromWeights(Split(ih), Split(hh), SplitBias(bx), SplitBias(bh));
+    }
+
     /// <summary>Writes the weights into a TorchSharp <c>nn.GRU</c> of the same sizes (gates stacked r, z, n).</summary>
     public void CopyTo(TorchSharp.Modules.GRU gru)
     {
@@ -146,6 +213,10 @@ public sealed class Gru
 /// <param name="Hidden">h_t.</param>
 public sealed record GruStep(Vector<double> Input, Vector<double> Previous, Vector<double> Reset, Vector<double> Update,
     Vector<double> HiddenCandidate, Vector<double> Candidate, Vector<double> Hidden);
+
+/// <summary>The steps of a GRU forward pass, kept for <see cref="Gru.Backward"/>.</summary>
+/// <param name="Steps">One entry per time step.</param>
+public sealed record GruPass(IReadOnlyList<GruStep> Steps);
 
 /// <summary>The gradients of <see cref="Gru.Backward"/>, per gate in the order r, z, n.</summary>
 /// <param name="InputWeights">∂L/∂W_i·.</param>

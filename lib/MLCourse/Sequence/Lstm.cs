@@ -40,6 +40,45 @@ public sealed partial class Lstm
         Units = units;
     }
 
+    private Lstm(Matrix<double>[] weights, Vector<double>[] biases)
+    {
+        (Wf, Wc, Wi, Wo) = (weights[0], weights[1], weights[2], weights[3]);
+        (Bf, Bc, Bi, Bo) = (biases[0], biases[1], biases[2], biases[3]);
+        Units = Wf.RowCount;
+        Features = Wf.ColumnCount - Units;
+    }
+
+    /// <summary>Builds the layer from given weights (copied), each gate's W acting on [h_{t−1}, x_t].</summary>
+    /// <param name="wf">W_f, (units, units + features).</param>
+    /// <param name="wc">W_c, the same shape.</param>
+    /// <param name="wi">W_i, the same shape.</param>
+    /// <param name="wo">W_o, the same shape.</param>
+    /// <param name="bf">b_f, (units,).</param>
+    /// <param name="bc">b_c, (units,).</param>
+    /// <param name="bi">b_i, (units,).</param>
+    /// <param name="bo">b_o, (units,).</param>
+    /// <exception cref="ArgumentException">Shapes that do not fit together (features = columns − units must be at least 1).</exception>
+    public static Lstm FromWeights(Matrix<double> wf, Matrix<double> wc, Matrix<double> wi, Matrix<double> wo,
+        Vector<double> bf, Vector<double> bc, Vector<double> bi, Vector<double> bo)
+    {
+        int units = wf.RowCount;
+        if (units < 1 || wf.ColumnCount <= units)
+        {
+            throw ErrorMessage.Shape(Component, nameof(wf), "(units ≥ 1, units + features) with features ≥ 1", ErrorMessage.FormatShape(wf.RowCount, wf.ColumnCount));
+        }
+        (string Name, Matrix<double> W)[] weights = [(nameof(wf), wf), (nameof(wc), wc), (nameof(wi), wi), (nameof(wo), wo)];
+        foreach (var (name, w) in weights)
+        {
+            Require.Shape(Component, name, [w.RowCount, w.ColumnCount], [units, wf.ColumnCount], "the shape of wf");
+        }
+        (string Name, Vector<double> B)[] biases = [(nameof(bf), bf), (nameof(bc), bc), (nameof(bi), bi), (nameof(bo), bo)];
+        foreach (var (name, b) in biases)
+        {
+            Require.Length(Component, name, b, units);
+        }
+        return new Lstm(weights.Select(w => w.W.Clone()).ToArray(), biases.Select(b => b.B.Clone()).ToArray());
+    }
+
     /// <summary>Input features per step.</summary>
     public int Features { get; }
 
@@ -130,6 +169,36 @@ public sealed partial class Lstm
             dcNext = dc.PointwiseMultiply(s.Forget);              // to C_{t−1}
         }
         return new LstmGradients(dWf, dWc, dWi, dWo, dBf, dBc, dBi, dBo, dX, norms);
+    }
+
+    /// <summary>One gradient-descent step: θ ← θ − η·∂L/∂θ for every weight and bias.</summary>
+    /// <param name="g">What <see cref="Backward"/> returned.</param>
+    /// <param name="learningRate">η.</param>
+    public void Step(LstmGradients g, double learningRate)
+    {
+        Wf.Subtract(learningRate * g.Wf, Wf); Wc.Subtract(learningRate * g.Wc, Wc); Wi.Subtract(learningRate * g.Wi, Wi); Wo.Subtract(learningRate * g.Wo, Wo);
+        Bf.Subtract(learningRate * g.Bf, Bf); Bc.Subtract(learningRate * g.Bc, Bc); Bi.Subtract(learningRate * g.Bi, Bi); Bo.Subtract(learningRate * g.Bo, Bo);
+    }
+
+    /// <summary>Builds the layer from a one-layer, unidirectional TorchSharp <c>nn.LSTM</c> (the inverse of <see cref="CopyTo"/>): each gate's W is [W_hh | W_ih] and its bias b_ih + b_hh.</summary>
+    /// <param name="lstm">The module; gates stacked i, f, g, o as TorchSharp does.</param>
+    public static Lstm CopyFrom(TorchSharp.Modules.LSTM lstm)
+    {
+        using var scope = torch.NewDisposeScope();
+        Matrix<double> ih = lstm.get_parameter("weight_ih_l0")!.detach().ToMatrix();   // (4·units, features)
+        Matrix<double> hh = lstm.get_parameter("weight_hh_l0")!.detach().ToMatrix();   // (4·units, units)
+        int units = hh.ColumnCount, features = ih.ColumnCount;
+        Vector<double> bias = Vector<double>.Build.Dense(4 * units);
+        foreach (string name in new[] { "bias_ih_l0", "bias_hh_l0" })
+        {
+            if (lstm.get_parameter(name) is { } b)
+            {
+                bias += b.detach().ToVector();
+            }
+        }
+        Matrix<double> Gate(int g) => hh.SubMatrix(g * units, units, 0, units).Append(ih.SubMatrix(g * units, units, 0, features));   // [h, x] columns
+        Vector<double> GateBias(int g) => bias.SubVector(g * units, units);
+        return FromWeights(Gate(1), Gate(2), Gate(0), Gate(3), GateBias(1), GateBias(2), GateBias(0), GateBias(3));   // f, c (g), i, o
     }
 
     /// <summary>Writes these weights into a TorchSharp <c>nn.LSTM</c> (one layer, same sizes) so it computes the same function.</summary>

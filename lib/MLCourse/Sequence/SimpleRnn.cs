@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
 using MLCourse.Tensors;
+using TorchSharp;
 
 namespace MLCourse.Sequence;
 
@@ -15,7 +16,10 @@ namespace MLCourse.Sequence;
 /// over time steps j of ∂L/∂ŷ · ∂ŷ/∂o_j · ∂o_j/∂W, where ∂ŷ/∂o_j chains ∂o_{t}/∂o_{t−1} =
 /// diag(1 − o_t²)·W_hᵀ back from T to j. Parameters: W_i (features, units), W_h (units, units),
 /// b (units), W_o (units), b_o — Keras' SimpleRNN convention with one bias per unit.
-/// Introduced in notebooks days 09–10.
+/// The layer contract: <see cref="Forward"/> → <see cref="SimpleRnnPass"/>, <see cref="Backward"/>(pass,
+/// ∂L/∂z) → <see cref="SimpleRnnGradients"/>, <see cref="Step"/>; the loss and its gradient with
+/// respect to the logit z are the separate <see cref="Loss"/> and <see cref="LossGradient"/>, so any
+/// loss on ŷ can be trained. Introduced in notebooks days 09–10.
 /// </remarks>
 public sealed class SimpleRnn
 {
@@ -37,6 +41,29 @@ public sealed class SimpleRnn
         B = init.NextVector(units);
         Wo = init.NextVector(units);
         Bo = init.Next();
+    }
+
+    private SimpleRnn(Matrix<double> wi, Matrix<double> wh, Vector<double> b, Vector<double> wo, double bo) =>
+        (Wi, Wh, B, Wo, Bo) = (wi, wh, b, wo, bo);
+
+    /// <summary>Builds the model from given weights (copied, so the caller's stay its own).</summary>
+    /// <param name="wi">W_i, (features, units).</param>
+    /// <param name="wh">W_h, (units, units).</param>
+    /// <param name="b">b, (units,).</param>
+    /// <param name="wo">W_o, (units,).</param>
+    /// <param name="bo">b_o.</param>
+    /// <exception cref="ArgumentException">Shapes that do not fit together.</exception>
+    public static SimpleRnn FromWeights(Matrix<double> wi, Matrix<double> wh, Vector<double> b, Vector<double> wo, double bo)
+    {
+        int units = wi.ColumnCount;
+        if (wi.RowCount == 0 || units == 0)
+        {
+            throw ErrorMessage.Empty(Component, nameof(wi));
+        }
+        Require.Shape(Component, nameof(wh), [wh.RowCount, wh.ColumnCount], [units, units], "(units, units), units from wi");
+        Require.Length(Component, nameof(b), b, units);
+        Require.Length(Component, nameof(wo), wo, units);
+        return new SimpleRnn(wi.Clone(), wh.Clone(), b.Clone(), wo.Clone(), bo);
     }
 
     /// <summary>Input weights W_i, (features, units).</summary>
@@ -65,7 +92,7 @@ public sealed class SimpleRnn
     /// <summary>Unfolds the recurrence over <paramref name="sequence"/> and applies the output layer.</summary>
     /// <param name="sequence">Shape (timesteps, features): one row per time step.</param>
     /// <exception cref="ArgumentException">A wrong number of features, or no time steps.</exception>
-    public RnnPass Forward(Matrix<double> sequence)
+    public SimpleRnnPass Forward(Matrix<double> sequence)
     {
         if (sequence.ColumnCount != Wi.RowCount || sequence.RowCount == 0)
         {
@@ -78,23 +105,30 @@ public sealed class SimpleRnn
             states.Add(pre.PointwiseTanh());
         }
         double z = states[^1].DotProduct(Wo) + Bo;
-        return new RnnPass(sequence, states, Activations.Sigmoid(z));
+        return new SimpleRnnPass(sequence, states, z, Activations.Sigmoid(z));
     }
 
     /// <summary>The binary cross-entropy of a prediction, each log clamped at −100 as PyTorch's <c>BCELoss</c> does (<see cref="Losses.BinaryCrossEntropy"/>): a confident correct prediction costs 0, not NaN.</summary>
     public static double Loss(double prediction, double label) => Losses.BinaryCrossEntropy(prediction, label);
 
-    /// <summary>Backpropagation through time for one sequence, by the notes' chain rule.</summary>
-    /// <param name="pass">The forward pass.</param>
+    /// <summary>∂L/∂z of <see cref="Loss"/> through the sigmoid, ŷ − y: what <see cref="Backward"/> takes to train the notes' classifier.</summary>
+    /// <param name="prediction">ŷ = σ(z).</param>
     /// <param name="label">y, 0 or 1.</param>
-    public RnnGradients Backward(RnnPass pass, double label)
+    public static double LossGradient(double prediction, double label) => prediction - label;
+
+    /// <summary>Backpropagation through time for one sequence, by the notes' chain rule, from ∂L/∂z (z the logit, ŷ = σ(z)).</summary>
+    /// <param name="pass">What <see cref="Forward"/> returned.</param>
+    /// <param name="logitGradient">∂L/∂z; for the notes' loss <see cref="LossGradient"/> gives ŷ − y.</param>
+    /// <returns>Every parameter's gradient, ∂L/∂x_t and the per-step gradient norms.</returns>
+    public SimpleRnnGradients Backward(SimpleRnnPass pass, double logitGradient)
     {
         int steps = pass.Sequence.RowCount;
-        double dz = pass.Prediction - label;                               // ∂L/∂z = ŷ − y (sigmoid + BCE)
-        var dWo = dz * pass.States[^1];                                      // ∂L/∂W_o = (ŷ − y)·o_T
+        double dz = logitGradient;                                          // ∂L/∂z (= ŷ − y for sigmoid + BCE)
+        var dWo = dz * pass.States[^1];                                      // ∂L/∂W_o = ∂L/∂z·o_T
         var dWi = Matrix<double>.Build.Dense(Wi.RowCount, Wi.ColumnCount);
         var dWh = Matrix<double>.Build.Dense(Wh.RowCount, Wh.ColumnCount);
         var dB = Vector<double>.Build.Dense(B.Count);
+        var dX = Matrix<double>.Build.Dense(steps, Wi.RowCount);
         var stateGradientNorms = new double[steps];
         Vector<double> dState = dz * Wo;                                     // ∂L/∂o_T
         for (int t = steps; t >= 1; t--)
@@ -105,13 +139,49 @@ public sealed class SimpleRnn
             dWi += pass.Sequence.Row(t - 1).OuterProduct(delta);            // x_tᵀ·δ_t, summed over t
             dWh += pass.States[t - 1].OuterProduct(delta);                  // o_{t−1}ᵀ·δ_t
             dB += delta;
+            dX.SetRow(t - 1, Wi * delta);                                    // ∂L/∂x_t = δ_t·W_iᵀ
             dState = Wh * delta;                                             // ∂L/∂o_{t−1} = δ_t·W_hᵀ
         }
-        return new RnnGradients(dWi, dWh, dB, dWo, dz, stateGradientNorms);
+        return new SimpleRnnGradients(dWi, dWh, dB, dWo, dz, dX, stateGradientNorms);
+    }
+
+    /// <summary>Writes the weights into a TorchSharp <c>nn.RNN</c> (tanh, one layer) and an <c>nn.Linear(units, 1)</c> head, so σ(head(rnn(x)[last])) is <see cref="SimpleRnnPass.Prediction"/>.</summary>
+    /// <param name="rnn">An <c>nn.RNN(features, units)</c>; its b_hh is set to zero (this model has one bias per unit).</param>
+    /// <param name="head">An <c>nn.Linear(units, 1)</c>.</param>
+    public void CopyTo(TorchSharp.Modules.RNN rnn, TorchSharp.Modules.Linear head)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        rnn.get_parameter("weight_ih_l0")!.copy_(Wi.Transpose().ToTensor());   // TorchSharp stores (units, features)
+        rnn.get_parameter("weight_hh_l0")!.copy_(Wh.Transpose().ToTensor());
+        rnn.get_parameter("bias_ih_l0")!.copy_(B.ToTensor());
+        rnn.get_parameter("bias_hh_l0")!.zero_();
+        head.weight!.copy_(Wo.ToTensor().unsqueeze(0));
+        head.bias!.fill_(Bo);
+    }
+
+    /// <summary>Builds the model from a TorchSharp <c>nn.RNN</c> (tanh, one layer) and <c>nn.Linear(units, 1)</c> head: the inverse of <see cref="CopyTo"/>, with b = b_ih + b_hh.</summary>
+    /// <param name="rnn">An <c>nn.RNN(features, units)</c>.</param>
+    /// <param name="head">An <c>nn.Linear(units, 1)</c>.</param>
+    public static SimpleRnn CopyFrom(TorchSharp.Modules.RNN rnn, TorchSharp.Modules.Linear head)
+    {
+        using var scope = torch.NewDisposeScope();
+        Matrix<double> wi = rnn.get_parameter("weight_ih_l0")!.detach().ToMatrix().Transpose();
+        Matrix<double> wh = rnn.get_parameter("weight_hh_l0")!.detach().ToMatrix().Transpose();
+        Vector<double> b = Vector<double>.Build.Dense(wh.RowCount);
+        foreach (string name in new[] { "bias_ih_l0", "bias_hh_l0" })
+        {
+            if (rnn.get_parameter(name) is { } bias)
+            {
+                b += bias.detach().ToVector();
+            }
+        }
+        double bo = head.bias is null ? 0 : head.bias.detach().ToVector()[0];
+        return FromWeights(wi, wh, b, head.weight!.detach().ToMatrix().Row(0), bo);
     }
 
     /// <summary>One gradient-descent step: θ ← θ − η·∂L/∂θ for every parameter.</summary>
-    public void Step(RnnGradients g, double learningRate)
+    public void Step(SimpleRnnGradients g, double learningRate)
     {
         Wi.Subtract(learningRate * g.Wi, Wi);
         Wh.Subtract(learningRate * g.Wh, Wh);
@@ -123,15 +193,17 @@ public sealed class SimpleRnn
 
 /// <summary>The unfolded forward pass of <see cref="SimpleRnn"/>.</summary>
 /// <param name="Sequence">The input, (timesteps, features).</param>
-/// <param name="States">o_0 = 0, o_1, …, o_T.</param>
-/// <param name="Prediction">ŷ = σ(o_T·W_o + b_o).</param>
-public sealed record RnnPass(Matrix<double> Sequence, IReadOnlyList<Vector<double>> States, double Prediction);
+/// <param name="States">o_0 = 0, o_1, …, o_T, each (units,).</param>
+/// <param name="Logit">z = o_T·W_o + b_o.</param>
+/// <param name="Prediction">ŷ = σ(z).</param>
+public sealed record SimpleRnnPass(Matrix<double> Sequence, IReadOnlyList<Vector<double>> States, double Logit, double Prediction);
 
 /// <summary>The gradients of <see cref="SimpleRnn.Backward"/>.</summary>
-/// <param name="Wi">∂L/∂W_i.</param>
-/// <param name="Wh">∂L/∂W_h.</param>
-/// <param name="B">∂L/∂b.</param>
-/// <param name="Wo">∂L/∂W_o.</param>
+/// <param name="Wi">∂L/∂W_i, (features, units).</param>
+/// <param name="Wh">∂L/∂W_h, (units, units).</param>
+/// <param name="B">∂L/∂b, (units,).</param>
+/// <param name="Wo">∂L/∂W_o, (units,).</param>
 /// <param name="Bo">∂L/∂b_o.</param>
+/// <param name="X">∂L/∂x_t, (timesteps, features).</param>
 /// <param name="StateGradientNorms">‖∂L/∂o_t‖ for t = 1 … T: how much gradient reaches each step (vanishing gradients).</param>
-public sealed record RnnGradients(Matrix<double> Wi, Matrix<double> Wh, Vector<double> B, Vector<double> Wo, double Bo, double[] StateGradientNorms);
+public sealed record SimpleRnnGradients(Matrix<double> Wi, Matrix<double> Wh, Vector<double> B, Vector<double> Wo, double Bo, Matrix<double> X, double[] StateGradientNorms);

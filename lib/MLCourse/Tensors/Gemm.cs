@@ -25,7 +25,7 @@ namespace MLCourse.Tensors;
 /// Buffers come from a pool, so a call allocates nothing per element. Benchmarked against MathNet's
 /// managed provider and TorchSharp in <c>tests/MLCourse.Benchmarks</c> (docs/performance.md).
 /// </remarks>
-public static class Gemm
+public static partial class Gemm
 {
     /// <summary>Rows of C computed by one micro-kernel call.</summary>
     public const int MicroRows = 6;

@@ -7,36 +7,65 @@ namespace MLCourse.Tests.Convolution;
 
 public class Conv2dTests
 {
+    private static Conv2d RandomLayer(Random random, int cin, int filters, (int, int) kernel, (int, int) stride, (int, int) padding)
+    {
+        var bias = Enumerable.Range(0, filters).Select(_ => random.NextDouble() - 0.5).ToArray();
+        return Conv2d.FromWeights(Random(random, filters, cin, kernel.Item1, kernel.Item2), bias, stride, padding);
+    }
+
     [Theory]
-    [InlineData(2, 1, 1, 6, 7, 3, 1, 0)]
-    [InlineData(3, 2, 4, 8, 8, 3, 2, 1)]
-    [InlineData(1, 3, 2, 5, 9, 2, 1, 1)]
-    [InlineData(2, 2, 3, 9, 6, 1, 3, 0)]
-    [InlineData(1, 1, 1, 7, 7, 5, 1, 2)]
-    public void Forward_and_every_gradient_agree_with_TorchSharp_autograd(int batch, int cin, int filters, int h, int w, int f, int s, int p)
+    [InlineData(2, 1, 1, 6, 7, 3, 3, 1, 1, 0, 0)]
+    [InlineData(3, 2, 4, 8, 8, 3, 3, 2, 2, 1, 1)]
+    [InlineData(1, 3, 2, 5, 9, 2, 2, 1, 1, 1, 1)]
+    [InlineData(2, 2, 3, 9, 6, 1, 1, 3, 3, 0, 0)]
+    [InlineData(1, 1, 1, 7, 7, 5, 5, 1, 1, 2, 2)]
+    [InlineData(2, 2, 3, 7, 9, 2, 4, 1, 2, 0, 1)]   // rectangular kernel, per-axis stride and padding
+    [InlineData(1, 3, 2, 8, 5, 3, 1, 2, 1, 1, 0)]
+    public void Forward_and_every_gradient_agree_with_TorchSharp_autograd(int batch, int cin, int filters, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw)
     {
         using var scope = torch.NewDisposeScope();
-        var random = new Random(batch * 1000 + cin * 100 + f * 10 + s);
+        var random = new Random(batch * 1000 + cin * 100 + kh * 10 + kw + sh);
         var x = Random(random, batch, cin, h, w);
-        var conv = new Conv2d(cin, filters, f, s, p);
-        Random(random, filters, cin, f, f).Data.CopyTo(conv.Weights.Data, 0);
-        for (int o = 0; o < filters; o++) conv.Bias[o] = random.NextDouble() - 0.5;
+        var conv = RandomLayer(random, cin, filters, (kh, kw), (sh, sw), (ph, pw));
 
-        ImageBatch output = conv.Forward(x);
-        var g = Random(random, output.Batch, output.Channels, output.Height, output.Width);
-        ImageBatch dx = conv.Backward(g);
+        Conv2dPass pass = conv.Forward(x);
+        var g = Random(random, pass.Output.Batch, pass.Output.Channels, pass.Output.Height, pass.Output.Width);
+        Conv2dGradients grads = conv.Backward(pass, g);
 
         var tx = x.ToTensor().requires_grad_(true);
         var tw = conv.Weights.ToTensor().requires_grad_(true);
         var tb = torch.tensor(conv.Bias, torch.float64).requires_grad_(true);
-        var tout = torch.nn.functional.conv2d(tx, tw, tb, strides: [s, s], padding: [p, p]);
+        var tout = torch.nn.functional.conv2d(tx, tw, tb, strides: [sh, sw], padding: [ph, pw]);
         Project(tout, g).backward();
 
-        Assert.Equal(tout.shape, output.Shape);
-        Assert.True(MaxDifference(Values(tout), output.Data) < 1e-12);
-        Assert.True(MaxDifference(Values(tx.grad!), dx.Data) < 1e-12);
-        Assert.True(MaxDifference(Values(tw.grad!), conv.WeightGradient.Data) < 1e-12);
-        Assert.True(MaxDifference(Values(tb.grad!), conv.BiasGradient) < 1e-12);
+        Assert.Equal(tout.shape, pass.Output.Shape);
+        Assert.True(MaxDifference(Values(tout), pass.Output.Data) < 1e-12);
+        Assert.True(MaxDifference(Values(tx.grad!), grads.Input.Data) < 1e-12);
+        Assert.True(MaxDifference(Values(tw.grad!), grads.Weights.Data) < 1e-12);
+        Assert.True(MaxDifference(Values(tb.grad!), grads.Bias) < 1e-12);
+    }
+
+    [Theory]
+    [InlineData(2, 3, 4, 9, 8, 3, 3, 1, 1, 0, 0)]
+    [InlineData(3, 2, 5, 10, 7, 4, 2, 2, 3, 1, 2)]
+    [InlineData(1, 1, 1, 5, 5, 5, 5, 1, 1, 2, 2)]
+    public void The_reference_sliding_window_and_the_fast_im2col_path_agree(int batch, int cin, int filters, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw)
+    {
+        var random = new Random(h * 100 + w);
+        var x = Random(random, batch, cin, h, w);
+        var conv = RandomLayer(random, cin, filters, (kh, kw), (sh, sw), (ph, pw));
+
+        Conv2dPass fast = conv.Forward(x);
+        Conv2dPass direct = conv.ForwardDirect(x);
+        var g = Random(random, fast.Output.Batch, fast.Output.Channels, fast.Output.Height, fast.Output.Width);
+        Conv2dGradients fastGrads = conv.Backward(fast, g);
+        Conv2dGradients directGrads = conv.BackwardDirect(direct, g);
+
+        Assert.Equal(direct.Output.Shape, fast.Output.Shape);
+        Assert.True(MaxDifference(direct.Output.Data, fast.Output.Data) < 1e-12);
+        Assert.True(MaxDifference(directGrads.Input.Data, fastGrads.Input.Data) < 1e-12);
+        Assert.True(MaxDifference(directGrads.Weights.Data, fastGrads.Weights.Data) < 1e-12);
+        Assert.True(MaxDifference(directGrads.Bias, fastGrads.Bias) < 1e-12);
     }
 
     [Fact]
@@ -44,13 +73,12 @@ public class Conv2dTests
     {
         // x is 3×3, w₁ is 2×2: z₁₁ = x₁₁w₁₁ + x₁₂w₁₂ + x₂₁w₂₁ + x₂₂w₂₂ + b₁, and so on.
         var x = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2, 3 }, { 4, 5, 6 }, { 7, 8, 9 } });
-        var conv = new Conv2d(1, 1, 2);
-        new double[] { 1, -1, 2, 0.5 }.CopyTo(conv.Weights.Data, 0);   // w₁₁, w₁₂, w₂₁, w₂₂
-        conv.Bias[0] = 0.25;
+        var conv = Conv2d.FromWeights(new ImageBatch(1, 1, 2, 2, [1, -1, 2, 0.5]), [0.25]);   // w₁₁, w₁₂, w₂₁, w₂₂ and b₁
         double W(int i, int j) => conv.Weights[0, 0, i - 1, j - 1];
         double X(int i, int j) => x[i - 1, j - 1];
 
-        var z = conv.Forward(ImageBatch.FromMatrix(x)).ToMatrix();
+        var pass = conv.ForwardDirect(ImageBatch.FromMatrix(x));
+        var z = pass.Output.ToMatrix();
 
         Assert.Equal(X(1, 1) * W(1, 1) + X(1, 2) * W(1, 2) + X(2, 1) * W(2, 1) + X(2, 2) * W(2, 2) + 0.25, z[0, 0]);
         Assert.Equal(X(1, 2) * W(1, 1) + X(1, 3) * W(1, 2) + X(2, 2) * W(2, 1) + X(2, 3) * W(2, 2) + 0.25, z[0, 1]);
@@ -58,38 +86,67 @@ public class Conv2dTests
         Assert.Equal(X(2, 2) * W(1, 1) + X(2, 3) * W(1, 2) + X(3, 2) * W(2, 1) + X(3, 3) * W(2, 2) + 0.25, z[1, 1]);
 
         var dz = ImageBatch.FromMatrix(Matrix<double>.Build.DenseOfArray(new double[,] { { 0.1, 0.2 }, { 0.3, 0.4 } }));
-        conv.Backward(dz);
-        Assert.Equal(1.0, conv.BiasGradient[0], 1e-15);                                       // ∂L/∂b₁ = sum(∂L/∂z₁)
-        Assert.Equal(0.1 * X(1, 1) + 0.2 * X(1, 2) + 0.3 * X(2, 1) + 0.4 * X(2, 2), conv.WeightGradient[0, 0, 0, 0], 1e-12);   // ∂L/∂w₁₁
+        var grads = conv.Backward(pass, dz);
+        Assert.Equal(1.0, grads.Bias[0], 1e-15);                                       // ∂L/∂b₁ = sum(∂L/∂z₁)
+        Assert.Equal(0.1 * X(1, 1) + 0.2 * X(1, 2) + 0.3 * X(2, 1) + 0.4 * X(2, 2), grads.Weights[0, 0, 0, 0], 1e-12);   // ∂L/∂w₁₁
     }
 
     [Fact]
     public void Gradients_pass_a_finite_difference_check()
     {
         var random = new Random(5);
-        var x = Random(random, 2, 2, 5, 5);
-        var conv = new Conv2d(2, 3, 3, stride: 2, padding: 1);
-        Random(random, 3, 2, 3, 3).Data.CopyTo(conv.Weights.Data, 0);
-        var g = Random(random, 2, 3, 3, 3);
-        double Loss() => conv.Forward(x).Data.Zip(g.Data).Sum(p => p.First * p.Second);
+        var x = Random(random, 2, 2, 5, 6);
+        var conv = RandomLayer(random, 2, 3, (3, 2), (2, 1), (1, 0));
+        var pass = conv.Forward(x);
+        var g = Random(random, pass.Output.Batch, pass.Output.Channels, pass.Output.Height, pass.Output.Width);
+        double Loss() => conv.Forward(x).Output.Data.Zip(g.Data).Sum(p => p.First * p.Second);
 
-        conv.Forward(x);
-        double[] dx = conv.Backward(g).Data;
-        double[] dw = (double[])conv.WeightGradient.Data.Clone();
+        Conv2dGradients grads = conv.Backward(pass, g);
 
-        FiniteDifference.AssertMatches(x.Data, dx, Loss, 1e-6, stride: 3);
-        FiniteDifference.AssertMatches(conv.Weights.Data, dw, Loss, 1e-6, stride: 3);
+        FiniteDifference.AssertMatches(x.Data, grads.Input.Data, Loss, 1e-6, stride: 3);
+        FiniteDifference.AssertMatches(conv.Weights.Data, grads.Weights.Data, Loss, 1e-6, stride: 3);
     }
 
     [Fact]
-    public void Wrong_channels_and_backward_before_forward_are_refused()
+    public void A_step_moves_the_weights_against_the_gradient()
+    {
+        var conv = Conv2d.FromWeights(new ImageBatch(1, 1, 1, 2, [1.0, 2.0]), [0.5]);
+        var grads = new Conv2dGradients(new ImageBatch(1, 1, 1, 2, [10.0, -10.0]), [4.0], new ImageBatch(1, 1, 1, 1));
+
+        conv.Step(grads, learningRate: 0.1);
+
+        Assert.Equal([0.0, 3.0], conv.Weights.Data);
+        Assert.Equal(0.1, conv.Bias[0], 1e-15);
+    }
+
+    [Fact]
+    public void Copies_to_and_from_a_TorchSharp_module_compute_the_same_function()
+    {
+        using var scope = torch.NewDisposeScope();
+        var random = new Random(8);
+        var conv = RandomLayer(random, 2, 3, (3, 2), (2, 1), (1, 0));
+        var x = Random(random, 2, 2, 7, 6);
+        using var module = torch.nn.Conv2d(2, 3, (3, 2), stride: (2, 1), padding: (1, 0), dtype: torch.float64);
+
+        conv.CopyTo(module);
+        var back = Conv2d.CopyFrom(module);
+
+        Assert.True(MaxDifference(Values(module.forward(x.ToTensor())), conv.Forward(x).Output.Data) < 1e-12);
+        Assert.Equal(conv.Weights.Data, back.Weights.Data);
+        Assert.Equal(conv.Bias, back.Bias);
+        Assert.Equal((2, 1), back.Stride);
+        Assert.Equal((1, 0), back.Padding);
+    }
+
+    [Fact]
+    public void Wrong_channels_and_a_bias_of_the_wrong_length_are_refused()
     {
         var conv = new Conv2d(3, 2, 3);
 
         var channels = Assert.Throws<ArgumentException>(() => conv.Forward(new ImageBatch(1, 1, 5, 5)));
-        var order = Assert.Throws<InvalidOperationException>(() => conv.Backward(new ImageBatch(1, 2, 3, 3)));
+        var bias = Assert.Throws<ArgumentException>(() => Conv2d.FromWeights(new ImageBatch(2, 1, 3, 3), [0.0]));
 
         Assert.Equal("Conv2d: x must have shape (batch, 3, height, width), but has shape (1, 1, 5, 5). (Parameter 'x')", channels.Message);
-        Assert.Equal("Conv2d: call Forward before Backward.", order.Message);
+        Assert.StartsWith("Conv2d: bias must have shape (2,) (one bias per filter), but has shape (1,).", bias.Message);
     }
 }

@@ -19,11 +19,13 @@ public class PoolingTests
         var max = new MaxPool2d(size, stride);
         var avg = new AvgPool2d(size, stride);
 
-        var maxOut = max.Forward(x);
-        var avgOut = avg.Forward(x);
+        var maxPass = max.Forward(x);
+        var avgPass = avg.Forward(x);
+        var maxOut = maxPass.Output;
+        var avgOut = avgPass.Output;
         var g = Random(random, maxOut.Batch, maxOut.Channels, maxOut.Height, maxOut.Width);
-        var maxGrad = max.Backward(g);
-        var avgGrad = avg.Backward(g);
+        var maxGrad = max.Backward(maxPass, g).Input;
+        var avgGrad = avg.Backward(avgPass, g).Input;
 
         var tx = x.ToTensor().requires_grad_(true);
         var tmax = torch.nn.functional.max_pool2d(tx, [size, size], [stride, stride]);
@@ -38,15 +40,55 @@ public class PoolingTests
         Assert.True(MaxDifference(Values(ty.grad!), avgGrad.Data) < 1e-12);
     }
 
+    [Theory]
+    [InlineData(2, 2, 7, 9, 3, 2, 2, 1, 1, 0)]
+    [InlineData(1, 3, 8, 6, 2, 3, 1, 2, 0, 1)]
+    [InlineData(2, 1, 5, 5, 3, 3, 2, 2, 1, 1)]
+    public void Rectangular_windows_with_per_axis_stride_and_padding_agree_with_TorchSharp(int n, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw)
+    {
+        using var scope = torch.NewDisposeScope();
+        var random = new Random(h * 10 + kw);
+        var x = Random(random, n, c, h, w);
+        var max = new MaxPool2d((kh, kw), (sh, sw), (ph, pw));
+        var avg = new AvgPool2d((kh, kw), (sh, sw), (ph, pw));
+
+        var maxPass = max.Forward(x);
+        var avgPass = avg.Forward(x);
+        var g = Random(random, maxPass.Output.Batch, maxPass.Output.Channels, maxPass.Output.Height, maxPass.Output.Width);
+
+        var tx = x.ToTensor().requires_grad_(true);
+        var tmax = torch.nn.functional.max_pool2d(tx, [kh, kw], [sh, sw], [ph, pw]);
+        Project(tmax, g).backward();
+        Assert.Equal(tmax.shape, maxPass.Output.Shape);
+        Assert.True(MaxDifference(Values(tmax), maxPass.Output.Data) < 1e-15);
+        Assert.True(MaxDifference(Values(tx.grad!), max.Backward(maxPass, g).Input.Data) < 1e-15);
+
+        var ty = x.ToTensor().requires_grad_(true);
+        var tavg = torch.nn.functional.avg_pool2d(ty, [kh, kw], [sh, sw], [ph, pw]);
+        Project(tavg, g).backward();
+        Assert.Equal(tavg.shape, avgPass.Output.Shape);
+        Assert.True(MaxDifference(Values(tavg), avgPass.Output.Data) < 1e-12);
+        Assert.True(MaxDifference(Values(ty.grad!), avg.Backward(avgPass, g).Input.Data) < 1e-12);
+    }
+
+    [Fact]
+    public void Padding_of_more_than_half_the_window_is_refused_as_TorchSharp_does()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new MaxPool2d((2, 2), padding: (2, 0)));
+
+        Assert.StartsWith("MaxPool2d: padding must be between 0 and half the window along each axis", error.Message);
+    }
+
     [Fact]
     public void Max_pooling_routes_each_gradient_to_its_window_maximum_only()
     {
         // The notes' picture: a 2×2 gradient goes back to a 4×4 map, non-zero only where the maxima were.
         var a = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 9, 2, 0 }, { 3, 4, 8, 1 }, { 0, 1, 2, 3 }, { 7, 2, 5, 6 } });
         var pool = new MaxPool2d(2);
-        Assert.Equal(new double[,] { { 9, 8 }, { 7, 6 } }, pool.Forward(ImageBatch.FromMatrix(a)).ToMatrix().ToArray());
+        var pass = pool.Forward(ImageBatch.FromMatrix(a));
+        Assert.Equal(new double[,] { { 9, 8 }, { 7, 6 } }, pass.Output.ToMatrix().ToArray());
 
-        var back = pool.Backward(ImageBatch.FromMatrix(Matrix<double>.Build.DenseOfArray(new double[,] { { 10, 20 }, { 30, 40 } }))).ToMatrix();
+        var back = pool.Backward(pass, ImageBatch.FromMatrix(Matrix<double>.Build.DenseOfArray(new double[,] { { 10, 20 }, { 30, 40 } }))).Input.ToMatrix();
 
         Assert.Equal(new double[,] { { 0, 10, 0, 0 }, { 0, 0, 20, 0 }, { 0, 0, 0, 0 }, { 30, 0, 0, 40 } }, back.ToArray());
     }

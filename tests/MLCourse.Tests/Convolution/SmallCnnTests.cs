@@ -31,13 +31,14 @@ public class SmallCnnTests
 
         var pass = model.Forward(x);
         double loss = SmallCnn.Loss(pass.A2, y);
-        var g = model.Backward(pass, y);
+        var g = model.Backward(pass, SmallCnn.LossGradient(pass.A2, y));
 
         var w1 = model.Convolution.Weights.ToTensor().requires_grad_(true);
         var b1 = torch.tensor(model.Convolution.Bias, torch.float64).requires_grad_(true);
         var w2 = torch.tensor(model.W2.ToArray(), torch.float64).requires_grad_(true);
         var b2 = torch.tensor(model.B2, torch.float64).requires_grad_(true);
-        var z1 = F.conv2d(x.ToTensor(), w1, b1);
+        var tx = x.ToTensor().requires_grad_(true);
+        var z1 = F.conv2d(tx, w1, b1);
         var features = F.max_pool2d(F.relu(z1), [2, 2]).flatten(1);
         var a2 = torch.sigmoid(features.matmul(w2) + b2);
         var tloss = F.binary_cross_entropy(a2, torch.tensor(y.ToArray(), torch.float64));
@@ -48,13 +49,15 @@ public class SmallCnnTests
         Assert.Equal(b1.grad!.item<double>(), g.B1, 1e-12);
         Assert.True(MaxDifference(Values(w2.grad!), g.W2.ToArray()) < 1e-12);
         Assert.Equal(b2.grad!.item<double>(), g.B2, 1e-12);
+        Assert.True(MaxDifference(Values(tx.grad!), g.X.Data) < 1e-12);
     }
 
     [Fact]
     public void Hand_written_gradients_pass_a_finite_difference_check()
     {
         var (model, x, y) = Example(12);
-        var g = model.Backward(model.Forward(x), y);
+        var pass = model.Forward(x);
+        var g = model.Backward(pass, SmallCnn.LossGradient(pass.A2, y));
         double Loss() => SmallCnn.Loss(model.Forward(x).A2, y);
         const double h = 1e-6;
         double Numeric(Action<double> shift)
@@ -89,10 +92,22 @@ public class SmallCnnTests
 
         for (int step = 0; step < 200; step++)
         {
-            model.Step(model.Backward(model.Forward(x), y), learningRate: 0.5);
+            var pass = model.Forward(x);
+            model.Step(model.Backward(pass, SmallCnn.LossGradient(pass.A2, y)), learningRate: 0.5);
         }
 
         Assert.True(SmallCnn.Loss(model.Forward(x).A2, y) < before / 2);
+    }
+
+    [Fact]
+    public void A_model_built_from_given_weights_computes_what_the_original_computes()
+    {
+        var (model, x, _) = Example(14);
+
+        var copy = SmallCnn.FromWeights(model.Convolution.Weights.ToMatrix(), model.Convolution.Bias[0], model.W2, model.B2);
+
+        Assert.Equal(model.ImageSize, copy.ImageSize);
+        Assert.Equal(model.Forward(x).A2.ToArray(), copy.Forward(x).A2.ToArray());
     }
 
     [Fact]

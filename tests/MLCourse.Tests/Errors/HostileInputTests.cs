@@ -18,9 +18,9 @@ public class HostileInputTests
     public void Conv2d_backward_refuses_a_gradient_of_another_shape_than_its_output()
     {
         var conv = new Conv2d(channelsIn: 1, filters: 2, kernelSize: 3);
-        conv.Forward(Ones(2, 1, 6, 6));   // output (2, 2, 4, 4)
+        var pass = conv.Forward(Ones(2, 1, 6, 6));   // output (2, 2, 4, 4)
 
-        var error = Assert.Throws<ArgumentException>(() => conv.Backward(Ones(2, 2, 3, 3)));   // used to give wrong weight gradients
+        var error = Assert.Throws<ArgumentException>(() => conv.Backward(pass, Ones(2, 2, 3, 3)));   // used to give wrong weight gradients
 
         Assert.Equal("Conv2d: outputGradient must have shape (2, 2, 4, 4) (the shape Forward returned), but has shape (2, 2, 3, 3). (Parameter 'outputGradient')", error.Message);
     }
@@ -30,11 +30,11 @@ public class HostileInputTests
     {
         var max = new MaxPool2d();
         var average = new AvgPool2d();
-        max.Forward(Ones(1, 1, 4, 4));
-        average.Forward(Ones(1, 1, 4, 4));
+        var maxPass = max.Forward(Ones(1, 1, 4, 4));
+        var averagePass = average.Forward(Ones(1, 1, 4, 4));
 
-        var maxError = Assert.Throws<ArgumentException>(() => max.Backward(Ones(1, 1, 3, 3)));   // used to be IndexOutOfRange
-        var averageError = Assert.Throws<ArgumentException>(() => average.Backward(Ones(1, 2, 2, 2)));
+        var maxError = Assert.Throws<ArgumentException>(() => max.Backward(maxPass, Ones(1, 1, 3, 3)));   // used to be IndexOutOfRange
+        var averageError = Assert.Throws<ArgumentException>(() => average.Backward(averagePass, Ones(1, 2, 2, 2)));
 
         Assert.StartsWith("MaxPool2d: outputGradient must have shape (1, 1, 2, 2) (the shape Forward returned), but has shape (1, 1, 3, 3).", maxError.Message);
         Assert.StartsWith("AvgPool2d: outputGradient must have shape (1, 1, 2, 2) (the shape Forward returned), but has shape (1, 2, 2, 2).", averageError.Message);
@@ -47,11 +47,11 @@ public class HostileInputTests
         var gru = new Gru(features: 2, units: 3, new Random(1));
         var sequence = Matrix<double>.Build.Dense(4, 2, 0.5);
         var lstmPass = lstm.Forward(sequence);
-        var gruSteps = gru.Forward(sequence);
+        var gruPass = gru.Forward(sequence);
         Vector<double> Zeros(int n) => Vector<double>.Build.Dense(n);
 
         var count = Assert.Throws<ArgumentException>(() => lstm.Backward(lstmPass, [Zeros(3), Zeros(3)]));
-        var size = Assert.Throws<ArgumentException>(() => gru.Backward(gruSteps, [Zeros(3), Zeros(3), Zeros(2), Zeros(3)]));
+        var size = Assert.Throws<ArgumentException>(() => gru.Backward(gruPass, [Zeros(3), Zeros(3), Zeros(2), Zeros(3)]));
 
         Assert.StartsWith("Lstm: hiddenGradients must hold 4 vectors of shape (3,), one per time step of the forward pass, but holds 2.", count.Message);
         Assert.StartsWith("Gru: hiddenGradients[2] must have shape (3,), but has shape (2,).", size.Message);
@@ -94,7 +94,7 @@ public class HostileInputTests
         var x = Ones(1, 1, 3, 3);
         x[0, 0, 0, 0] = double.NaN;
 
-        ImageBatch z = conv.Forward(x);
+        ImageBatch z = conv.Forward(x).Output;
 
         Assert.True(double.IsNaN(z[0, 0, 0, 0]));     // the window holding the NaN
         Assert.False(double.IsNaN(z[0, 0, 1, 1]));    // the others are untouched

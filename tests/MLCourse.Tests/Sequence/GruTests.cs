@@ -21,8 +21,8 @@ public class GruTests
     {
         using var scope = torch.NewDisposeScope();
         var (model, x, g) = Example(2);
-        var steps = model.Forward(x);
-        var grads = model.Backward(steps, g);
+        var pass = model.Forward(x);
+        var grads = model.Backward(pass, g);
 
         using var gru = torch.nn.GRU(4, 3, batchFirst: true, dtype: torch.float64);
         model.CopyTo(gru);
@@ -30,7 +30,7 @@ public class GruTests
         var (outputs, _) = gru.forward(tx, null);
         (outputs * Matrix<double>.Build.DenseOfRowVectors(g).ToTensor().unsqueeze(0)).sum().backward();
 
-        Assert.True(Max(outputs.detach().contiguous().data<double>().ToArray(), steps.SelectMany(s => s.Hidden).ToArray()) < 1e-12);
+        Assert.True(Max(outputs.detach().contiguous().data<double>().ToArray(), pass.Steps.SelectMany(s => s.Hidden).ToArray()) < 1e-12);
         Assert.True(Max(tx.grad!.contiguous().data<double>().ToArray(), grads.X.ToRowMajorArray()) < 1e-12);
         Assert.True(Max(Grad(gru, "weight_ih_l0"), grads.InputWeights.SelectMany(w => w.ToRowMajorArray()).ToArray()) < 1e-12);
         Assert.True(Max(Grad(gru, "weight_hh_l0"), grads.HiddenWeights.SelectMany(w => w.ToRowMajorArray()).ToArray()) < 1e-12);
@@ -43,13 +43,40 @@ public class GruTests
     {
         var (model, x, g) = Example(3);
         var grads = model.Backward(model.Forward(x), g);
-        double Loss() => model.Forward(x).Select((s, t) => s.Hidden.DotProduct(g[t])).Sum();
+        double Loss() => model.Forward(x).Steps.Select((s, t) => s.Hidden.DotProduct(g[t])).Sum();
 
         for (int gate = 0; gate < 3; gate++)
         {
             FiniteDifference.AssertMatches(model.InputWeights[gate], grads.InputWeights[gate], Loss, 1e-7);
             FiniteDifference.AssertMatches(model.HiddenWeights[gate], grads.HiddenWeights[gate], Loss, 1e-7);
         }
+    }
+
+    [Fact]
+    public void A_layer_from_given_weights_computes_the_same_and_a_small_step_lowers_the_loss()
+    {
+        var (model, x, g) = Example(4);
+        var copy = Gru.FromWeights(model.InputWeights, model.HiddenWeights, model.InputBiases, model.HiddenBiases);
+        double Loss(Gru m) => m.Forward(x).Steps.Select((s, t) => s.Hidden.DotProduct(g[t])).Sum();
+        Assert.Equal(Loss(model), Loss(copy));
+
+        copy.Step(copy.Backward(copy.Forward(x), g), learningRate: 0.01);
+
+        Assert.True(Loss(copy) < Loss(model));
+        Assert.NotSame(model.InputWeights[0], copy.InputWeights[0]);   // copied, so the step left the original alone
+    }
+
+    [Fact]
+    public void Copying_to_TorchSharp_and_back_gives_the_same_layer()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (model, x, _) = Example(5);
+        using var gru = torch.nn.GRU(4, 3, batchFirst: true, dtype: torch.float64);
+        model.CopyTo(gru);
+
+        var back = Gru.CopyFrom(gru);
+
+        Assert.Equal(model.Forward(x).Steps.SelectMany(s => s.Hidden).ToArray(), back.Forward(x).Steps.SelectMany(s => s.Hidden).ToArray());
     }
 
     private static double[] Grad(torch.nn.Module module, string name) => module.get_parameter(name)!.grad!.contiguous().data<double>().ToArray();

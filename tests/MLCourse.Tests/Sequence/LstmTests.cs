@@ -108,5 +108,33 @@ public class LstmTests
         Assert.Equal("Lstm: sequence must have shape (timesteps ≥ 1, 4), but has shape (2, 5). (Parameter 'sequence')", error.Message);
     }
 
+    [Fact]
+    public void A_layer_from_given_weights_computes_the_same_and_a_small_step_lowers_the_loss()
+    {
+        var (model, x, g) = Example(6);
+        var copy = Lstm.FromWeights(model.Wf, model.Wc, model.Wi, model.Wo, model.Bf, model.Bc, model.Bi, model.Bo);
+        double Loss(Lstm m) => m.Forward(x).Steps.Select((s, t) => s.Hidden.DotProduct(g[t])).Sum();
+        Assert.Equal(Loss(model), Loss(copy));
+
+        copy.Step(copy.Backward(copy.Forward(x), g), learningRate: 0.01);
+
+        Assert.True(Loss(copy) < Loss(model));
+        var wrong = Assert.Throws<ArgumentException>(() => Lstm.FromWeights(model.Wf, model.Wc, model.Wi, model.Wo, model.Bf, model.Bc, model.Bi, Vector<double>.Build.Dense(2)));
+        Assert.StartsWith("Lstm: bo must have shape (3,), but has shape (2,).", wrong.Message);
+    }
+
+    [Fact]
+    public void A_layer_copied_from_TorchSharp_computes_what_TorchSharp_computes()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (_, x, _) = Example(7);
+        using var lstm = torch.nn.LSTM(4, 3, batchFirst: true, dtype: torch.float64);   // its own random weights, both biases non-zero
+
+        var copy = Lstm.CopyFrom(lstm);
+
+        var (outputs, _, _) = lstm.forward(x.ToTensor().unsqueeze(0), null);
+        Assert.True(Max(outputs.detach().contiguous().data<double>().ToArray(), copy.Forward(x).Steps.SelectMany(s => s.Hidden).ToArray()) < 1e-12);
+    }
+
     private static double Max(double[] a, double[] b) => a.Zip(b).Max(p => Math.Abs(p.First - p.Second));
 }

@@ -30,7 +30,7 @@ public class SimpleRnnTests
         var model = new SimpleRnn(3, 3, new Random(4));
         var sequence = Words(0, 1, 2);   // cat mat rat
         var pass = model.Forward(sequence);
-        var g = model.Backward(pass, label: 1);
+        var g = model.Backward(pass, SimpleRnn.LossGradient(pass.Prediction, label: 1));
 
         using var rnn = torch.nn.RNN(3, 3, batchFirst: true, dtype: torch.float64);
         using (torch.no_grad())
@@ -42,7 +42,8 @@ public class SimpleRnnTests
         }
         var wo = torch.tensor(model.Wo.ToArray(), torch.float64).requires_grad_(true);
         var bo = torch.tensor(model.Bo, torch.float64).requires_grad_(true);
-        var (outputs, _) = rnn.forward(sequence.ToTensor().unsqueeze(0), null);
+        var tx = sequence.ToTensor().unsqueeze(0).requires_grad_(true);
+        var (outputs, _) = rnn.forward(tx, null);
         var prediction = torch.sigmoid(outputs[0, -1].matmul(wo) + bo);
         torch.nn.functional.binary_cross_entropy(prediction, torch.tensor(1.0, torch.float64)).backward();
 
@@ -52,6 +53,54 @@ public class SimpleRnnTests
         Assert.True(Math.Abs(rnn.get_parameter("bias_ih_l0")!.grad!.data<double>().ToArray().Zip(g.B).Max(p => Math.Abs(p.First - p.Second))) < 1e-12);
         Assert.True(wo.grad!.data<double>().ToArray().Zip(g.Wo).Max(p => Math.Abs(p.First - p.Second)) < 1e-12);
         Assert.Equal(bo.grad!.item<double>(), g.Bo, 1e-12);
+        AssertClose(tx.grad![0], g.X);
+    }
+
+    [Fact]
+    public void Backward_takes_any_logit_gradient_so_another_loss_can_train_the_model()
+    {
+        // A squared error on ŷ instead of the notes' cross-entropy: ∂L/∂z = 2(ŷ − t)·ŷ(1 − ŷ).
+        var model = new SimpleRnn(3, 4, new Random(6));
+        var sequence = Words(1, 2, 0);
+        const double target = 0.3;
+        var pass = model.Forward(sequence);
+        var g = model.Backward(pass, 2 * (pass.Prediction - target) * pass.Prediction * (1 - pass.Prediction));
+        double Loss() => Math.Pow(model.Forward(sequence).Prediction - target, 2);
+
+        FiniteDifference.AssertMatches(model.Wi, g.Wi, Loss, 1e-7);
+        FiniteDifference.AssertMatches(model.Wh, g.Wh, Loss, 1e-7);
+        FiniteDifference.AssertMatches(model.Wo.AsArray(), g.Wo.ToArray(), Loss, 1e-7);
+    }
+
+    [Fact]
+    public void Copying_to_TorchSharp_and_back_gives_the_same_prediction()
+    {
+        using var scope = torch.NewDisposeScope();
+        var model = new SimpleRnn(3, 4, new Random(10));
+        var sequence = Words(2, 1, 0, 2);
+        using var rnn = torch.nn.RNN(3, 4, batchFirst: true, dtype: torch.float64);
+        using var head = torch.nn.Linear(4, 1, dtype: torch.float64);
+
+        model.CopyTo(rnn, head);
+        var back = SimpleRnn.CopyFrom(rnn, head);
+
+        var (outputs, _) = rnn.forward(sequence.ToTensor().unsqueeze(0), null);
+        double torchPrediction = torch.sigmoid(head.forward(outputs[0, -1])).item<double>();
+        Assert.Equal(model.Forward(sequence).Prediction, torchPrediction, 1e-12);
+        Assert.Equal(model.Forward(sequence).Prediction, back.Forward(sequence).Prediction, 1e-15);
+    }
+
+    [Fact]
+    public void A_model_built_from_given_weights_computes_what_the_original_computes()
+    {
+        var model = new SimpleRnn(3, 4, new Random(9));
+        var sequence = Words(0, 2, 1, 1);
+
+        var copy = SimpleRnn.FromWeights(model.Wi, model.Wh, model.B, model.Wo, model.Bo);
+        var wrong = Assert.Throws<ArgumentException>(() => SimpleRnn.FromWeights(model.Wi, model.Wh, model.B, Vector<double>.Build.Dense(3), 0));
+
+        Assert.Equal(model.Forward(sequence).Prediction, copy.Forward(sequence).Prediction);
+        Assert.StartsWith("SimpleRnn: wo must have shape (4,), but has shape (3,).", wrong.Message);
     }
 
     [Fact]
@@ -59,7 +108,8 @@ public class SimpleRnnTests
     {
         var model = new SimpleRnn(3, 3, new Random(8));
         var sequence = Words(2, 0, 0, 1);
-        var g = model.Backward(model.Forward(sequence), label: 0);
+        var pass = model.Forward(sequence);
+        var g = model.Backward(pass, SimpleRnn.LossGradient(pass.Prediction, label: 0));
         double Loss() => SimpleRnn.Loss(model.Forward(sequence).Prediction, 0);
 
         FiniteDifference.AssertMatches(model.Wi, g.Wi, Loss, 1e-7);
@@ -78,7 +128,8 @@ public class SimpleRnnTests
         {
             foreach (var (x, y) in data)
             {
-                model.Step(model.Backward(model.Forward(x), y), learningRate: 0.5);
+                var pass = model.Forward(x);
+                model.Step(model.Backward(pass, SimpleRnn.LossGradient(pass.Prediction, y)), learningRate: 0.5);
             }
         }
 

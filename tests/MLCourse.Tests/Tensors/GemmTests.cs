@@ -33,6 +33,23 @@ public class GemmTests
     }
 
     [Fact]
+    public void The_fast_path_and_the_readable_reference_agree()
+    {
+        var random = new Random(21);
+        foreach (var (m, k, n) in new[] { (1, 1, 1), (7, 13, 5), (37, 64, 29), (130, 70, 260) })   // inside one block and across blocks
+        {
+            double[] a = Enumerable.Range(0, m * k).Select(_ => random.NextDouble() - 0.5).ToArray();
+            double[] b = Enumerable.Range(0, k * n).Select(_ => random.NextDouble() - 0.5).ToArray();
+            double[] fast = new double[m * n], direct = new double[m * n];
+
+            Gemm.Multiply(a, b, fast, m, k, n);
+            Gemm.MultiplyDirect(a, b, direct, m, k, n);
+
+            Assert.True(fast.Zip(direct).Max(p => Math.Abs(p.First - p.Second)) < 1e-12 * k, $"({m}, {k}) · ({k}, {n})");
+        }
+    }
+
+    [Fact]
     public void Matches_the_triple_loop_on_random_shapes()
     {
         PropertySeeds.Check(Gen.Select(Gen.Int[1, 40], Gen.Int[1, 40], Gen.Int[1, 40], Gen.Int), t =>

@@ -1,0 +1,31 @@
+namespace MLCourse.Tensors;
+
+/// <summary>The readable reference beside the fast <see cref="Gemm"/>: the equation as code.</summary>
+public static partial class Gemm
+{
+    /// <summary>
+    /// C = A·B by the definition, c_ij = Σ_p a_ip·b_pj, one entry at a time — the triple loop the
+    /// fast path (blocked, packed, SIMD) computes the same numbers as, up to rounding; a test checks it.
+    /// </summary>
+    /// <param name="a">Row-major (m, k).</param>
+    /// <param name="b">Row-major (k, n).</param>
+    /// <param name="c">Row-major (m, n), overwritten.</param>
+    /// <param name="m">Rows of A and C.</param>
+    /// <param name="k">Columns of A, rows of B.</param>
+    /// <param name="n">Columns of B and C.</param>
+    public static void MultiplyDirect(double[] a, double[] b, double[] c, int m, int k, int n)
+    {
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double sum = 0;
+                for (int p = 0; p < k; p++)
+                {
+                    sum += a[i * k + p] * b[p * n + j];
+                }
+                c[i * n + j] = sum;
+            }
+        }
+    }
+}
