@@ -10,12 +10,14 @@ public sealed partial class NotebookFile
 {
     private readonly InteractiveDocument _document;
     private readonly JsonElement _metadata;
+    private readonly IReadOnlyList<string?> _cellIds;
 
-    private NotebookFile(string path, InteractiveDocument document, JsonElement metadata)
+    private NotebookFile(string path, InteractiveDocument document, JsonElement metadata, IReadOnlyList<string?> cellIds)
     {
         Path = path;
         _document = document;
         _metadata = metadata;
+        _cellIds = cellIds;
     }
 
     /// <summary>The file that was read.</summary>
@@ -34,7 +36,7 @@ public sealed partial class NotebookFile
         string json = File.ReadAllText(path);
         using JsonDocument raw = JsonDocument.Parse(json);
         JsonElement metadata = raw.RootElement.TryGetProperty("metadata", out JsonElement m) ? m.Clone() : default;
-        return new NotebookFile(path, Notebook.Parse(json, null), metadata);
+        return new NotebookFile(path, Notebook.Parse(json, null), metadata, CellIds.Read(raw.RootElement));
     }
 
     /// <summary>Every error a run left in the outputs: error results and anything written to standard error.</summary>
@@ -63,12 +65,13 @@ public sealed partial class NotebookFile
     }
 
     /// <summary>
-    /// What is wrong with a notebook meant to be committed: outputs, execution counts, or kernel
-    /// metadata that is not .NET Interactive's C# kernel.
+    /// What is wrong with a notebook meant to be committed: outputs, execution counts, kernel
+    /// metadata that is not .NET Interactive's C# kernel, or cell ids that nbformat 4.5 rejects
+    /// (missing, invalid or repeated; see <see cref="CellIds"/>).
     /// </summary>
     public IReadOnlyList<string> CommitProblems()
     {
-        var problems = new List<string>();
+        var problems = new List<string>(CellIds.Problems(_cellIds));
         IReadOnlyList<InteractiveDocumentElement> cells = CodeCells;
         for (int i = 0; i < cells.Count; i++)
         {
