@@ -98,6 +98,34 @@ public sealed partial class NotebookFile
     }
 
     /// <summary>
+    /// Every output that would load something from a CDN (cdn.plot.ly, jsDelivr, cdnjs, unpkg, …), so
+    /// it would stay empty offline: "code cell N: URL". The course's own inline plotly.js (the first
+    /// chart's <c>&lt;script data-mlcourse-plotly&gt;</c>) is left out: it is the library itself, and its
+    /// one CDN address is the default for geographic maps' topojson, which no day draws.
+    /// </summary>
+    public IReadOnlyList<string> CdnReferences()
+    {
+        var found = new List<string>();
+        IReadOnlyList<InteractiveDocumentElement> cells = CodeCells;
+        for (int i = 0; i < cells.Count; i++)
+        {
+            foreach (InteractiveDocumentOutputElement output in cells[i].Outputs)
+            {
+                string text = InlinePlotly().Replace(Describe(output), "");
+                found.AddRange(CdnAddress().Matches(text).Select(m => $"code cell {i + 1}: {m.Value}"));
+            }
+        }
+        return found;
+    }
+
+    [GeneratedRegex("<script[^>]*\\bdata-mlcourse-plotly\\b[^>]*>.*?</script>", RegexOptions.Singleline)]
+    private static partial Regex InlinePlotly();
+
+    [GeneratedRegex(@"(?:https?:)?//(?:cdn\.[\w.-]+|[\w.-]*(?:jsdelivr\.net|cdnjs\.cloudflare\.com|unpkg\.com|ajax\.googleapis\.com|code\.jquery\.com))[^\s""'<>)]*",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex CdnAddress();
+
+    /// <summary>
     /// Each code cell's outputs as text, with the identifiers that differ on every run (GUIDs of
     /// chart elements) replaced, so two runs of a reproducible notebook compare equal.
     /// </summary>

@@ -91,4 +91,18 @@ public sealed class NotebookFileTests : IDisposable
         Assert.Equal(original.Split('\n').Length + 1, File.ReadAllText(_path).Split('\n').Length);
         Assert.Empty(CellIds.Problems(CellIds.Read(System.Text.Json.JsonDocument.Parse(File.ReadAllText(_path)).RootElement)));
     }
+
+    [Fact]
+    public void Outputs_that_load_from_a_CDN_are_found_and_the_course_inline_plotly_is_not()
+    {
+        string requireChart = "{\"output_type\": \"display_data\", \"metadata\": {}, \"data\": {\"text/html\": "
+            + "[\"<script>requirejs.config({paths:{plotly:'https://cdn.plot.ly/plotly-2.28.0.min'}})</script>\"]}}";
+        string inline = "{\"output_type\": \"display_data\", \"metadata\": {}, \"data\": {\"text/html\": "
+            + "[\"<script type=\\\"text/javascript\\\" data-mlcourse-plotly>x={topojsonURL:'https://cdn.plot.ly/'}</script>"
+            + "<script src=\\\"https://cdn.jsdelivr.net/npm/katex\\\"></script>\"]}}";
+        TestNotebook.Write(_path, TestNotebook.Code("chart", 1, requireChart), TestNotebook.Code("more", 2, inline));
+
+        Assert.Equal(["code cell 1: https://cdn.plot.ly/plotly-2.28.0.min", "code cell 2: https://cdn.jsdelivr.net/npm/katex"],
+            NotebookFile.Read(_path).CdnReferences());
+    }
 }
