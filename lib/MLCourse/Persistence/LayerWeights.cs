@@ -88,7 +88,8 @@ public sealed class LayerWeights
             {
                 if (!reader.ReadBytes(Magic.Length).SequenceEqual(Magic) || reader.ReadInt32() is not Version)
                 {
-                    throw ErrorMessage.BadFile(Component, path, $"not a version-{Version} weights file (it must start with 'MLCW' and version {Version})");
+                    throw ErrorMessage.BadFile(Component, path,
+                        $"not a version-{Version} weights file (it must start with 'MLCW' and version {Version})");
                 }
                 int count = reader.ReadInt32();
                 if (count != _entries.Count)
@@ -106,12 +107,13 @@ public sealed class LayerWeights
                     }
                     if (name != entry.Name)
                     {
-                        throw ErrorMessage.BadFile(Component, path, $"entry {values.Count + 1} is '{name}', but the layer's is '{entry.Name}'");
+                        throw ErrorMessage.BadFile(Component, path,
+                            $"entry {values.Count + 1} is '{name}', but the layer's is '{entry.Name}'");
                     }
                     if (!shape.SequenceEqual(entry.Shape))
                     {
-                        throw ErrorMessage.BadFile(Component, path, $"'{name}' has shape {ErrorMessage.FormatShape(shape.Select(l => (long)l).ToArray())}, "
-                            + $"but the layer's has shape {ErrorMessage.FormatShape(entry.Shape.Select(l => (long)l).ToArray())}");
+                        throw ErrorMessage.BadFile(Component, path,
+                            $"'{name}' has shape {Shape(shape)}, but the layer's has shape {Shape(entry.Shape)}");
                     }
                     var data = new double[shape.Aggregate(1, (p, l) => p * l)];
                     for (int i = 0; i < data.Length; i++)
@@ -136,11 +138,14 @@ public sealed class LayerWeights
     {
         if (_entries.Any(e => e.Name == entry.Name))
         {
-            throw new ArgumentException($"{Component}: name '{entry.Name}' is already taken; the names are {ErrorMessage.Quoted(Names)}.", "name");
+            throw new ArgumentException(
+                $"{Component}: name '{entry.Name}' is already taken; the names are {ErrorMessage.Quoted(Names)}.", "name");
         }
         _entries.Add(entry);
         return this;
     }
+
+    private static string Shape(int[] shape) => ErrorMessage.FormatShape(shape.Select(l => (long)l).ToArray());
 
     private sealed record Entry(string Name, int[] Shape, Func<double[]> Read, Action<double[]> Write);
 }

@@ -5,7 +5,8 @@ namespace MLCourse.Persistence;
 
 /// <summary>
 /// Saves and loads a TorchSharp module's parameters and buffers (its <c>state_dict</c>), as
-/// PyTorch's <c>torch.save(model.state_dict(), path)</c> and <c>model.load_state_dict(torch.load(path))</c>.
+/// PyTorch's <c>torch.save(model.state_dict(), path)</c> and
+/// <c>model.load_state_dict(torch.load(path))</c>.
 /// The file is TorchSharp's own format (not PyTorch's pickle): TorchSharp reads it back, PyTorch does
 /// not without TorchSharp's <c>exportsd.py</c>/<c>importsd.py</c> helpers.
 /// </summary>
@@ -37,7 +38,8 @@ public static class ModuleFile
         }
         catch (ArgumentException e)
         {
-            throw ErrorMessage.BadFile(Component, path, $"does not fit the module {module.GetName()}: {e.Message.TrimEnd('.')}");
+            throw ErrorMessage.BadFile(Component, path,
+                $"does not fit the module {module.GetName()}: {e.Message.TrimEnd('.')}");
         }
     }
 }

@@ -18,7 +18,11 @@ public static class Devices
     /// otherwise the CPU (never throws for a missing GPU).
     /// </summary>
     /// <param name="index">The GPU's number, from 0.</param>
-    public static torch.Device TryGpu(int index = 0) => Choose(torch.cuda.is_available(), torch.cuda.is_available() ? torch.cuda.device_count() : 0, index);
+    public static torch.Device TryGpu(int index = 0)
+    {
+        bool available = torch.cuda.is_available();
+        return Choose(available, available ? torch.cuda.device_count() : 0, index);
+    }
 
     /// <summary>The rule behind <see cref="TryGpu"/>, given what CUDA reports (testable without a GPU).</summary>
     internal static torch.Device Choose(bool cudaAvailable, int cudaDevices, int index) =>
