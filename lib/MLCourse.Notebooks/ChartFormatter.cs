@@ -23,15 +23,22 @@ internal static class ChartFormatter
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(Html(chart)), HtmlFormatter.MimeType);
 
     /// <summary>The chart's HTML: plotly.js inline the first time, then a div and a script that draws into it.</summary>
-    internal static string Html(GenericChart chart)
-    {
-        GenericChart offline = Chart.withDisplayOptions(
-            DisplayOptions.init(null, null, null, null, null, null, PlotlyJSReference.NoReference)).Invoke(chart);
-        string html = GenericChart.toChartHTML(offline);
-        return Interlocked.Exchange(ref _plotlyShown, 1) == 0
-            ? $"<script type=\"text/javascript\" {PlotlyScriptAttribute}>{PlotlyJs()}</script>\n{html}"
-            : html;
-    }
+    internal static string Html(GenericChart chart) =>
+        TakePlotlyScript() is { } script ? $"{script}\n{ChartOnly(chart)}" : ChartOnly(chart);
+
+    /// <summary>A div and a script that draws the chart with <c>window.Plotly</c>; no plotly.js, no require.js.</summary>
+    internal static string ChartOnly(GenericChart chart) =>
+        GenericChart.toChartHTML(Chart.withDisplayOptions(
+            DisplayOptions.init(null, null, null, null, null, null, PlotlyJSReference.NoReference)).Invoke(chart));
+
+    /// <summary>
+    /// The inline plotly.js element the first time it is asked for in this kernel, null after that.
+    /// <see cref="LiveChart"/> shows it as an output of its own, so its frames stay small.
+    /// </summary>
+    internal static string? TakePlotlyScript() =>
+        Interlocked.Exchange(ref _plotlyShown, 1) == 0
+            ? $"<script type=\"text/javascript\" {PlotlyScriptAttribute}>{PlotlyJs()}</script>"
+            : null;
 
     private static string PlotlyJs()
     {
