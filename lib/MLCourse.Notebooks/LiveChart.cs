@@ -45,6 +45,12 @@ public sealed partial class LiveChart
         (_title, _xTitle, _yTitle) = (title, xTitle, yTitle);
         if (Display.InNotebook)
         {
+            // plotly.js as an output of its own (when no chart has shown it yet), so that replacing
+            // the frames below never removes it and each frame stays a few kilobytes.
+            if (ChartFormatter.TakePlotlyScript() is { } plotly)
+            {
+                Kernel.display(new Frame(plotly), HtmlFormatter.MimeType);
+            }
             _display = Kernel.display(Wrap(System.Net.WebUtility.HtmlEncode($"{title}: starting …")), HtmlFormatter.MimeType);
         }
         else
@@ -118,7 +124,7 @@ public sealed partial class LiveChart
         {
             return _template.Fill(TracesJson(), Guid.NewGuid());
         }
-        string html = Chart().ToDisplayString(HtmlFormatter.MimeType);
+        string html = ChartFormatter.ChartOnly(Chart());
         _template = FrameTemplate.From(html, TraceData().Match(html), ElementId().Match(html));
         return html;
     }

@@ -10,12 +10,14 @@ public sealed partial class NotebookFile
 {
     private readonly InteractiveDocument _document;
     private readonly JsonElement _metadata;
+    private readonly IReadOnlyList<string?> _cellIds;
 
-    private NotebookFile(string path, InteractiveDocument document, JsonElement metadata)
+    private NotebookFile(string path, InteractiveDocument document, JsonElement metadata, IReadOnlyList<string?> cellIds)
     {
         Path = path;
         _document = document;
         _metadata = metadata;
+        _cellIds = cellIds;
     }
 
     /// <summary>The file that was read.</summary>
@@ -34,7 +36,7 @@ public sealed partial class NotebookFile
         string json = File.ReadAllText(path);
         using JsonDocument raw = JsonDocument.Parse(json);
         JsonElement metadata = raw.RootElement.TryGetProperty("metadata", out JsonElement m) ? m.Clone() : default;
-        return new NotebookFile(path, Notebook.Parse(json, null), metadata);
+        return new NotebookFile(path, Notebook.Parse(json, null), metadata, CellIds.Read(raw.RootElement));
     }
 
     /// <summary>Every error a run left in the outputs: error results and anything written to standard error.</summary>
@@ -63,12 +65,13 @@ public sealed partial class NotebookFile
     }
 
     /// <summary>
-    /// What is wrong with a notebook meant to be committed: outputs, execution counts, or kernel
-    /// metadata that is not .NET Interactive's C# kernel.
+    /// What is wrong with a notebook meant to be committed: outputs, execution counts, kernel
+    /// metadata that is not .NET Interactive's C# kernel, or cell ids that nbformat 4.5 rejects
+    /// (missing, invalid or repeated; see <see cref="CellIds"/>).
     /// </summary>
     public IReadOnlyList<string> CommitProblems()
     {
-        var problems = new List<string>();
+        var problems = new List<string>(CellIds.Problems(_cellIds));
         IReadOnlyList<InteractiveDocumentElement> cells = CodeCells;
         for (int i = 0; i < cells.Count; i++)
         {
@@ -93,6 +96,34 @@ public sealed partial class NotebookFile
         }
         return problems;
     }
+
+    /// <summary>
+    /// Every output that would load something from a CDN (cdn.plot.ly, jsDelivr, cdnjs, unpkg, …), so
+    /// it would stay empty offline: "code cell N: URL". The course's own inline plotly.js (the first
+    /// chart's <c>&lt;script data-mlcourse-plotly&gt;</c>) is left out: it is the library itself, and its
+    /// one CDN address is the default for geographic maps' topojson, which no day draws.
+    /// </summary>
+    public IReadOnlyList<string> CdnReferences()
+    {
+        var found = new List<string>();
+        IReadOnlyList<InteractiveDocumentElement> cells = CodeCells;
+        for (int i = 0; i < cells.Count; i++)
+        {
+            foreach (InteractiveDocumentOutputElement output in cells[i].Outputs)
+            {
+                string text = InlinePlotly().Replace(Describe(output), "");
+                found.AddRange(CdnAddress().Matches(text).Select(m => $"code cell {i + 1}: {m.Value}"));
+            }
+        }
+        return found;
+    }
+
+    [GeneratedRegex("<script[^>]*\\bdata-mlcourse-plotly\\b[^>]*>.*?</script>", RegexOptions.Singleline)]
+    private static partial Regex InlinePlotly();
+
+    [GeneratedRegex(@"(?:https?:)?//(?:cdn\.[\w.-]+|[\w.-]*(?:jsdelivr\.net|cdnjs\.cloudflare\.com|unpkg\.com|ajax\.googleapis\.com|code\.jquery\.com))[^\s""'<>)]*",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex CdnAddress();
 
     /// <summary>
     /// Each code cell's outputs as text, with the identifiers that differ on every run (GUIDs of

@@ -9,10 +9,19 @@ using MLCourse.CourseRunner.Site;
 // "--parallel N" (default: the number of cores; each notebook pins TorchSharp to one thread).
 // "--no-site" skips rendering the offline site (artifacts/site/, which needs npm the first time).
 // "--write-apps" alone regenerates the file-based apps in notebooks/apps/ instead.
+// "--write-cell-ids" alone gives every notebook cell without an id (nbformat 4.5) a new one instead.
 var layout = CourseLayout.FindFrom(Directory.GetCurrentDirectory());
 if (args is ["--write-apps"])
 {
     return WriteApps(layout);
+}
+if (args is ["--write-cell-ids"])
+{
+    foreach (string notebook in Directory.GetFiles(layout.Notebooks, "*.ipynb").Order())
+    {
+        Console.WriteLine($"{Path.GetFileName(notebook)}: {CellIds.AddMissing(notebook)} id(s) added");
+    }
+    return 0;
 }
 TimeSpan setupLimit = TimeSpan.FromMinutes(15);
 

@@ -109,6 +109,13 @@ public sealed partial class Lstm
     /// <summary>Output-gate bias.</summary>
     public Vector<double> Bo { get; }
 
+    /// <summary>
+    /// The four gates' weights and biases by reference, to save a trained layer and load it into a
+    /// new one of the same size: <c>lstm.Weights().Save(path)</c>, <c>fresh.Weights().Load(path)</c>.
+    /// </summary>
+    public Persistence.LayerWeights Weights() => new Persistence.LayerWeights()
+        .Add("Wf", Wf).Add("Wc", Wc).Add("Wi", Wi).Add("Wo", Wo).Add("Bf", Bf).Add("Bc", Bc).Add("Bi", Bi).Add("Bo", Bo);
+
     /// <summary>Runs the six equations over the sequence.</summary>
     /// <param name="sequence">(timesteps, features).</param>
     /// <exception cref="ArgumentException">A wrong number of features or no time steps.</exception>

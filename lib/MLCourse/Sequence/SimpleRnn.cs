@@ -81,6 +81,13 @@ public sealed class SimpleRnn
     /// <summary>Output bias b_o.</summary>
     public double Bo { get; set; }
 
+    /// <summary>
+    /// The weights W_i, W_h, b, W_o and b_o by reference, to save a trained model and load it into a
+    /// new one of the same size: <c>rnn.Weights().Save(path)</c>, <c>fresh.Weights().Load(path)</c>.
+    /// </summary>
+    public Persistence.LayerWeights Weights() => new Persistence.LayerWeights()
+        .Add("Wi", Wi).Add("Wh", Wh).Add("B", B).Add("Wo", Wo).Add("Bo", () => Bo, value => Bo = value);
+
     /// <summary>Keras' count: features·units + units·units + units·1 weights and units + 1 biases (the notes' 27 + 4).</summary>
     public static (int Weights, int Biases) KerasParameterCount(int features, int units) =>
         (features * units + units * units + units, units + 1);

@@ -112,7 +112,9 @@ public sealed partial class SitePage
     {
         if (data.TryGetValue("text/html", out object? html))
         {
-            string content = NotebookFile.MimeText(html);
+            // The notebook's first chart carries plotly.js inline (MLCourse.Notebooks' ChartFormatter,
+            // marked data-mlcourse-plotly); every page loads assets/plotly.min.js instead.
+            string content = InlinePlotly().Replace(NotebookFile.MimeText(html), "");
             string kind = content.Contains("Plotly.newPlot", StringComparison.Ordinal) ? "output chart" : "output html";
             return $"<div class=\"{kind}\">{content}</div>";
         }
@@ -120,4 +122,8 @@ public sealed partial class SitePage
             ? $"<pre class=\"output stdout\">{WebUtility.HtmlEncode(NotebookFile.MimeText(plain))}</pre>"
             : "";
     }
+
+    [GeneratedRegex("<script[^>]*\\bdata-mlcourse-plotly\\b[^>]*>.*?</script>\\n?",
+        RegexOptions.Singleline)]
+    private static partial Regex InlinePlotly();
 }

@@ -115,5 +115,10 @@ public sealed class AppConverterTests : IDisposable
         Assert.Contains("Tensor rank 2, shape (1461, 4), Float64", run.Output);
         Assert.Matches(@"\[chart written to .*day-02-tensors[/\\]chart-01\.html\]", run.Output);
         Assert.True(File.Exists(Path.Combine(Layout.Root, "artifacts", "apps", "day-02-tensors", "plotly.min.js")));
+        // notebooks/apps/Directory.Build.props: every day builds into one shared folder, with this
+        // platform's TorchSharp natives only (flat, no runtimes/<rid>/ folder per platform).
+        string shared = Path.Combine(Layout.Root, "artifacts", "apps-bin");
+        Assert.True(File.Exists(Path.Combine(shared, "day-02-tensors.dll")), $"day-02-tensors.dll is not in {shared}");
+        Assert.False(Directory.Exists(Path.Combine(shared, "runtimes")), $"{shared} holds natives for other platforms");
     }
 }

@@ -45,6 +45,8 @@ public sealed class ExerciseCellsTests : IDisposable
         var cells = NotebookFile.Read(solved).Cells.Select(c => c.Contents).ToList();
         Assert.Equal(["// Exercise 1: not code", "// Exercise 1: write f\nint F() => 3;", "Exercise.Check(\"1\", () => Exercise.Compare(\"f\", F(), 3), \"h\");"], cells);
         Assert.Equal(["1"], Exercises.CellIds(notebook));
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(solved));
+        Assert.Equal(["cell-1", "cell-2", "cell-3"], CellIds.Read(json.RootElement));
     }
 
     [Fact]

@@ -31,6 +31,16 @@ public class NotebookTests(NotebookFixture fixture) : IClassFixture<NotebookFixt
         Assert.True(result.CodeCells > 0);
     }
 
+    // Charts must draw offline in VS Code and dotnet repl, as the site does.
+    [Theory]
+    [MemberData(nameof(NotebookFixture.Notebooks), MemberType = typeof(NotebookFixture))]
+    public void The_executed_notebook_loads_nothing_from_a_CDN(string notebook)
+    {
+        var (_, executed, _) = ExecutedNotebooks.ReuseOrRun(fixture.Layout, PathOf(notebook), OutputOf(notebook, "run"));
+
+        Assert.Empty(NotebookFile.Read(executed).CdnReferences());
+    }
+
     [Theory]
     [MemberData(nameof(NotebookFixture.Notebooks), MemberType = typeof(NotebookFixture))]
     public void Is_committed_without_outputs_and_with_the_CSharp_kernel(string notebook)

@@ -4,8 +4,11 @@ namespace MLCourse.Tests.Packaging;
 
 /// <summary>
 /// Packs the two libraries once (Release, as the README's <c>dotnet pack</c> commands do) into
-/// <c>artifacts/packages/</c>, and gives consumers a package cache of their own, emptied first, so
-/// they always restore the packages just packed; every other package comes from the machine's cache.
+/// <c>artifacts/packages/</c>, and gives consumers a package cache of their own,
+/// <c>artifacts/package-cache/</c>, with no fallback to the machine's: a copy of MLCourse 0.1.0 that
+/// the README's sample command left in <c>~/.nuget/packages</c> can never stand in for the one just
+/// packed. The course's packages are removed from that cache first, so they are always restored
+/// from the feed; the others stay between runs (the first run downloads them, about 1 GB unpacked).
 /// </summary>
 public sealed class PackageFixture
 {
@@ -22,13 +25,12 @@ public sealed class PackageFixture
             }
         }
         string cache = Path.Combine(Layout.Root, "artifacts", "package-cache");
-        if (Directory.Exists(cache))
+        foreach (string id in new[] { "mlcourse", "mlcourse.notebooks" }.Select(id => Path.Combine(cache, id)).Where(Directory.Exists))
         {
-            Directory.Delete(cache, recursive: true);
+            Directory.Delete(id, recursive: true);
         }
-        string machineCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        ConsumerEnvironment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = cache, ["NUGET_FALLBACK_PACKAGES"] = machineCache };
+        // NUGET_FALLBACK_PACKAGES empty, so a fallback folder set in this process's environment is not passed on.
+        ConsumerEnvironment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = cache, ["NUGET_FALLBACK_PACKAGES"] = "" };
     }
 
     public CourseLayout Layout { get; }
@@ -36,7 +38,7 @@ public sealed class PackageFixture
     /// <summary>The local folder feed the packages are written to.</summary>
     public string Feed { get; }
 
-    /// <summary>Environment for a consumer's restore: the fresh package cache, the machine's as fallback.</summary>
+    /// <summary>Environment for a consumer's restore: the tests' own package cache and no fallback folder.</summary>
     public IReadOnlyDictionary<string, string> ConsumerEnvironment { get; }
 
     /// <summary>The packed file of <paramref name="id"/> (newest if several versions are there).</summary>
