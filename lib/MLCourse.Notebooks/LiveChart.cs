@@ -12,7 +12,7 @@ namespace MLCourse.Notebooks;
 /// Each value is plotted at the step or epoch it belongs to: <c>live.Add("loss", epoch, loss)</c>.
 /// </summary>
 /// <remarks>
-/// Introduced in notebook day 16; every training notebook uses it. Each frame is wrapped in an
+/// Introduced in notebook day 17; every training notebook uses it. Each frame is wrapped in an
 /// element carrying <see cref="FrameAttribute"/> with the chart's id: a headless run (dotnet repl)
 /// records every frame as its own output, and the offline course site keeps only the last frame of each chart.
 /// Plotly.NET renders a chart, its whole template included, in about 0.15 s — per epoch that made

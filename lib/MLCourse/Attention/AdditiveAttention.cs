@@ -7,7 +7,7 @@ namespace MLCourse.Attention;
 /// a small network scores how well each encoder state h_i matches the decoder state s_{t−1}; a
 /// softmax over i turns the scores into attention weights.
 /// </summary>
-/// <remarks>Introduced in notebook day 14.</remarks>
+/// <remarks>Introduced in notebook day 15.</remarks>
 public sealed record AdditiveAttention(Vector<double> V, Matrix<double> W, Matrix<double> U)
 {
     /// <summary>v_aᵀ tanh(W·s + U·h).</summary>

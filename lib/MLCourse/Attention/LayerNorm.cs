@@ -7,7 +7,7 @@ namespace MLCourse.Attention;
 /// shifted to mean 0 and scaled to variance 1 (population variance, plus ε), then scaled by γ and
 /// shifted by β per column — as TorchSharp's <c>nn.LayerNorm</c>.
 /// </summary>
-/// <remarks>Introduced in notebook day 14.</remarks>
+/// <remarks>Introduced in notebook day 15.</remarks>
 public sealed class LayerNorm(int d, double epsilon = 1e-5)
 {
     /// <summary>γ, (d,), initially ones.</summary>

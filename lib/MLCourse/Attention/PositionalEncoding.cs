@@ -7,7 +7,7 @@ namespace MLCourse.Attention;
 /// PE(pos, 2i) = sin(pos / 10000^(2i/d)), PE(pos, 2i + 1) = cos(pos / 10000^(2i/d)).
 /// Added to the embeddings, it tells self-attention — which is blind to order — where each token is.
 /// </summary>
-/// <remarks>Introduced in notebook day 14.</remarks>
+/// <remarks>Introduced in notebook day 15.</remarks>
 public static class PositionalEncoding
 {
     /// <summary>The encodings of positions 0 … positions − 1, shape (positions, d).</summary>

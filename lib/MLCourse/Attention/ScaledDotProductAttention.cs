@@ -13,7 +13,7 @@ namespace MLCourse.Attention;
 /// Like TorchSharp's <c>torch.nn.functional.scaled_dot_product_attention</c> (no mask, no dropout),
 /// which returns only Z; this returns the scores and weights too, so a notebook can show them.
 /// Queries and keys share d_k; values may have another width d_v and the number of queries may
-/// differ from the number of keys. Introduced in notebook day 14.
+/// differ from the number of keys. Introduced in notebook day 15.
 /// </remarks>
 public static class ScaledDotProductAttention
 {

@@ -17,7 +17,7 @@ namespace MLCourse.Attention;
 /// layout (W_Q, W_K, W_V, W_O each (d, d), applied as x·Wᵀ), so <see cref="TransformerEncoderBlock.CopyTo"/>
 /// can copy them across. <see cref="Forward"/> returns a <see cref="SelfAttentionPass"/> with every
 /// head's scores and weights; there is no hand-written backward (the course trains attention with
-/// TorchSharp). Introduced in notebook day 14.
+/// TorchSharp). Introduced in notebook day 15.
 /// </remarks>
 public sealed class SelfAttention
 {

@@ -4,7 +4,7 @@ using MLCourse.Errors;
 namespace MLCourse.Attention;
 
 /// <summary>The notes' cosine similarity, Σ A_i B_i / (√Σ A_i² · √Σ B_i²): 1 for the same direction, 0 for orthogonal.</summary>
-/// <remarks>Introduced in notebook day 11 (embeddings); day 14 compares it with dot-product attention.</remarks>
+/// <remarks>Introduced in notebook day 12 (embeddings); day 15 compares it with dot-product attention.</remarks>
 public static class Similarity
 {
     /// <summary>cos(A, B).</summary>

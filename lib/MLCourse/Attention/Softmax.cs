@@ -6,7 +6,7 @@ namespace MLCourse.Attention;
 /// softmax(z)_i = exp(z_i − max z) / Σ_j exp(z_j − max z): subtracting the maximum leaves the result
 /// unchanged (it cancels) but keeps every exponent ≤ 0, so large scores cannot overflow to ∞/∞.
 /// </summary>
-/// <remarks>Introduced in notebook day 14 (attention).</remarks>
+/// <remarks>Introduced in notebook day 15 (attention).</remarks>
 public static class Softmax
 {
     /// <summary>The softmax of <paramref name="scores"/>.</summary>

@@ -10,7 +10,7 @@ namespace MLCourse.Attention;
 /// X₁ = LayerNorm(X + SelfAttention(X)) — "add and normalize" —, then
 /// X₂ = LayerNorm(X₁ + W₂·relu(W₁·X₁ + b₁) + b₂) — the feed-forward network, added and normalised.
 /// </summary>
-/// <remarks><see cref="CopyTo"/> writes the weights into a TorchSharp layer of the same sizes. Introduced in notebook day 14.</remarks>
+/// <remarks><see cref="CopyTo"/> writes the weights into a TorchSharp layer of the same sizes. Introduced in notebook day 15.</remarks>
 public sealed class TransformerEncoderBlock
 {
     /// <summary>Creates the block's layers.</summary>

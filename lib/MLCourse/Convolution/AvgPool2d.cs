@@ -10,7 +10,7 @@ namespace MLCourse.Convolution;
 /// <remarks>
 /// The contract of every hand-written layer: <see cref="Forward"/> returns an <see cref="AvgPool2dPass"/>,
 /// <see cref="Backward"/> takes it and ∂L/∂output and returns <see cref="AvgPool2dGradients"/>.
-/// Introduced in notebook day 16.
+/// Introduced in notebook day 17.
 /// </remarks>
 public sealed class AvgPool2d
 {

@@ -15,11 +15,11 @@ namespace MLCourse.Convolution;
 /// ∂L/∂z and returns <see cref="Conv2dGradients"/> (∂L/∂W, ∂L/∂b and ∂L/∂x), <see cref="Step"/>
 /// applies them. This file holds the readable reference kernels, <see cref="ForwardDirect"/> and
 /// <see cref="BackwardDirect"/>: the sliding-window sum above, written as the equation (the one
-/// notebook day 15 teaches). <see cref="Forward"/> and <see cref="Backward"/> compute the same
+/// notebook day 16 teaches). <see cref="Forward"/> and <see cref="Backward"/> compute the same
 /// numbers faster with im2col and a matrix product (<c>Conv2d.Fast.cs</c>); a test proves they
 /// agree. The backward pass is the notes' convolution backprop: ∂L/∂W = Σ over positions of
 /// ∂L/∂z · patch, ∂L/∂b = Σ ∂L/∂z, and ∂L/∂x adds each patch's gradient back where the patch came
-/// from. Introduced in notebook day 15; day 17 trains with it.
+/// from. Introduced in notebook day 16; day 18 trains with it.
 /// </remarks>
 public sealed partial class Conv2d
 {

@@ -6,7 +6,7 @@ namespace MLCourse.Convolution;
 /// The arithmetic of convolution and pooling sizes (the notes' "Padding and Strides"): an n-wide
 /// input, an f-wide filter, padding p on each side and stride s give ⌊(n + 2p − f)/s⌋ + 1 outputs.
 /// </summary>
-/// <remarks>Introduced in notebook day 15.</remarks>
+/// <remarks>Introduced in notebook day 16.</remarks>
 public static class ConvShape
 {
     private const string Component = "ConvShape";

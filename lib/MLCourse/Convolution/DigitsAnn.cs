@@ -8,7 +8,7 @@ namespace MLCourse.Convolution;
 /// A dense network for the flattened 8×8 digits with a parameter budget close to <see cref="DigitsCnn"/>'s:
 /// 64 → 81 (ReLU) → 10, 6,085 parameters. It sees pixels as an unordered list, without their layout.
 /// </summary>
-/// <remarks>Introduced in notebook day 16 (CNN vs ANN).</remarks>
+/// <remarks>Introduced in notebook day 17 (CNN vs ANN).</remarks>
 public sealed class DigitsAnn : nn.Module<Tensor, Tensor>
 {
     private readonly Linear _hidden;

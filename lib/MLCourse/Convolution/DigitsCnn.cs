@@ -9,7 +9,7 @@ namespace MLCourse.Convolution;
 /// → conv 3×3 (16→32, same) → ReLU → max-pool 2 → flatten (32·2·2 = 128) → dense 10.
 /// 6,090 parameters; <see cref="DigitsAnn"/> is the dense network with about the same budget.
 /// </summary>
-/// <remarks>Introduced in notebook day 16 (CNN vs ANN).</remarks>
+/// <remarks>Introduced in notebook day 17 (CNN vs ANN).</remarks>
 public sealed class DigitsCnn : nn.Module<Tensor, Tensor>
 {
     private readonly TorchSharp.Modules.Conv2d _conv1;

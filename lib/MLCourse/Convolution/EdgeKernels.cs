@@ -6,7 +6,7 @@ namespace MLCourse.Convolution;
 /// Classic 3×3 filters that detect edges — intensity changes (the notes' "vertical / horizontal
 /// edge detection … done by kernels / filters"). Applied by cross-correlation, as in <see cref="Conv2d"/>.
 /// </summary>
-/// <remarks>Introduced in notebook day 15.</remarks>
+/// <remarks>Introduced in notebook day 16.</remarks>
 public static class EdgeKernels
 {
     /// <summary>Responds to vertical edges: bright on the left, dark on the right gives a positive value.</summary>

@@ -8,7 +8,7 @@ namespace MLCourse.Convolution;
 /// A batch of multi-channel images in the (batch, channels, height, width) layout that PyTorch,
 /// TorchSharp and the from-scratch convolution kernels use, stored row-major in one array.
 /// </summary>
-/// <remarks>Introduced in notebook day 15 (convolution).</remarks>
+/// <remarks>Introduced in notebook day 16 (convolution).</remarks>
 public sealed class ImageBatch
 {
     private const string Component = "ImageBatch";

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace MLCourse.Convolution;
 
 /// <summary>Moves images by whole pixels, filling the uncovered border with zeros — the translation test of CNN vs ANN.</summary>
-/// <remarks>Introduced in notebook day 16.</remarks>
+/// <remarks>Introduced in notebook day 17.</remarks>
 public static class ImageShift
 {
     /// <summary>The images moved <paramref name="right"/> pixels right and <paramref name="down"/> pixels down (negative: left / up).</summary>

@@ -12,7 +12,7 @@ namespace MLCourse.Convolution;
 /// <remarks>
 /// The contract of every hand-written layer: <see cref="Forward"/> returns a <see cref="MaxPool2dPass"/>,
 /// <see cref="Backward"/> takes it and ∂L/∂output and returns <see cref="MaxPool2dGradients"/>;
-/// nothing is kept in the layer. Introduced in notebook day 16; day 17 back-propagates through it.
+/// nothing is kept in the layer. Introduced in notebook day 17; day 18 back-propagates through it.
 /// </remarks>
 public sealed class MaxPool2d
 {

@@ -16,7 +16,7 @@ namespace MLCourse.Convolution;
 /// <see cref="Loss"/> and <see cref="LossGradient"/>. Backward follows the notes' derivation: ∂L/∂Z₂ = (A₂ − y)/m, ∂L/∂W₂ = (A₂ − y)·Fᵀ,
 /// ∂L/∂b₂ = Σ(A₂ − y), ∂L/∂F = ∂L/∂Z₂·W₂ reshaped to P₁'s shape, ∂L/∂A₁ routed by max pooling,
 /// ∂L/∂Z₁ = ∂L/∂A₁ ⊙ [Z₁ &gt; 0], then ∂L/∂W₁ and ∂L/∂b₁ = Σ ∂L/∂Z₁ through <see cref="Conv2d"/>.
-/// On a 6×6 image the model has the notes' 15 parameters (9 + 1 + 4 + 1). Introduced in notebook day 17.
+/// On a 6×6 image the model has the notes' 15 parameters (9 + 1 + 4 + 1). Introduced in notebook day 18.
 /// </remarks>
 public sealed class SmallCnn
 {

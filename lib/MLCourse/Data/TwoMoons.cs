@@ -9,7 +9,7 @@ namespace MLCourse.Data;
 /// the upper moon (cos θ, sin θ) and the lower moon (1 − cos θ, 0.5 − sin θ), θ ∈ [0, π], plus
 /// Gaussian noise. A synthetic shape, not a data set: a generative model must learn to draw it.
 /// </summary>
-/// <remarks>Introduced in notebook day 21 (diffusion).</remarks>
+/// <remarks>Introduced in notebook day 22 (diffusion).</remarks>
 public static class TwoMoons
 {
     /// <summary>

@@ -10,7 +10,7 @@ namespace MLCourse.Diffusion;
 /// with x_{t−1} = μ_θ(x_t, t) + σ_t·z, μ_θ = (x_t − β_t/√(1 − ᾱ_t)·ε_θ)/√α_t, σ_t² = β̃_t, and no
 /// noise at the last step.
 /// </summary>
-/// <remarks>Introduced in notebook day 21. The from-scratch formulas are in <see cref="ForwardDiffusion"/>; tests check both agree.</remarks>
+/// <remarks>Introduced in notebook day 22. The from-scratch formulas are in <see cref="ForwardDiffusion"/>; tests check both agree.</remarks>
 public sealed class Ddpm
 {
     private readonly Tensor _alphaBar;   // (T + 1,), index t, ᾱ_0 = 1

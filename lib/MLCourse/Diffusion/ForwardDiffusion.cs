@@ -12,7 +12,7 @@ namespace MLCourse.Diffusion;
 /// <item>with ε predicted by a network, μ_θ = (x_t − β_t/√(1 − ᾱ_t)·ε̂)/√α_t (DDPM's reverse mean).</item>
 /// </list>
 /// </summary>
-/// <remarks>Introduced in notebook day 21.</remarks>
+/// <remarks>Introduced in notebook day 22.</remarks>
 public sealed class ForwardDiffusion(NoiseSchedule schedule)
 {
     /// <summary>The schedule.</summary>

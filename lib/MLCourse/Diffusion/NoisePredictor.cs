@@ -8,7 +8,7 @@ namespace MLCourse.Diffusion;
 /// ε_θ(x_t, t) for 2-D points: a small MLP that reads the noisy point and a sinusoidal embedding
 /// of the step t (as transformers encode positions) and predicts the noise that was added.
 /// </summary>
-/// <remarks>Introduced in notebook day 21.</remarks>
+/// <remarks>Introduced in notebook day 22.</remarks>
 public sealed class NoisePredictor : nn.Module<Tensor, Tensor, Tensor>
 {
     private readonly int _embedding;

@@ -7,7 +7,7 @@ namespace MLCourse.Diffusion;
 /// ᾱ_t = Π_{s=1}^{t} α_s (a product — the notes write a sum, which would exceed 1). Arrays are
 /// indexed by t − 1; <see cref="AlphaBar(int)"/> also accepts t = 0, where ᾱ₀ = 1 (no noise yet).
 /// </summary>
-/// <remarks>Introduced in notebook day 21 (diffusion).</remarks>
+/// <remarks>Introduced in notebook day 22 (diffusion).</remarks>
 public sealed class NoiseSchedule
 {
     private const string Component = "NoiseSchedule";

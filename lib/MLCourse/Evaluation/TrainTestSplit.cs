@@ -7,7 +7,7 @@ namespace MLCourse.Evaluation;
 /// scikit-learn's <c>train_test_split</c> (the same seed gives the same split; the shuffle itself
 /// differs from NumPy's, so the rows chosen differ from scikit-learn's).
 /// </summary>
-/// <remarks>Introduced in notebook day 16.</remarks>
+/// <remarks>Introduced in notebook day 17.</remarks>
 public static class TrainTestSplit
 {
     /// <summary>Shuffled indices 0 … count − 1, the first ⌊trainFraction·count⌋ for training, the rest held out.</summary>

@@ -8,7 +8,7 @@ namespace MLCourse.Functional;
 /// <param name="OutputShape">The output shape with the batch axis as None, e.g. "(None, 16)".</param>
 /// <param name="Parameters">Trainable parameters of the layer.</param>
 /// <param name="ConnectedTo">The layers whose outputs it reads (empty for an input).</param>
-/// <remarks>Introduced in notebook day 08.</remarks>
+/// <remarks>Introduced in notebook day 09.</remarks>
 public sealed record LayerSummary(string Layer, string OutputShape, long Parameters, string ConnectedTo)
 {
     /// <summary>The rows as Keras prints them, with the total parameter count at the end.</summary>

@@ -10,7 +10,7 @@ namespace MLCourse.Functional;
 /// through a dense layer, a category through an embedding — whose outputs are concatenated and fed
 /// to one head. A plain stack of layers (Sequential) cannot express two inputs.
 /// </summary>
-/// <remarks>Introduced in notebook day 08.</remarks>
+/// <remarks>Introduced in notebook day 09.</remarks>
 public sealed class TwoInputModel : nn.Module<Tensor, Tensor, Tensor>
 {
     private readonly Linear _numericDense;

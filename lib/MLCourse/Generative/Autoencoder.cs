@@ -10,7 +10,7 @@ namespace MLCourse.Generative;
 /// Trained on the notes' cost L(θ, φ) = (1/n) Σ ‖x − f_θ(g_φ(x))‖², or, as a denoising autoencoder,
 /// on corrupted inputs x̃ with the clean x as target: (1/n) Σ ‖x − f_θ(g_φ(x̃))‖².
 /// </summary>
-/// <remarks>Introduced in notebook day 18.</remarks>
+/// <remarks>Introduced in notebook day 19.</remarks>
 public sealed class Autoencoder : nn.Module<Tensor, Tensor>
 {
     private readonly Sequential _encoder;

@@ -9,7 +9,7 @@ namespace MLCourse.Generative;
 /// </summary>
 /// <remarks>
 /// Natural logarithms (nats). Terms with P(x) = 0 contribute 0; P(x) &gt; 0 where Q(x) = 0 gives
-/// +∞. Introduced in notebook day 19 (KL divergence and the VAE); day 20 uses the JSD.
+/// +∞. Introduced in notebook day 20 (KL divergence and the VAE); day 21 uses the JSD.
 /// </remarks>
 public static class Divergence
 {

@@ -10,7 +10,7 @@ namespace MLCourse.Generative;
 /// D learns with G fixed (maximise log D(x) + log(1 − D(G(z)))), then G learns with D fixed (the
 /// usual non-saturating form: maximise log D(G(z))).
 /// </summary>
-/// <remarks>Introduced in notebook day 20.</remarks>
+/// <remarks>Introduced in notebook day 21.</remarks>
 public sealed class Gan1d
 {
     /// <summary>Creates both networks (seed TorchSharp first for repeatable weights).</summary>

@@ -8,7 +8,7 @@ namespace MLCourse.Generative;
 /// the best discriminator is D*(x) = p_data(x)/(p_data(x) + p_g(x)), and
 /// V(D*, G) = −log 4 + 2·JSD(p_data ‖ p_g), which is −log 4 exactly when p_g = p_data.
 /// </summary>
-/// <remarks>Integrals are evaluated with the trapezoid rule on a grid. Introduced in notebook day 20.</remarks>
+/// <remarks>Integrals are evaluated with the trapezoid rule on a grid. Introduced in notebook day 21.</remarks>
 public static class GanTheory
 {
     private const string Component = "GanTheory";

@@ -10,7 +10,7 @@ namespace MLCourse.Generative;
 /// D_KL(N(μ₁, Σ₁) ‖ N(μ₂, Σ₂)) = ½ [log(|Σ₂|/|Σ₁|) − k + tr(Σ₂⁻¹Σ₁) + (μ₂ − μ₁)ᵀ Σ₂⁻¹ (μ₂ − μ₁)],
 /// which against N(0, I) with a diagonal Σ = diag(σ²) becomes ½ Σ_k [σ_k² + μ_k² − 1 − log σ_k²].
 /// </summary>
-/// <remarks>Introduced in notebook day 19.</remarks>
+/// <remarks>Introduced in notebook day 20.</remarks>
 public static class GaussianKl
 {
     private const string Component = "GaussianKl";

@@ -11,7 +11,7 @@ namespace MLCourse.Generative;
 /// <remarks>
 /// For any Gaussian q(z | x) = N(μ_q, σ_q²):
 /// log p(x) − D_KL(q ‖ p(z | x)) = E_q[log p(x | z)] − D_KL(q ‖ p(z)) = ELBO, so ELBO ≤ log p(x),
-/// with equality when q is the posterior. Introduced in notebook day 19.
+/// with equality when q is the posterior. Introduced in notebook day 20.
 /// </remarks>
 public sealed class LinearGaussianModel
 {

@@ -7,7 +7,7 @@ namespace MLCourse.Generative;
 /// rewritten as a deterministic function of μ, log σ² and outside noise, so that ∂z/∂μ = 1 and
 /// ∂z/∂σ = ε exist and gradients reach the encoder; the noise itself needs no gradient.
 /// </summary>
-/// <remarks>Introduced in notebook day 19 (the VAE).</remarks>
+/// <remarks>Introduced in notebook day 20 (the VAE).</remarks>
 public static class Reparameterization
 {
     /// <summary>z = μ + exp(½·log σ²) ⊙ ε.</summary>

@@ -11,7 +11,7 @@ namespace MLCourse.Generative;
 /// L(θ, φ) = −E_q[log p_θ(x | z)] + D_KL(q_φ(z | x) ‖ N(0, I)), with the KL in closed form
 /// ½ Σ_k [σ_k² + μ_k² − 1 − log σ_k²] and the expectation estimated with one sample.
 /// </summary>
-/// <remarks>Introduced in notebook day 19.</remarks>
+/// <remarks>Introduced in notebook day 20.</remarks>
 public sealed class Vae : nn.Module<Tensor, Tensor, VaeOutput>
 {
     private readonly Linear _hidden;

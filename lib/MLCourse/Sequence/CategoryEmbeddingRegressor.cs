@@ -9,7 +9,7 @@ namespace MLCourse.Sequence;
 /// table (nn.Embedding) looked up by category index, then a linear read-out. Categories that behave
 /// alike end up with similar vectors.
 /// </summary>
-/// <remarks>Introduced in notebook day 11 (the months of Seattle's weather).</remarks>
+/// <remarks>Introduced in notebook day 12 (the months of Seattle's weather).</remarks>
 public sealed class CategoryEmbeddingRegressor : nn.Module<Tensor, Tensor>
 {
     private readonly TorchSharp.Modules.Embedding _embedding;

@@ -10,7 +10,7 @@ namespace MLCourse.Sequence;
 /// k's vector. Looking it up is the same as multiplying the one-hot vector by E — a dense layer
 /// without bias whose input is one-hot — which is why it can be learned by gradient descent.
 /// </summary>
-/// <remarks>Introduced in notebook day 11.</remarks>
+/// <remarks>Introduced in notebook day 12.</remarks>
 public sealed class Embedding(Matrix<double> table)
 {
     private const string Component = "Embedding";

@@ -7,7 +7,7 @@ namespace MLCourse.Sequence;
 /// of all gradients together exceeds a limit, scale every one by limit/norm, keeping the direction.
 /// The same rule as TorchSharp's <c>clip_grad_norm_</c>.
 /// </summary>
-/// <remarks>Introduced in notebook day 10 (problems with RNNs).</remarks>
+/// <remarks>Introduced in notebook day 11 (problems with RNNs).</remarks>
 public static class GradientClipping
 {
     /// <summary>√(Σ over all entries of all gradients of g²).</summary>

@@ -16,7 +16,7 @@ namespace MLCourse.Sequence;
 /// <remarks>
 /// Weights are kept per gate in the order r, z, n — TorchSharp's stacking order — with separate
 /// input and hidden biases, because b_hn sits inside the reset gate's product. <see cref="Backward"/>
-/// is BPTT by hand. Introduced in notebook day 13.
+/// is BPTT by hand. Introduced in notebook day 14.
 /// </remarks>
 public sealed class Gru
 {

@@ -19,7 +19,7 @@ namespace MLCourse.Sequence;
 /// <remarks>
 /// <see cref="Backward"/> is backpropagation through time by hand; <see cref="CopyTo"/> writes the
 /// weights in TorchSharp's <c>nn.LSTM</c> layout (gates stacked i, f, g, o; W split into its h and x
-/// columns; bias in b_ih with b_hh = 0), so both give identical outputs. Introduced in notebook day 12.
+/// columns; bias in b_ih with b_hh = 0), so both give identical outputs. Introduced in notebook day 13.
 /// </remarks>
 public sealed partial class Lstm
 {

@@ -10,7 +10,7 @@ namespace MLCourse.Sequence;
 /// time, each step fed the previous token (the true one while training — teacher forcing — and its
 /// own prediction when generating). Input and output lengths may differ.
 /// </summary>
-/// <remarks>Introduced in notebook day 13 (many-to-many with different lengths).</remarks>
+/// <remarks>Introduced in notebook day 14 (many-to-many with different lengths).</remarks>
 public sealed class Seq2Seq : nn.Module<Tensor, Tensor, Tensor>
 {
     private readonly TorchSharp.Modules.Embedding _embedding;

@@ -22,7 +22,7 @@ public enum RecurrentKind
 /// reads (batch, timesteps, features) and a dense layer maps the last time step's output to class
 /// scores — e.g. digits read row by row, 8 steps of 8 pixels.
 /// </summary>
-/// <remarks>Introduced in notebook day 12; day 13 compares the kinds, depths and directions.</remarks>
+/// <remarks>Introduced in notebook day 13; day 14 compares the kinds, depths and directions.</remarks>
 public sealed class SequenceClassifier : nn.Module<Tensor, Tensor>
 {
     private readonly nn.Module<Tensor, Tensor?, (Tensor, Tensor)>? _simple;

@@ -19,7 +19,7 @@ namespace MLCourse.Sequence;
 /// The layer contract: <see cref="Forward"/> → <see cref="SimpleRnnPass"/>, <see cref="Backward"/>(pass,
 /// ∂L/∂z) → <see cref="SimpleRnnGradients"/>, <see cref="Step"/>; the loss and its gradient with
 /// respect to the logit z are the separate <see cref="Loss"/> and <see cref="LossGradient"/>, so any
-/// loss on ŷ can be trained. Introduced in notebooks days 09–10.
+/// loss on ŷ can be trained. Introduced in notebooks days 10–11.
 /// </remarks>
 public sealed class SimpleRnn
 {

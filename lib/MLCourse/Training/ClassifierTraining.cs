@@ -8,7 +8,7 @@ namespace MLCourse.Training;
 /// Mini-batch training of a TorchSharp classifier with Adam and cross-entropy (through
 /// <see cref="MiniBatchTraining"/>: seeded shuffle, a dispose scope per batch, progress per epoch).
 /// </summary>
-/// <remarks>Introduced in notebook day 16; later notebooks train their TorchSharp models with it.</remarks>
+/// <remarks>Introduced in notebook day 17; later notebooks train their TorchSharp models with it.</remarks>
 public static class ClassifierTraining
 {
     private const string Component = "ClassifierTraining";

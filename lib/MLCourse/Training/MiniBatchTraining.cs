@@ -10,7 +10,7 @@ namespace MLCourse.Training;
 /// of sample indices, a dispose scope per batch so memory stays flat, and a progress callback
 /// after each epoch. The caller says what the loss of a batch is.
 /// </summary>
-/// <remarks>Introduced in notebook day 16; days 18–21 use it for their models.</remarks>
+/// <remarks>Introduced in notebook day 17; days 19–22 use it for their models.</remarks>
 public static class MiniBatchTraining
 {
     private const string Component = "MiniBatchTraining";

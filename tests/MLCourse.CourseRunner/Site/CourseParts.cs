@@ -23,7 +23,7 @@ public static partial class CourseParts
     /// <summary>The three parts in course order.</summary>
     public static IReadOnlyList<CoursePart> All { get; } =
     [
-        new("Part I — Foundations", "Data, tensors, preprocessing and the classical tools every later day builds on.",
+        new("Part I — Foundations", "Data, tensors, preprocessing, the classical tools and a neural network from scratch: what every later day builds on.",
         [
             new("batch-vs-online-learning", "Fit once on all the stored data, or update the model as each new example arrives."),
             new("tensors", "Rank, axes and shape, from a scalar to an nD tensor."),
@@ -32,6 +32,7 @@ public static partial class CourseParts
             new("pipelines", "Transformers and a model chained into one fitted object, column by column."),
             new("binning-and-binarization", "Numbers into categories: equal width, quantiles, k-means, trees, one threshold."),
             new("pca", "The directions of greatest variance, derived and computed, and how many to keep."),
+            new("neural-networks-from-scratch", "A two-layer network on Fashion-MNIST: forward, loss, backpropagation by hand, optimisers, a training loop."),
         ]),
         new("Part II — Sequences", "From functional models to recurrent networks, their training and their gates, to attention.",
         [
