@@ -10,6 +10,8 @@ using MLCourse.CourseRunner.Site;
 // "--no-site" skips rendering the offline site (artifacts/site/, which needs npm the first time).
 // "--write-apps" alone regenerates the file-based apps in notebooks/apps/ instead.
 // "--write-cell-ids" alone gives every notebook cell without an id (nbformat 4.5) a new one instead.
+// "--solved" runs the notebooks with their reference solutions (notebooks/solutions/) substituted,
+// into artifacts/solved-notebooks/, and skips the site. Every run lists each exercise's result.
 var layout = CourseLayout.FindFrom(Directory.GetCurrentDirectory());
 if (args is ["--write-apps"])
 {
@@ -35,8 +37,9 @@ if (parallelAt >= 0 && (parallelAt + 1 >= args.Length || !int.TryParse(args[para
     Console.Error.WriteLine("--parallel needs a whole number of at least 1, e.g. --parallel 2.");
     return 2;
 }
-bool site = !args.Contains("--no-site");
-string[] filters = args.Where((a, i) => a != "--no-site" && (parallelAt < 0 || (i != parallelAt && i != parallelAt + 1))).ToArray();
+bool solved = args.Contains("--solved");
+bool site = !args.Contains("--no-site") && !solved;
+string[] filters = args.Where((a, i) => a != "--no-site" && a != "--solved" && (parallelAt < 0 || (i != parallelAt && i != parallelAt + 1))).ToArray();
 var notebooks = layout.DayNotebooks().Where(n => filters.Length == 0 || filters.Any(a => Path.GetFileName(n).Contains(a, StringComparison.OrdinalIgnoreCase))).ToList();
 if (notebooks.Count == 0)
 {
@@ -51,6 +54,22 @@ var queue = Partitioner.Create(Enumerable.Range(0, notebooks.Count), EnumerableP
 Parallel.ForEach(queue, new ParallelOptions { MaxDegreeOfParallelism = parallel }, i =>
 {
     Console.WriteLine($"Running {Path.GetFileName(notebooks[i])} …");
+    if (solved)
+    {
+        string folder = Path.Combine(layout.Root, "artifacts", "solved-notebooks");
+        string source = Path.Combine(folder, "source", Path.GetFileName(notebooks[i]));
+        try
+        {
+            Exercises.WriteSolved(notebooks[i], Exercises.SolutionsPath(layout, notebooks[i]), source);
+            // Run from notebooks/, where the notebook's relative #!import and #r paths resolve.
+            results[i] = HeadlessRun.Run(source, Path.Combine(folder, Path.GetFileName(notebooks[i])), layout.Notebooks);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException)
+        {
+            results[i] = new NotebookResult(Path.GetFileName(notebooks[i]), 0, TimeSpan.Zero, [new CellError(0, e.Message)]);
+        }
+        return;
+    }
     string executed = Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(notebooks[i]));
     string fingerprint = ExecutedNotebooks.Fingerprint(layout, notebooks[i]);   // of the inputs as the run starts
     results[i] = HeadlessRun.Run(notebooks[i], executed);
@@ -69,6 +88,19 @@ foreach (NotebookResult r in results.Where(r => !r.Passed))
     foreach (CellError e in r.Errors)
     {
         Console.Error.WriteLine($"{r.Notebook}, code cell {e.Cell}: {e.Message}");
+    }
+}
+foreach (string notebook in notebooks)
+{
+    string executed = solved
+        ? Path.Combine(layout.Root, "artifacts", "solved-notebooks", Path.GetFileName(notebook))
+        : Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(notebook));
+    if (File.Exists(executed))
+    {
+        foreach (ExerciseOutcome o in Exercises.Results(executed))
+        {
+            Console.WriteLine($"{Path.GetFileName(notebook)}, exercise {o.Id} (code cell {o.Cell}): {o.Status}: {o.Text}");
+        }
     }
 }
 int failed = results.Count(r => !r.Passed);
