@@ -35,4 +35,19 @@ public sealed class Embedding(Matrix<double> table)
             .Select(k => (k, Similarity.Cosine(v, Table.Row(k))))
             .OrderByDescending(p => p.Item2).Take(count).ToList();
     }
+
+    /// <summary>
+    /// The analogy a : b :: c : ? by vector offset (3CosAdd, Mikolov et al. 2013): the
+    /// <paramref name="count"/> tokens whose vectors have the highest cosine similarity with
+    /// e_b − e_a + e_c, leaving out a, b and c themselves, most similar first.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A token outside 0 … vocabulary − 1.</exception>
+    /// <remarks>Introduced in notebook day 12 ("man : woman :: king : ?" → queen, when it works).</remarks>
+    public IReadOnlyList<(int Token, double Cosine)> Analogy(int a, int b, int c, int count)
+    {
+        Vector<double> target = Lookup(b) - Lookup(a) + Lookup(c);
+        return Enumerable.Range(0, Table.RowCount).Where(k => k != a && k != b && k != c)
+            .Select(k => (k, Similarity.Cosine(target, Table.Row(k))))
+            .OrderByDescending(p => p.Item2).Take(count).ToList();
+    }
 }

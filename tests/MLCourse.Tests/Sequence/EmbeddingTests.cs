@@ -26,6 +26,18 @@ public class EmbeddingTests
     }
 
     [Fact]
+    public void An_analogy_is_the_nearest_token_to_b_minus_a_plus_c_leaving_out_all_three()
+    {
+        // man (1, 0), woman (1, 1), king (3, 0), queen (3, 1.1), rook (0, 5): woman − man + king = (3, 1).
+        var table = new Embedding(Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { 1, 1 }, { 3, 0 }, { 3, 1.1 }, { 0, 5 } }));
+
+        var answer = table.Analogy(0, 1, 2, 2);
+
+        Assert.Equal([3, 4], answer.Select(p => p.Token));
+        Assert.Equal(Math.Cos(Math.Atan2(1.1, 3) - Math.Atan2(1, 3)), answer[0].Cosine, 1e-12);
+    }
+
+    [Fact]
     public void An_unknown_token_is_refused()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => _table.Lookup(4));
