@@ -20,13 +20,16 @@ public static class CrossValidation
 {
     private const string Component = "CrossValidation";
 
-    /// <summary>One score per fold of <paramref name="cv"/>, fitting <paramref name="estimator"/> afresh each time.</summary>
+    /// <summary>
+    /// One score per fold of <paramref name="cv"/>, fitting <paramref name="estimator"/> afresh each time.
+    /// </summary>
     /// <param name="estimator">The model's settings.</param>
     /// <param name="x">Features, (samples, features).</param>
     /// <param name="y">One label per row of <paramref name="x"/>.</param>
     /// <param name="cv">The splitter, e.g. <see cref="KFold"/> or <see cref="StratifiedKFold"/>.</param>
     /// <exception cref="ArgumentException">Labels that do not match the rows, or a splitter error.</exception>
-    public static double[] Score<TLabel>(IEstimator<TLabel> estimator, Matrix<double> x, IReadOnlyList<TLabel> y, IFoldSplitter cv)
+    public static double[] Score<TLabel>(
+        IEstimator<TLabel> estimator, Matrix<double> x, IReadOnlyList<TLabel> y, IFoldSplitter cv)
         where TLabel : notnull
     {
         Rows.Check(Component, x.RowCount, y);
@@ -34,13 +37,16 @@ public static class CrossValidation
             estimator.Fit(Rows.Of(x, f.Train), Rows.Of(y, f.Train)).Score(Rows.Of(x, f.Test), Rows.Of(y, f.Test)))];
     }
 
-    /// <summary>One score per fold of <paramref name="cv"/>, fitting the whole <paramref name="pipeline"/> afresh each time.</summary>
+    /// <summary>
+    /// One score per fold of <paramref name="cv"/>, fitting the whole <paramref name="pipeline"/> afresh each time.
+    /// </summary>
     /// <param name="pipeline">Preprocessing and model; every step is refitted on each fold's training rows.</param>
     /// <param name="x">The raw table, one row per sample.</param>
     /// <param name="y">One label per row of <paramref name="x"/>.</param>
     /// <param name="cv">The splitter.</param>
     /// <exception cref="ArgumentException">Labels that do not match the rows, or a splitter error.</exception>
-    public static double[] Score<TLabel>(ModelPipeline<TLabel> pipeline, Table x, IReadOnlyList<TLabel> y, IFoldSplitter cv)
+    public static double[] Score<TLabel>(
+        ModelPipeline<TLabel> pipeline, Table x, IReadOnlyList<TLabel> y, IFoldSplitter cv)
         where TLabel : notnull
     {
         Rows.Check(Component, x.RowCount, y);
@@ -61,7 +67,8 @@ internal static class Rows
     {
         if (y.Count != rowCount)
         {
-            throw ErrorMessage.Shape(component, "y", ErrorMessage.FormatShape(rowCount), ErrorMessage.FormatShape(y.Count));
+            throw ErrorMessage.Shape(component, "y",
+                ErrorMessage.FormatShape(rowCount), ErrorMessage.FormatShape(y.Count));
         }
     }
 }

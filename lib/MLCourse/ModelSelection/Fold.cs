@@ -35,7 +35,8 @@ internal static class Folds
     {
         if (nSplits < 2)
         {
-            throw Errors.ErrorMessage.OutOfRange(component, "nSplits", "at least 2 (one fold to fit on, one to score on)", nSplits);
+            throw Errors.ErrorMessage.OutOfRange(
+                component, "nSplits", "at least 2 (one fold to fit on, one to score on)", nSplits);
         }
     }
 }

@@ -42,7 +42,9 @@ public sealed class GridSearch<TSetting, TLabel>
     /// <summary>The splitter.</summary>
     public IFoldSplitter Cv { get; }
 
-    /// <summary>Cross-validates every setting on <paramref name="x"/> (samples, features), then refits the best on all of it.</summary>
+    /// <summary>
+    /// Cross-validates every setting on <paramref name="x"/> (samples, features), then refits the best on all of it.
+    /// </summary>
     public GridSearchResult<TSetting, IPredictor<TLabel>> Fit(Matrix<double> x, IReadOnlyList<TLabel> y)
     {
         double[][] scores = [.. Grid.Select(s => CrossValidation.Score(build(s), x, y, Cv))];
@@ -64,7 +66,8 @@ public sealed class PipelineGridSearch<TSetting, TLabel>
 
     /// <summary>Stores the settings.</summary>
     /// <exception cref="ArgumentException">An empty grid.</exception>
-    public PipelineGridSearch(IReadOnlyList<TSetting> grid, Func<TSetting, ModelPipeline<TLabel>> build, IFoldSplitter cv)
+    public PipelineGridSearch(
+        IReadOnlyList<TSetting> grid, Func<TSetting, ModelPipeline<TLabel>> build, IFoldSplitter cv)
     {
         Grid = grid.Count > 0 ? grid : throw ErrorMessage.Empty("GridSearch", nameof(grid));
         this.build = build;
@@ -77,7 +80,9 @@ public sealed class PipelineGridSearch<TSetting, TLabel>
     /// <summary>The splitter.</summary>
     public IFoldSplitter Cv { get; }
 
-    /// <summary>Cross-validates every setting's pipeline on the table <paramref name="x"/>, then refits the best on all of it.</summary>
+    /// <summary>
+    /// Cross-validates every setting's pipeline on the table <paramref name="x"/>, then refits the best on all of it.
+    /// </summary>
     public GridSearchResult<TSetting, FittedModelPipeline<TLabel>> Fit(Table x, IReadOnlyList<TLabel> y)
     {
         double[][] scores = [.. Grid.Select(s => CrossValidation.Score(build(s), x, y, Cv))];

@@ -6,7 +6,10 @@ namespace MLCourse.ModelSelection;
 /// </summary>
 /// <typeparam name="TSetting">One point of the grid (a depth, a tuple of settings).</typeparam>
 /// <typeparam name="TModel">The refitted model's type.</typeparam>
-/// <remarks>scikit-learn's <c>cv_results_</c>, <c>best_params_</c>, <c>best_score_</c>, <c>best_estimator_</c>; introduced in notebook day 05.</remarks>
+/// <remarks>
+/// scikit-learn's <c>cv_results_</c>, <c>best_params_</c>, <c>best_score_</c>, <c>best_estimator_</c>;
+/// introduced in notebook day 05.
+/// </remarks>
 public sealed class GridSearchResult<TSetting, TModel>
 {
     internal GridSearchResult(IReadOnlyList<TSetting> settings, double[][] foldScores, Func<TSetting, TModel> refit)
@@ -15,7 +18,8 @@ public sealed class GridSearchResult<TSetting, TModel>
         FoldScores = foldScores;
         MeanScores = [.. foldScores.Select(s => s.Average())];
         // Population standard deviation (NumPy's default, ddof = 0), as scikit-learn's std_test_score.
-        StdScores = [.. foldScores.Select((s, i) => Math.Sqrt(s.Sum(v => (v - MeanScores[i]) * (v - MeanScores[i])) / s.Length))];
+        StdScores = [.. foldScores.Select((s, i) =>
+            Math.Sqrt(s.Sum(v => (v - MeanScores[i]) * (v - MeanScores[i])) / s.Length))];
         // The first setting with the highest mean wins ties, as scikit-learn's rank_test_score does.
         BestIndex = 0;
         for (int i = 1; i < MeanScores.Length; i++)

@@ -46,7 +46,8 @@ public sealed class KFold : IFoldSplitter
     {
         if (count < NSplits)
         {
-            throw ErrorMessage.OutOfRange(Component, "count", $"at least nSplits = {NSplits} (one row per fold)", count);
+            throw ErrorMessage.OutOfRange(
+                Component, "count", $"at least nSplits = {NSplits} (one row per fold)", count);
         }
         int[] order = Enumerable.Range(0, count).ToArray();
         if (Shuffle)

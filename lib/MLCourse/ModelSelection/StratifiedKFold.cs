@@ -44,7 +44,9 @@ public sealed class StratifiedKFold : IFoldSplitter
     public int Seed { get; }
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentOutOfRangeException">Fewer rows than folds, or a class with fewer rows than folds (the message names it).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// Fewer rows than folds, or a class with fewer rows than folds (the message names it).
+    /// </exception>
     public IReadOnlyList<Fold> Split<TLabel>(IReadOnlyList<TLabel> y) where TLabel : notnull
     {
         if (y.Count < NSplits)
@@ -88,7 +90,8 @@ public sealed class StratifiedKFold : IFoldSplitter
         var testFold = new int[y.Count];
         for (int c = 0; c < classes; c++)
         {
-            int[] foldsForClass = [.. Enumerable.Range(0, NSplits).SelectMany(k => Enumerable.Repeat(k, allocation[k, c]))];
+            int[] foldsForClass =
+                [.. Enumerable.Range(0, NSplits).SelectMany(k => Enumerable.Repeat(k, allocation[k, c]))];
             if (Shuffle)
             {
                 random.Shuffle(foldsForClass);

@@ -8,7 +8,9 @@ namespace MLCourse.Tests.ModelSelection;
 
 public class GridSearchTests
 {
-    /// <summary>Predicts one label whatever the input; records the rows (column 0 holds the row index) it was fitted on.</summary>
+    /// <summary>
+    /// Predicts one label whatever the input; records the rows (column 0 holds the row index) it was fitted on.
+    /// </summary>
     private sealed class Constant(string label, List<double[]>? seen = null) : IEstimator<string>, IPredictor<string>
     {
         public IPredictor<string> Fit(Matrix<double> x, IReadOnlyList<string> y)
@@ -70,7 +72,8 @@ public class GridSearchTests
     [Fact]
     public void An_empty_grid_is_refused()
     {
-        var error = Assert.Throws<ArgumentException>(() => new GridSearch<int, string>([], d => new Constant("a"), new KFold()));
+        var error = Assert.Throws<ArgumentException>(
+            () => new GridSearch<int, string>([], d => new Constant("a"), new KFold()));
 
         Assert.Equal("GridSearch: grid must not be empty. (Parameter 'grid')", error.Message);
     }

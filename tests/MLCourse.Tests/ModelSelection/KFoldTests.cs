@@ -59,7 +59,8 @@ public class KFoldTests
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new KFold(1));
 
-        Assert.Equal("KFold: nSplits must be at least 2 (one fold to fit on, one to score on), but is 1. (Parameter 'nSplits')\nActual value was 1.",
+        Assert.Equal("KFold: nSplits must be at least 2 (one fold to fit on, one to score on), but is 1."
+            + " (Parameter 'nSplits')\nActual value was 1.",
             error.Message.ReplaceLineEndings("\n"));
     }
 

@@ -49,7 +49,9 @@ public class StratifiedKFoldTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(
             () => new StratifiedKFold(3).Split(["x", "x", "x", "y", "y"]));
 
-        Assert.StartsWith("StratifiedKFold: y must be at least nSplits = 3 rows of every class, but is 2 rows of class 'y'.", error.Message);
+        Assert.StartsWith(
+            "StratifiedKFold: y must be at least nSplits = 3 rows of every class, but is 2 rows of class 'y'.",
+            error.Message);
     }
 
     [Fact]
@@ -57,6 +59,8 @@ public class StratifiedKFoldTests
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new StratifiedKFold(0));
 
-        Assert.StartsWith("StratifiedKFold: nSplits must be at least 2 (one fold to fit on, one to score on), but is 0.", error.Message);
+        Assert.StartsWith(
+            "StratifiedKFold: nSplits must be at least 2 (one fold to fit on, one to score on), but is 0.",
+            error.Message);
     }
 }
