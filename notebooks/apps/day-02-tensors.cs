@@ -13,6 +13,7 @@ using MLCourse.Data;
 using MLCourse.Data.Gathering;
 using MLCourse.Data.Tables;
 using MLCourse.Decomposition;
+using MLCourse.ModelSelection;
 using MLCourse.Errors;
 using MLCourse.Diffusion;
 using MLCourse.Evaluation;
@@ -25,6 +26,7 @@ using MLCourse.Reproducibility;
 using MLCourse.Sequence;
 using MLCourse.Attention;
 using MLCourse.Tensors;
+using MLCourse.Text;
 using MLCourse.Training;
 using MLCourse.Trees;
 using MLCourse.Notebooks;
@@ -32,19 +34,29 @@ using static MLCourse.Notebooks.Display;
 
 // # Day 2 — Tensors
 //
+// Every model in this course, from a linear regression to a diffusion model, reads its input and
+// writes its output as arrays of numbers with a fixed number of axes. The vocabulary for those arrays
+// is short — *tensor*, *rank*, *axis*, *shape* — and most bugs a learner meets in deep learning are
+// shape bugs: a matrix of the wrong orientation, an axis summed over by mistake, a batch axis that
+// was silently broadcast. Today builds that vocabulary on real data and shows the three operations
+// every later day relies on: **reshaping** (reading the same numbers with another shape),
+// **reducing along an axis**, and **broadcasting**.
+//
 // > A tensor is a **container for storing numbers**. Scalar → 0D tensor, vector → 1D tensor,
 // > matrix → 2D tensor; the number of axes is the tensor's **rank** (or dimension).
 // > — the course notes, "Tensors"
 //
-// (The notes also list "cube → 2D tensor"; a cube of numbers has three axes, so it is a **3D** tensor —
-// we check that below.)
+// The notes also list "cube → 2D tensor". That is a slip: a cube of numbers needs three indices
+// (which slice, which row, which column), so it is a **3D** tensor. We check it below on a real cube
+// of numbers, a stack of 28×28 images.
 //
 // A tensor of rank $n$ has a **shape** $(d_1, \dots, d_n)$, one length per axis, and holds
-// $\prod_{k=1}^{n} d_k$ numbers. Element $(i_1,\dots,i_n)$ of a row-major tensor sits at position
-// $\sum_k i_k \prod_{j>k} d_j$ of its storage.
+// $\prod_{k=1}^{n} d_k$ numbers. "Dimension" is used for two different things — the number of axes
+// (a "3D tensor") and the length of one axis (a "64-dimensional vector") — so this course says
+// *rank* for the first and *length of axis k* for the second.
 //
-// Library types used here: `Datasets`, `DigitsData`, `TensorConvert`, `SlidingWindows`, `Seeds`;
-// notebook helpers `Charts`, `Series`, `Claims` and the tensor/matrix formatters.
+// Library types used here: `Datasets`, `ImageDataset`, `TensorConvert`, `SlidingWindows`, `Seeds`;
+// notebook helpers `Charts`, `Series`, `Claims`, `Exercise` and the tensor/matrix formatters.
 
 Course.Load();
 
@@ -52,100 +64,321 @@ var random = Seeds.Set(Seeds.Default);
 
 // ## 0D: a scalar
 //
-// One number, no axes: the shape is the empty tuple `()`.
+// One number, no axes: the shape is the empty tuple `()`. A scalar is what a loss function returns,
+// and what `backward()` starts from on every later day.
 
 var scalar = torch.tensor(21.5);   // one day's maximum temperature, °C
-Claims.Check(scalar.dim() == 0 && scalar.shape.Length == 0, "a scalar is a rank-0 tensor with shape ()");
+Console.WriteLine($"rank {scalar.dim()}, shape ({string.Join(", ", scalar.shape)}), {scalar.numel()} number");
 Show(scalar);
 
+// The shape prints as `()`: zero axes, and the product over no axes is 1, so the tensor holds exactly
+// one number. (Mathematically the empty product is 1 for the same reason the empty sum is 0.)
+//
 // ## 1D: a vector — one day of weather
 //
-// The features of one day (precipitation, max and min temperature, wind) form a vector. The same
-// numbers as a MathNet `Vector<double>` and as a TorchSharp tensor of shape `(4,)`:
+// The features of one day of Seattle's weather (precipitation in mm, maximum and minimum temperature
+// in °C, wind in m/s) form a vector of shape `(4,)`. The course keeps two representations side by
+// side: MathNet's `Vector<double>` for the from-scratch code and TorchSharp tensors for the networks;
+// `ToTensor()` and `ToVector()` convert without changing a number.
 
 var days = Datasets.SeattleWeather();
 var day = days[0];
-var asVector = Vector<double>.Build.DenseOfArray(new[] { day.Precipitation, day.TempMax, day.TempMin, day.Wind });
-var asTensor = asVector.ToTensor();
-Claims.Check(asTensor.dim() == 1 && asTensor.shape[0] == 4, "one day is a rank-1 tensor of shape (4,)");
+var asVector = Vector<double>.Build.DenseOfArray(
+    new[] { day.Precipitation, day.TempMax, day.TempMin, day.Wind });
+var asTensor = asVector.ToTensor();   // (4,)
 Claims.Check(asTensor.ToVector().Equals(asVector), "the tensor holds exactly the vector's numbers");
 Show(asTensor);
 
 // ## 2D: a matrix — the whole weather table
 //
-// All 1,461 days stacked as rows give a `(days, features)` matrix: axis 0 runs over examples,
-// axis 1 over features — the layout every table in this course uses.
+// All 1,461 days stacked as rows give a `(days, features)` matrix. Axis 0 runs over **examples**,
+// axis 1 over **features**: the layout of every table in this course, and of scikit-learn's `X`.
 
-var weather = Matrix<double>.Build.DenseOfRowArrays(days.Select(d => new[] { d.Precipitation, d.TempMax, d.TempMin, d.Wind }));
+var weather = Matrix<double>.Build.DenseOfRowArrays(
+    days.Select(d => new[] { d.Precipitation, d.TempMax, d.TempMin, d.Wind }));
 var weatherTensor = weather.ToTensor();   // (1461, 4)
-Claims.Check(weatherTensor.shape.SequenceEqual(new long[] { 1461, 4 }), "the weather table is a rank-2 tensor of shape (1461, 4)");
-Claims.Check(weatherTensor.ToMatrix().Equals(weather), "matrix → tensor → matrix gives back the same numbers");
-Claims.Check(weatherTensor[100, 1].item<double>() == days[100].TempMax, "element (100, 1) is day 100's maximum temperature");
-Show(weatherTensor);
+Console.WriteLine($"shape ({string.Join(", ", weatherTensor.shape)}), {weatherTensor.numel()} numbers");
+Console.WriteLine($"element (100, 1) = {weatherTensor[100, 1].item<double>()} °C, "
+    + $"day 100's maximum is {days[100].TempMax} °C");
 
-// ## 3D: a cube — the digits
+// Element $(100, 1)$ — row 100, column 1 — is day 100's maximum temperature, because axis 0 picks the
+// day and axis 1 the feature. The table holds $1461 \cdot 4 = 5844$ numbers.
 //
-// Each digit image is an 8×8 grid of pixel counts (0–16), a rank-2 tensor. The 1,797 images together
-// form a cube of numbers: shape `(1797, 8, 8)`, rank 3.
+// ## How a tensor is stored: row-major order and strides
+//
+// Memory is one long line of numbers, so a tensor of any rank is stored **flat**. In *row-major*
+// order (C, C#, NumPy and PyTorch's default) the last axis varies fastest: row 0's four numbers, then
+// row 1's, and so on. Where does element $(i_1, \dots, i_n)$ sit? Count the elements before it. Every
+// full step along axis 1 skips one whole row, $d_2$ numbers; in general one step along axis $k$
+// skips one full block of all later axes, which holds $s_k = \prod_{j>k} d_j$ numbers. So
+//
+// $$
+// \text{offset}(i_1, \dots, i_n) = \sum_{k=1}^{n} i_k\, s_k, \qquad s_k = \prod_{j=k+1}^{n} d_j ,
+// $$
+//
+// with $s_n = 1$ (an empty product). The numbers $s_k$ are the tensor's **strides**. For the weather
+// table, shape $(1461, 4)$, the strides are $(4, 1)$ and element $(100, 1)$ sits at
+// $100 \cdot 4 + 1 = 401$. TorchSharp reports the strides it uses:
 
-var digits = Datasets.Digits();
-var images = digits.ToTensor();   // (1797, 8, 8)
-Claims.Check(images.dim() == 3, "a cube of numbers is a rank-3 tensor (not 2D, as the notes say)");
-Claims.Check(images.shape.SequenceEqual(new long[] { 1797, 8, 8 }), "the digits form a (1797, 8, 8) tensor");
-Claims.Check(images[0].ToMatrix().Equals(digits.Image(0)), "slice 0 along axis 0 is the first image");
-Show(Charts.Heatmap($"Image 0 of the digits: the digit {digits.Labels[0]}", digits.Image(0)));
+long[] strides = weatherTensor.stride();
+var flat = weatherTensor.flatten();   // (5844,): the storage order
+Console.WriteLine($"strides ({string.Join(", ", strides)})");
+Console.WriteLine($"flat[401] = {flat[401].item<double>()} °C, the same as element (100, 1)");
 
+// Strides explain why some operations are free and others copy. **Reshaping** a contiguous tensor
+// only changes the shape and strides the data is read with; no number moves. **Transposing** swaps
+// two strides, so the result is no longer in row-major order (it is not *contiguous*), and operations
+// that need row-major order, like `view`, must first copy it with `contiguous()`:
+
+var transposed = weatherTensor.T;   // (4, 1461): features become rows
+Console.WriteLine($"transposed: shape ({string.Join(", ", transposed.shape)}), "
+    + $"strides ({string.Join(", ", transposed.stride())}), contiguous: {transposed.is_contiguous()}");
+var copy = transposed.contiguous();
+Console.WriteLine($"after contiguous(): strides ({string.Join(", ", copy.stride())})");
+
+// The transpose has strides $(1, 4)$: one step along its axis 0 (the next feature) moves 1 number in
+// storage, one step along axis 1 (the next day) moves 4. Nothing was copied — until `contiguous()`
+// rewrote the numbers in the new row-major order, with strides $(1461, 1)$.
+//
+// ## 3D: a cube — a stack of images
+//
+// A grey-scale image is a matrix of pixel intensities. Fashion-MNIST (Zalando's 28×28 photos of
+// clothing, MIT licence, committed in `datasets/`) has 10,000 test images; stacked, they form a cube of
+// numbers with shape $(10000, 28, 28)$: **rank 3**, not 2 as the notes say.
+
+var fashion = Datasets.FashionMnist();
+var images = fashion.ImageTensor().squeeze(1);   // (10000, 28, 28), pixels in [0, 1]
+Console.WriteLine($"{fashion}");
+Console.WriteLine($"rank {images.dim()}, shape ({string.Join(", ", images.shape)}), "
+    + $"strides ({string.Join(", ", images.stride())})");
+Claims.Check(images.dim() == 3, "a cube of numbers is a rank-3 tensor (the notes' '2D' is a slip)");
+
+// The strides $(784, 28, 1)$ read: the next image is 784 numbers further on, the next row 28, the next
+// pixel 1. Indexing the first axis gives one image, a rank-2 tensor; here are the first twelve with
+// their classes:
+
+var first = Enumerable.Range(0, 12).ToArray();
+Show(Charts.ImageGrid("Fashion-MNIST: images 0–11, each a 28×28 slice of the (10000, 28, 28) tensor",
+    images[..12], columns: 6,
+    columnLabels: null,
+    rowLabels: null, zMin: 0, zMax: 1));
+
+Console.WriteLine(string.Join(", ", first.Select(i => $"{i}: {fashion.ClassNames[fashion.Labels[i]]}")));
+
+// Each tile is one slice `images[k]` of shape $(28, 28)$; white is 1 (ink), black 0 (background).
+// Slicing along a *different* axis reads the cube another way: `images[.., 14]` is row 14 of every
+// image, a $(10000, 28)$ matrix — the horizontal line through the middle of each photo.
+//
+// ## Reducing along an axis
+//
+// Many computations collapse one axis: a mean over examples, a sum over pixels. The axis you reduce
+// **disappears** from the shape; everything else stays. Two reductions of the same cube:
+
+var meanImage = images.mean(new long[] { 0 });      // over the 10,000 images: (28, 28)
+var inkPerImage = images.sum(new long[] { 1, 2 });  // over rows and columns: (10000,)
+Console.WriteLine($"mean over axis 0: shape ({string.Join(", ", meanImage.shape)})");
+Console.WriteLine($"sum over axes 1, 2: shape ({string.Join(", ", inkPerImage.shape)}); "
+    + $"image 0 has {inkPerImage[0].item<float>():F1} units of ink, image 1 {inkPerImage[1].item<float>():F1}");
+Show(Charts.ImageGrid("The mean of all 10,000 images (a reduction over axis 0)", meanImage.unsqueeze(0), columns: 1));
+
+// The mean image is a blurred bright body in the middle of a dark frame: every photo is centred and
+// scaled to its frame, so averaging over axis 0 keeps what the ten classes share and washes out what
+// differs. The second reduction kept axis 0 and summed the other two, one number per image: image 0,
+// an ankle boot, holds 131 units of ink (the sum of its pixel values), image 1, a pullover, three
+// times as much. Which axes you reduce decides which question you answered.
+//
 // ## 4D: a batch of images with channels
 //
-// Convolutional networks expect images as `(batch, channels, height, width)`. Adding a channel
-// axis of length 1 (grey scale) makes the digits rank 4 without changing a single number:
-// the number of elements is the product of the shape, $1797 \cdot 1 \cdot 8 \cdot 8 = 115{,}008$.
+// Convolutional networks (days 16–18) expect images as `(batch, channels, height, width)`, "NCHW":
+// a colour photo has three channels (red, green, blue), a grey one has one. Adding an axis of length 1
+// changes the rank but not a single number, since the product of the shape is unchanged:
+// $10000 \cdot 1 \cdot 28 \cdot 28 = 7{,}840{,}000$. TensorFlow's default is "NHWC", channels last;
+// moving an axis is a `permute`, which (like a transpose) only changes strides.
 
-var batchOfImages = images.unsqueeze(1);   // (1797, 1, 8, 8)
-Claims.Check(batchOfImages.dim() == 4, "adding a channel axis gives a rank-4 tensor");
-Claims.Check(batchOfImages.numel() == 1797L * 1 * 8 * 8, "the number of elements is the product of the shape");
-Claims.Check(batchOfImages.reshape(1797, 64).ToMatrix().Equals(digits.Pixels), "reshaping to (1797, 64) gives the flat pixel table back");
+var batch = images.unsqueeze(1);                   // (10000, 1, 28, 28): NCHW
+var channelsLast = batch.permute(0, 2, 3, 1);        // (10000, 28, 28, 1): NHWC
+Console.WriteLine($"NCHW ({string.Join(", ", batch.shape)}), NHWC ({string.Join(", ", channelsLast.shape)})");
+Claims.Check(batch.reshape(10000, 784).eq(fashion.ImageTensor().reshape(10000, 784)).all().item<bool>(),
+    "adding or removing a length-1 axis leaves the numbers in the same order");
 
 // ## Sequences: (batch, timesteps, features)
 //
-// Recurrent networks (Keras' `SimpleRNN`, TorchSharp's `nn.RNN` with `batch_first`) read a batch of
-// sequences: `(batch, timesteps, features)`. Cutting the weather table into overlapping windows of
-// 7 days gives one sequence per starting day: $1461 - 7 + 1 = 1455$ windows.
+// Recurrent networks (days 10–15) read a batch of **sequences**: `(batch, timesteps, features)`.
+// Two kinds of sequence appear in this course.
+//
+// **A time series.** Cutting the weather table into overlapping windows of 7 days gives one sequence
+// per starting day: a window can start on any of the first $1461 - 7 + 1 = 1455$ days.
 
 var windows = SlidingWindows.Create(weather, timesteps: 7);   // (1455, 7, 4)
-Claims.Check(windows.shape.SequenceEqual(new long[] { 1455, 7, 4 }), "7-day windows of the weather form a (1455, 7, 4) tensor");
+Console.WriteLine($"windows: shape ({string.Join(", ", windows.shape)})");
 Claims.Check(windows[10, 3].ToVector().Equals(weather.Row(13)), "window 10, step 3 is day 13");
 var week = windows[200].ToMatrix();   // (7, 4): one sequence
-Show(Charts.Lines("Window 200: one 7-day sequence", "timestep", "°C",
-    Series.Indexed("temp_max", week.Column(1).ToArray()), Series.Indexed("temp_min", week.Column(2).ToArray())));
+Show(Charts.Lines($"Window 200: days 200–206, one (7, 4) sequence", "timestep (day of the window)", "°C",
+    Series.Indexed("temp_max", week.Column(1).ToArray()),
+    Series.Indexed("temp_min", week.Column(2).ToArray())));
 
-// The digits can be read the same way — each image as a sequence of 8 rows (timesteps) of 8 pixels
-// (features). It is the same tensor: the shape is only a way of reading the numbers.
+// Window 10 step 3 is day $10 + 3 = 13$: consecutive windows overlap in six of their seven days, so
+// the windows tensor holds each day up to seven times — 40,740 numbers made from 5,844.
+//
+// **Text.** A name is a sequence of characters. With an alphabet of 26 letters, each character becomes
+// a **one-hot** vector of length 26 (day 4 explains why), so a batch of names, padded to the longest,
+// is a `(batch, timesteps, 26)` tensor. The names come from the US Social Security baby-names list
+// (`Datasets.BabyNames()`), which Part II uses for language models:
 
-Claims.Check(images.shape.SequenceEqual(new long[] { 1797, 8, 8 }), "digits as sequences: (batch 1797, timesteps 8, features 8)");
-Claims.Check(images[5, 2].ToVector().Equals(digits.Image(5).Row(2)), "timestep 2 of sequence 5 is row 2 of image 5");
+string[] someNames = Datasets.BabyNames().Take(4).Select(n => n.Name.ToLowerInvariant()).ToArray();
+int longest = someNames.Max(n => n.Length);
+var oneHot = torch.zeros(someNames.Length, longest, 26);   // (batch, timesteps, features)
+for (int b = 0; b < someNames.Length; b++)
+    for (int t = 0; t < someNames[b].Length; t++)
+        oneHot[b, t, someNames[b][t] - 'a'] = 1;          // one 1 per real character
+Console.WriteLine($"{string.Join(", ", someNames)} → shape ({string.Join(", ", oneHot.shape)})");
+Console.WriteLine($"ones per name: {string.Join(", ", oneHot.sum(new long[] { 1, 2 }).data<float>().ToArray())}");
 
+// Each name contributes one 1 per character; the padded positions of the shorter names are all-zero
+// rows, which is why later days also carry the true lengths. The same images tensor could be read as
+// a sequence too — 28 rows (timesteps) of 28 pixels (features) — and day 13 does exactly that: the shape
+// is a way of reading the numbers, not a property of them.
+//
+// ## Broadcasting
+//
+// Arithmetic between tensors of different shapes is common: subtract the column means from a table,
+// add a bias vector to every row of a layer's output. Instead of copying the smaller tensor, PyTorch,
+// NumPy and TorchSharp **broadcast** it, by two rules:
+//
+// 1. Line the shapes up from the **right** (the last axes first); a missing leading axis counts as length 1.
+// 2. Two lengths are compatible if they are equal or one of them is 1; a length-1 axis is stretched to
+//    match. The result takes the larger length on every axis; anything else is an error.
+//
+// Centring the weather table is the standard use: `(1461, 4) − (4,)` → `(1461, 4)`.
+
+var columnMeans = weatherTensor.mean(new long[] { 0 });          // (4,)
+var centred = weatherTensor - columnMeans;                            // (1461, 4) − (4,) → (1461, 4)
+Console.WriteLine($"centred: shape ({string.Join(", ", centred.shape)}); column means after centring: "
+    + string.Join(", ", centred.mean(new long[] { 0 }).data<double>().Select(v => v.ToString("0.0e+0"))));
+
+// The column means after centring are zero up to rounding ($10^{-15}$ or so), as they should be.
+// Broadcasting also has a trap. A column of shape `(1461, 1)` minus a vector of shape `(1461,)` does
+// **not** subtract element by element: by rule 1 the vector is read as `(1, 1461)`, both length-1 axes
+// stretch, and the result is a `(1461, 1461)` matrix of every difference — two million numbers, no error:
+
+var maxAsColumn = weatherTensor[.., 1].unsqueeze(1);   // (1461, 1)
+var minAsVector = weatherTensor[.., 2];                   // (1461,)
+var intended = maxAsColumn.squeeze(1) - minAsVector;      // (1461,): the daily temperature range
+var accident = maxAsColumn - minAsVector;                 // (1461, 1) − (1461,) → (1461, 1461)
+Console.WriteLine($"intended: ({string.Join(", ", intended.shape)}), mean {intended.mean().item<double>():F2} °C, "
+    + $"share below 0: {intended.lt(0).to_type(torch.float64).mean().item<double>():P1}");
+Console.WriteLine($"accident: ({string.Join(", ", accident.shape)}), mean {accident.mean().item<double>():F2} °C, "
+    + $"share below 0: {accident.lt(0).to_type(torch.float64).mean().item<double>():P1}");
+
+// Both lines run, and — worse — both means are 8.20 °C. That is no coincidence: the mean is linear,
+// so the mean over all $1461^2$ pairs of (some day's maximum − some day's minimum) equals the mean
+// maximum minus the mean minimum, which is also the mean of the intended daily ranges. A check of the
+// mean cannot catch this bug. A check of a property the right answer must have can: a day's maximum is
+// never below its own minimum, so no intended range is negative, while about a fifth of the accident's
+// entries are — a summer day's minimum minus a winter day's maximum. When a number looks right but
+// something feels off, print the shapes, and check what could be wrong rather than what you expect.
+//
 // ## Summary
 //
 // | rank | name | example | shape |
 // |---|---|---|---|
-// | 0 | scalar | one temperature | `()` |
+// | 0 | scalar | one temperature, a loss | `()` |
 // | 1 | vector | one day's weather | `(4,)` |
 // | 2 | matrix | the weather table | `(1461, 4)` |
-// | 3 | cube | the digits | `(1797, 8, 8)` |
-// | 4 | batch of images | digits with a channel | `(1797, 1, 8, 8)` |
+// | 3 | cube | the Fashion-MNIST images | `(10000, 28, 28)` |
+// | 4 | batch of images | with a channel axis (NCHW) | `(10000, 1, 28, 28)` |
+// | 3 | batch of sequences | 7-day windows; one-hot names | `(1455, 7, 4)`; `(4, 7, 26)` |
+//
+// * A tensor's numbers live in one flat array; the shape and the strides say how to read it, so
+//   reshape, transpose and permute are usually free, and `contiguous()` is where a copy happens.
+// * Reducing along an axis removes that axis from the shape.
+// * Broadcasting aligns shapes from the right and stretches length-1 axes — powerful, and a silent
+//   source of wrong numbers when an axis is missing.
 //
 // ## Exercises
 //
-// 1. What is the rank of a batch of 7-day weather windows? Replace `-1`.
-// 2. How many numbers does the `(1797, 8, 8)` digits tensor hold? Replace `-1`.
-// 3. What shape do 30-day windows of the weather table have? Replace the empty array.
+// ### Exercise 1 — where an element is stored
+//
+// Write `Offset(shape, index)`, the position of element `index` in the row-major storage of a tensor
+// of shape `shape`, from the stride formula above. The check compares your offsets with TorchSharp's
+// own storage order on random shapes of rank 1 to 5.
 
-// Exercise answers: replace each placeholder with your answer
-long answer1 = -1;
-long answer2 = -1;
-long[] answer3 = { };
+// Exercise 1: the row-major offset
+long Offset(long[] shape, long[] index)
+{
+    return Exercise.Todo<long>();
+}
 
-Claims.Exercise("Exercise 1", answer1 == windows.dim());
-Claims.Exercise("Exercise 2", answer2 == images.numel());
-Claims.Exercise("Exercise 3", answer3.SequenceEqual(SlidingWindows.Create(weather, 30).shape));
+Exercise.Check("1", () =>
+{
+    var rng = new Random(11);
+    for (int trial = 0; trial < 20; trial++)
+    {
+        long[] shape = Enumerable.Range(0, rng.Next(1, 6)).Select(_ => (long)rng.Next(1, 6)).ToArray();
+        var numbered = torch.arange(shape.Aggregate(1L, (p, d) => p * d)).reshape(shape);   // value = offset
+        long[] index = shape.Select(d => (long)rng.Next((int)d)).ToArray();
+        long reference = numbered[index.Select(i => torch.TensorIndex.Single(i)).ToArray()].item<long>();
+        long yours = Offset(shape, index);
+        if (yours != reference)
+            return $"for shape ({string.Join(", ", shape)}) and index ({string.Join(", ", index)}) your offset is {yours}, TorchSharp stores it at {reference}";
+    }
+    return null;
+}, hint: "work from the last axis to the first: keep a running stride that starts at 1 and is multiplied by each axis length after you use it.");
+
+// ### Exercise 2 — predict a broadcast
+//
+// Without running anything, what shape does `torch.zeros(8, 1, 6, 1) + torch.zeros(7, 1, 5)` have?
+// Write it as `"(a, b, c, d)"`, or `"error"` if the shapes are incompatible.
+
+// Exercise 2: your prediction, e.g. "(2, 3)" or "error"
+string? prediction2 = null;
+
+string broadcastOutcome;
+try
+{
+    broadcastOutcome = "(" + string.Join(", ", (torch.zeros(8, 1, 6, 1) + torch.zeros(7, 1, 5)).shape) + ")";
+}
+catch (Exception)
+{
+    broadcastOutcome = "error";
+}
+Exercise.Predict("2", prediction2?.Replace(" ", "").Replace(",", ", "), broadcastOutcome,
+    why: "line the shapes up from the right: (8, 1, 6, 1) and (_, 7, 1, 5). Axis by axis: 1 and 5 → 5, "
+        + "6 and 1 → 6, 1 and 7 → 7, and the missing axis counts as 1 → 8. Every pair has equal lengths or a 1.");
+
+// ### Exercise 3 — standardise with broadcasting
+//
+// Write `Standardise(x)` for a table `x` of shape `(rows, features)`: subtract each column's mean and
+// divide by its standard deviation (population form, dividing by the number of rows, as scikit-learn's
+// `StandardScaler` does). Use reductions over axis 0 and broadcasting — no loops. The check compares
+// with the library's `StandardScaler` on a fresh random table.
+
+// Exercise 3: standardise the columns
+torch.Tensor Standardise(torch.Tensor x)
+{
+    return Exercise.Todo<torch.Tensor>();
+}
+
+Exercise.Check("3", () =>
+{
+    var rng = new Random(5);
+    var table = Matrix<double>.Build.Dense(50, 3, (_, j) => (j + 1) * 10 * rng.NextDouble() - j);   // (50, 3)
+    var reference = new StandardScaler().Fit(table).Transform(table);
+    var yours = Standardise(table.ToTensor());
+    return Exercise.Compare("your standardised table", yours.ToMatrix(), reference, 1e-10);
+}, hint: "x.mean(new long[] { 0 }) has shape (features,), and so does the standard deviation; "
+    + "(rows, features) − (features,) broadcasts over the rows. Population std: sqrt of the mean squared deviation.");
+
+// ### Exercise 4 — predict: how many numbers?
+//
+// The 7-day windows tensor has shape $(1455, 7, 4)$. Suppose you cut 30-day windows instead. How
+// many numbers will that tensor hold? Work it out from the shape rule, then run.
+
+// Exercise 4: your prediction, a whole number
+double? prediction4 = null;
+
+var monthWindows = SlidingWindows.Create(weather, timesteps: 30);
+Console.WriteLine($"30-day windows: shape ({string.Join(", ", monthWindows.shape)})");
+Exercise.Predict("4", prediction4, monthWindows.numel(), tolerance: 0.5,
+    why: "a 30-day window can start on any of the first 1461 − 30 + 1 = 1432 days, so the shape is "
+        + "(1432, 30, 4) and the tensor holds the product, 1432 · 30 · 4 numbers.");

@@ -13,6 +13,7 @@ using MLCourse.Data;
 using MLCourse.Data.Gathering;
 using MLCourse.Data.Tables;
 using MLCourse.Decomposition;
+using MLCourse.ModelSelection;
 using MLCourse.Errors;
 using MLCourse.Diffusion;
 using MLCourse.Evaluation;
@@ -25,6 +26,7 @@ using MLCourse.Reproducibility;
 using MLCourse.Sequence;
 using MLCourse.Attention;
 using MLCourse.Tensors;
+using MLCourse.Text;
 using MLCourse.Training;
 using MLCourse.Trees;
 using MLCourse.Notebooks;
@@ -32,121 +34,312 @@ using static MLCourse.Notebooks.Display;
 
 // # Day 4 — One-hot encoding
 //
+// A linear model multiplies each input by a weight; a neural network does the same in every unit.
+// Both need **numbers**, and much of the world's data is **categories**: a car's region of origin, a
+// word, a day of the week, a product's colour. Turning categories into numbers looks trivial — number
+// them 0, 1, 2 — and that is exactly the mistake this day is about: the numbering tells the model
+// things that are not true. The fix, one-hot encoding, is the first of many *representations* in
+// this course; day 12's word embeddings start from it.
+//
 // > Categorical data is **ordinal** (its values have an order) or **nominal** (they do not).
 // > One-hot encoding turns each of $n$ categories into its own 0/1 column — yellow (1, 0, 0),
 // > blue (0, 1, 0), red (0, 0, 1). **Multicollinearity**: the input columns must not depend on each
 // > other, so $n$ categories → $n-1$ columns.
 // > — the course notes, "One hot Encoding"
 //
-// Why $n-1$? The $n$ dummy columns of a feature always sum to one, $\sum_{k=1}^{n} d_k = 1$,
-// which is exactly the intercept's column of ones. A design matrix $[\mathbf{1}\; D]$ then has
-// linearly dependent columns, $X^\top X$ is singular, and least squares has no unique solution —
-// the *dummy-variable trap*. Dropping one category (the *baseline*) removes the dependency.
+// The notes' rule "$n \to n-1$" is right for a model with an intercept fitted by plain least squares,
+// and unnecessary for many others (regularised models, trees, neural networks); we derive why.
 //
 // Library types used here: `JsonTable`, `Table`, `Dummies`, `OneHotEncoder`, `OrdinalEncoder`;
-// notebook helpers `Charts`, `Claims`.
+// notebook helpers `Charts`, `Claims`, `Exercise`.
 
 Course.Load();
 
 var random = Seeds.Set(Seeds.Default);
-var cars = JsonTable.Read(DatasetDirectory.PathOf("cars.json"), dtypes: new Dictionary<string, ColumnKind> { ["Origin"] = ColumnKind.Category });
+var cars = JsonTable.Read(DatasetDirectory.PathOf("cars.json"),
+    dtypes: new Dictionary<string, ColumnKind> { ["Origin"] = ColumnKind.Category });
 var origins = cars["Origin"].Categories;
-Claims.Check(origins.SequenceEqual(new[] { "Europe", "Japan", "USA" }), "Origin is nominal with three categories");
+Console.WriteLine($"{cars.RowCount} cars; origins: {string.Join(", ", origins)}");
 
-// ## `GetDummies`: the pandas way
+// ## What goes wrong with integer codes
+//
+// The 406 cars come from three regions. Number them in alphabetical order, Europe = 0, Japan = 1,
+// USA = 2, and fit fuel economy (miles per gallon) as a straight line in that code,
+// $\widehat{\text{mpg}} = \theta_0 + \theta_1 \cdot \text{code}$. The line forces two things the data
+// never said: Japan must lie exactly halfway between Europe and the USA, and the step from Japan to the
+// USA must equal the step from Europe to Japan. Compare with each region's actual mean:
+
+var withMpg = cars.Where(i => cars.Numbers("Miles_per_Gallon")[i] is not null);
+var mpg = Vector<double>.Build.DenseOfEnumerable(withMpg.Numbers("Miles_per_Gallon").Select(v => v!.Value));
+string?[] origin = withMpg.Texts("Origin");
+double MeanMpg(string o) => Enumerable.Range(0, mpg.Count).Where(i => origin[i] == o).Average(i => mpg[i]);
+
+var code = Vector<double>.Build.DenseOfEnumerable(origin.Select(o => (double)origins.ToList().IndexOf(o!)));
+var line = Matrix<double>.Build.DenseOfColumnVectors(Vector<double>.Build.Dense(mpg.Count, 1.0), code)
+    .QR().Solve(mpg);                                                  // (θ0, θ1)
+foreach (var (o, k) in origins.Select((o, k) => (o, k)))
+    Console.WriteLine($"{o,-7} code {k}: actual mean {MeanMpg(o):F2} mpg, straight line {line[0] + line[1] * k:F2} mpg");
+
+// The line misses every region. Japanese cars average the most miles per gallon, but the code puts
+// Japan in the middle, so the straight line cannot give it the highest value; the fit compromises,
+// misses Japan by almost 5 mpg and Europe by almost 3, and even gets the order of Europe and Japan
+// backwards. Reorder the codes and the predictions change,
+// although the data did not: the model has learned the arbitrary numbering.
+//
+// ## One-hot: a column per category
+//
+// One-hot encoding gives each category $k$ of $n$ its own column: category $k$ becomes the unit vector
+// $\mathbf{e}_k \in \{0, 1\}^n$, with a 1 in place $k$ and 0 elsewhere. Two properties make it the
+// neutral choice for nominal data:
+//
+// * **No order.** No category's vector is "between" two others.
+// * **Equal distances.** $\lVert\mathbf{e}_j - \mathbf{e}_k\rVert = \sqrt{2}$ for every $j \ne k$:
+//   every pair of categories is equally different.
+//
+// A linear model on the one-hot columns gets one weight per category,
+// $\widehat{\text{mpg}} = \sum_k w_k d_k$, and the least-squares weights are the category means: with
+// one 1 per row, the loss splits into one sum per category,
+// $\sum_k \sum_{i \in k} (y_i - w_k)^2$, and each is minimised by the mean of its own rows. pandas
+// makes the columns with `get_dummies`:
 
 var dummies = Dummies.GetDummies(cars.Select("Name", "Origin"), new[] { "Origin" });
-Claims.Check(dummies.ColumnNames.SequenceEqual(new[] { "Name", "Origin_Europe", "Origin_Japan", "Origin_USA" }), "one 0/1 column per origin");
-Claims.Check(Enumerable.Range(0, dummies.RowCount).All(i => dummies.Numbers("Origin_Europe")[i] + dummies.Numbers("Origin_Japan")[i] + dummies.Numbers("Origin_USA")[i] == 1), "every row has exactly one 1");
+Claims.Check(Enumerable.Range(0, dummies.RowCount).All(i =>
+    dummies.Numbers("Origin_Europe")[i] + dummies.Numbers("Origin_Japan")[i] + dummies.Numbers("Origin_USA")[i] == 1),
+    "every row has exactly one 1");
 Show(dummies);
 
-// `GetDummies` learns nothing: applied to a test set that happens to lack a category it produces
-// *different columns*, and a model trained on the first layout cannot read the second.
+// Each row has exactly one 1, in its origin's column. Fitted on these three columns (and no
+// intercept), least squares gives back the three means exactly — the straight line's errors are gone:
+
+var oneHotMpg = new OneHotEncoder().Fit(withMpg.TextRows("Origin")).Transform(withMpg.TextRows("Origin"));  // (398, 3)
+var w = oneHotMpg.QR().Solve(mpg);
+foreach (var (o, k) in origins.Select((o, k) => (o, k)))
+    Claims.Close(w[k], MeanMpg(o), 1e-9, $"the one-hot weight of {o} is its mean MPG");
+Show(Charts.Bars("Mean fuel economy by origin: the one-hot model's three weights", "origin", "miles per gallon",
+    origins, w.ToArray()));
+
+// Japanese cars in this 1970s–80s data set average about 30 mpg, European ones 28 and American ones
+// 20: the American fleet was heavier, with more cylinders. The order Japan > Europe > USA is what the
+// integer code could not express.
+//
+// ## `GetDummies` against `OneHotEncoder`: learn on train, reuse on test
+//
+// `get_dummies` learns nothing: it makes one column per category it *sees*. Applied to a test set
+// that happens to lack a category, it produces **different columns**, and a model trained on the first
+// layout cannot read the second:
 
 var notEurope = cars.Where(i => cars.Texts("Origin")[i] != "Europe");
 var testDummies = Dummies.GetDummies(notEurope.Select("Origin"), new[] { "Origin" });
-Claims.Check(testDummies.ColumnNames.Count == 2, "on a test set without European cars, get_dummies makes only 2 columns instead of 3");
+Console.WriteLine($"columns on a test set without European cars: {string.Join(", ", testDummies.ColumnNames)}");
 
-// ## `OneHotEncoder`: learn on train, apply the same state to test
-//
-// The encoder is *fitted* on the training rows; its categories are then fixed, so every later table
-// gets the same columns, and an unknown category is an error (or all zeros with
-// `OneHotUnknown.Ignore`) instead of a silently different layout.
+// Two columns instead of three — and a model that expects `Origin_Japan` in the second column now reads
+// `Origin_USA` there, silently. scikit-learn's `OneHotEncoder` (and the library's) is **fitted** on the
+// training rows: it stores the categories it saw, and every later table gets the same columns in the
+// same order. A category it never saw is an error that names it, or, with `OneHotUnknown.Ignore`
+// (`handle_unknown='ignore'`), a row of zeros — a deliberate choice rather than an accident.
 
 var order = Enumerable.Range(0, cars.RowCount).OrderBy(_ => random.System.Next()).ToArray();
 var train = cars.Rows(order.Take(300));
-var test = cars.Rows(order.Skip(300));
 var encoder = new OneHotEncoder().Fit(train.TextRows("Origin"), new[] { "Origin" });
 var encodedTest = encoder.Transform(notEurope.TextRows("Origin"));
-Claims.Check(encodedTest.ColumnCount == 3, "the fitted encoder gives the test set the same three columns");
-Claims.Check(encoder.Transform(test.TextRows("Origin")).RowCount == test.RowCount, "the held-out rows are encoded with the categories learned on the training rows");
-Claims.Check(encoder.FeatureNamesOut.SequenceEqual(new[] { "Origin_Europe", "Origin_Japan", "Origin_USA" }), "output names follow scikit-learn: feature_category");
+Console.WriteLine($"fitted encoder on the same test set: {string.Join(", ", encoder.FeatureNamesOut)} "
+    + $"({encodedTest.ColumnCount} columns)");
 try
 {
     encoder.Transform(new[] { new string?[] { "Africa" } });
-    throw new ClaimFailedException("an unknown category should be refused");
 }
 catch (ArgumentException e)
 {
     Console.WriteLine(e.Message);
-    Claims.Check(e.Message.Contains("'Africa'") && e.Message.Contains("column 0 (Origin)"), "an unknown category is an error naming it and its column");
 }
+var lenient = new OneHotEncoder(handleUnknown: OneHotUnknown.Ignore).Fit(train.TextRows("Origin"));
+Console.WriteLine($"with Ignore, 'Africa' → ({string.Join(", ", lenient.Transform(new[] { new string?[] { "Africa" } }).Row(0))})");
 
-// ## The dummy-variable trap, measured
+// The same rule will come back on day 5 in general form: anything learned from data — categories,
+// means, scales — is learned on the training rows only and then *applied* to the rest.
 //
-// Regress fuel economy on origin with an intercept. With all three dummies the design matrix has
-// 4 columns but rank 3; dropping the first category (Europe) gives full rank, and the coefficients
-// become readable: the intercept is Europe's mean MPG, and each other coefficient is that origin's
-// difference from Europe.
+// ## The dummy-variable trap, derived and measured
+//
+// Most linear models also have an intercept $\theta_0$, a column of ones in the design matrix
+// $X = [\mathbf{1}\;\, d_1 \cdots d_n]$. The dummies of one feature always sum to one,
+// $\sum_{k=1}^{n} d_{ik} = 1$ for every row $i$, so
+//
+// $$
+// \mathbf{1} - \sum_{k=1}^{n} \mathbf{d}_k = \mathbf{0}:
+// $$
+//
+// a non-zero combination of $X$'s columns is zero, the columns are linearly dependent, and $X$ has rank
+// $n$ instead of $n + 1$. Two consequences follow.
+//
+// 1. **$X^\top X$ is singular.** The normal equations $X^\top X\,\boldsymbol\theta = X^\top\mathbf{y}$
+//    have no unique solution, and an algorithm that inverts $X^\top X$ fails or returns huge numbers.
+// 2. **The coefficients are not identifiable.** For any $c$, adding $c$ to the intercept and subtracting
+//    $c$ from every dummy's coefficient changes each prediction by $c - c\sum_k d_{ik} = 0$. Infinitely
+//    many coefficient vectors fit equally well, so no single one means anything.
+//
+// Dropping one category — the *baseline* — removes the dependency. Measured on the cars:
 
-var withMpg = cars.Where(i => cars.Numbers("Miles_per_Gallon")[i] is not null);
-var mpg = Vector<double>.Build.DenseOfEnumerable(withMpg.Numbers("Miles_per_Gallon").Select(v => v!.Value));
 Matrix<double> Design(OneHotDrop drop)
 {
     var onehot = new OneHotEncoder(drop).Fit(withMpg.TextRows("Origin")).Transform(withMpg.TextRows("Origin"));
     return Matrix<double>.Build.Dense(onehot.RowCount, 1, 1.0).Append(onehot);   // [1 | D]
 }
-var full = Design(OneHotDrop.None);
-var dropped = Design(OneHotDrop.First);
-Console.WriteLine($"all dummies: {full.ColumnCount} columns, rank {full.Rank()};  drop first: {dropped.ColumnCount} columns, rank {dropped.Rank()}");
-Claims.Check(full.Rank() == full.ColumnCount - 1, "with every dummy and an intercept the design matrix is rank deficient");
-Claims.Check(dropped.Rank() == dropped.ColumnCount, "dropping one category gives full rank");
+var full = Design(OneHotDrop.None);      // (398, 4)
+var dropped = Design(OneHotDrop.First);  // (398, 3)
+Console.WriteLine($"all dummies: {full.ColumnCount} columns, rank {full.Rank()}, "
+    + $"condition number of XᵀX {full.TransposeThisAndMultiply(full).ConditionNumber():E1}");
+Console.WriteLine($"drop first:  {dropped.ColumnCount} columns, rank {dropped.Rank()}, "
+    + $"condition number of XᵀX {dropped.TransposeThisAndMultiply(dropped).ConditionNumber():F1}");
+
+// Four columns of rank 3: the condition number of $X^\top X$ is around $10^{16}$ or more — singular in
+// double precision, so any "solution" is rounding noise. With Europe dropped, three columns of rank 3
+// and a modest condition number. The coefficients now mean something: the intercept is the baseline's
+// (Europe's) mean, and each other coefficient is that region's *difference* from Europe.
 
 var theta = dropped.QR().Solve(mpg);   // (intercept, Japan − Europe, USA − Europe)
-double MeanMpg(string origin) => withMpg.Numbers("Miles_per_Gallon").Where((_, i) => withMpg.Texts("Origin")[i] == origin).Average()!.Value;
-Claims.Close(theta[0], MeanMpg("Europe"), 1e-9, "the intercept is the baseline's (Europe's) mean MPG");
+Console.WriteLine($"intercept {theta[0]:F2} (Europe's mean {MeanMpg("Europe"):F2}); "
+    + $"Japan {theta[1]:+0.00;-0.00}, USA {theta[2]:+0.00;-0.00} relative to Europe");
 Claims.Close(theta[1], MeanMpg("Japan") - MeanMpg("Europe"), 1e-9, "Japan's coefficient is its difference from Europe");
-Claims.Close(theta[2], MeanMpg("USA") - MeanMpg("Europe"), 1e-9, "USA's coefficient is its difference from Europe");
-Show(Charts.Bars("Mean fuel economy by origin", "origin", "miles per gallon", origins, origins.Select(MeanMpg).ToArray()));
 
+// **When to drop.** Drop a category when the model has an intercept and no regularisation and you want
+// to read the coefficients (statistics, econometrics). Keep all $n$ columns for regularised linear
+// models (the penalty picks one solution), for trees (which split on one column at a time), for neural
+// networks, and whenever `handle_unknown='ignore'` must be able to encode an unseen category as all zeros
+// (with a dropped column, all zeros already means "the baseline"). scikit-learn's default is `drop=None`
+// for these reasons.
+//
 // ## Ordinal data: keep the order
 //
-// Cylinders are categories with an order (3 < 4 < 5 < 6 < 8). `OrdinalEncoder` with the order
-// given maps them to 0 … 4, keeping that order, instead of one-hot columns that would forget it.
+// Cylinders are categories with an order, 3 < 4 < 5 < 6 < 8. One-hot would forget that 8 cylinders is
+// "more" than 6; `OrdinalEncoder` with the order given maps them to 0 … 4 and keeps it. Whether the
+// *spacing* is right is another matter — the code says 6 → 8 is the same step as 3 → 4 — so for a linear
+// model it can pay to try both encodings; a tree only uses the order, so ordinal codes suit it well.
 
 var cylinders = cars.Numbers("Cylinders").Select(c => new string?[] { c!.Value.ToString() }).ToArray();
 var ordinal = new OrdinalEncoder(new[] { new[] { "3", "4", "5", "6", "8" } }).Fit(cylinders);
 var codes = ordinal.Transform(cylinders).Column(0);
 var counts = cars.Numbers("Cylinders");
-Claims.Check(Enumerable.Range(0, cars.RowCount).All(i => Enumerable.Range(0, cars.RowCount).Take(40).All(k => (counts[i] < counts[k]) == (codes[i] < codes[k]))), "the codes keep the cylinders' order");
-Claims.Check(ordinal.InverseTransform(ordinal.Transform(cylinders)).Select(r => r[0]).SequenceEqual(cylinders.Select(r => r[0])), "inverse transform gives the categories back");
+var pairs = Enumerable.Range(0, cars.RowCount).SelectMany(i => Enumerable.Range(0, 40).Select(k => (i, k)));
+Claims.Check(pairs.All(p => (counts[p.i] < counts[p.k]) == (codes[p.i] < codes[p.k])), "the codes keep the cylinders' order");
+Console.WriteLine(string.Join(", ", new[] { "3", "4", "5", "6", "8" }.Select((c, k) =>
+    $"{c} cylinders → {k} ({cylinders.Count(r => r[0] == c)} cars)")));
 
+// Most cars have 4 cylinders, then 8 and 6; 3 and 5 cylinders are rare (4 and 3 cars). Rare categories
+// are a problem of their own: a one-hot column with 3 ones teaches a model almost nothing and may be
+// missing from the training split altogether.
+//
+// ## Many categories
+//
+// A feature with hundreds of values — the car's model name, a postcode, a word — makes hundreds of
+// columns, most of them nearly all zeros. The manufacturer (the first word of the name) shows the
+// usual shape: a few common values and a long tail.
+
+var makers = cars.Texts("Name").Select(n => n!.Split(' ')[0]).ToArray();
+var byMaker = makers.GroupBy(m => m).OrderByDescending(g => g.Count()).ToList();
+int rareMakers = byMaker.Count(g => g.Count() < 10);
+Console.WriteLine($"{byMaker.Count} manufacturers; the 5 largest make {byMaker.Take(5).Sum(g => g.Count())} of "
+    + $"{cars.RowCount} cars; {rareMakers} make fewer than 10 cars each");
+Show(Charts.Bars("Cars per manufacturer", "manufacturer", "cars",
+    byMaker.Select(g => g.Key).ToArray(), byMaker.Select(g => (double)g.Count()).ToArray()));
+
+// Dozens of columns for one feature, and most manufacturers appear a handful of times (the tail also
+// holds spelling variants like "chevy" beside "chevrolet" — real data). Three standard remedies:
+// **group rare levels** into one "other" column (scikit-learn's `min_frequency`/`max_categories`),
+// **hash** the categories into a fixed number of columns, or **learn a dense vector** per category — an
+// embedding (day 12), which is one-hot followed by a matrix product: $\mathbf{e}_k^\top E$ is row $k$
+// of $E$.
+//
 // ## Summary
 //
-// * Nominal → one-hot; ordinal → ordered codes.
-// * With an intercept, drop one category per feature ($n \to n-1$) or the design matrix is singular.
-// * Fit the encoder on training data and reuse its state: `GetDummies` on each set separately
-//   can give different columns.
+// * Nominal → one-hot; ordinal → ordered codes. Integer codes on nominal data invent an order and
+//   equal spacing, and a linear model on them misfits (here by almost 5 mpg).
+// * One-hot vectors are equidistant; a linear model on them learns one value per category (the mean).
+// * Fit the encoder on training data and reuse its state; `get_dummies` on each set separately can give
+//   different columns.
+// * With an intercept and plain least squares, the $n$ dummies are collinear with the intercept
+//   (they sum to 1): drop one per feature. Otherwise keep all $n$.
+// * Many categories: group rare ones, hash, or embed.
 //
 // ## Exercises
 //
-// 1. How many output columns does `new OneHotEncoder(OneHotDrop.First)` give for Origin *and* Cylinders together? Replace `-1`.
-// 2. By how many miles per gallon do Japanese cars beat American ones on average (two decimals)? Replace `-1`.
+// ### Exercise 1 — one-hot by hand
+//
+// Write `OneHot(values, categories)`: a matrix with one row per value and one column per category,
+// holding 1 where the value equals that column's category and 0 elsewhere. The check compares with
+// `OneHotEncoder` on fresh random values.
 
-// Exercise answers: replace each placeholder with your answer
-int answer1 = -1;
-double answer2 = -1;
+// Exercise 1: one-hot encode a column
+Matrix<double> OneHot(string[] values, string[] categories)
+{
+    return Exercise.Todo<Matrix<double>>();
+}
 
-var both = cars.Numbers("Cylinders").Select((c, i) => new string?[] { cars.Texts("Origin")[i], c!.Value.ToString() }).ToArray();
-Claims.Exercise("Exercise 1", answer1 == new OneHotEncoder(OneHotDrop.First).Fit(both).FeatureNamesOut.Count);
-Claims.Exercise("Exercise 2", Math.Abs(answer2 - Math.Round(MeanMpg("Japan") - MeanMpg("USA"), 2)) < 1e-9);
+Exercise.Check("1", () =>
+{
+    var rng = new Random(8);
+    string[] categories = { "blue", "green", "red", "yellow" };                // sorted, as the encoder sorts
+    string[] values = Enumerable.Range(0, 30).Select(_ => categories[rng.Next(4)]).ToArray();
+    values[0] = "blue"; values[1] = "green"; values[2] = "red"; values[3] = "yellow";   // all seen
+    var reference = new OneHotEncoder().Fit(values.Select(v => new string?[] { v }).ToArray())
+        .Transform(values.Select(v => new string?[] { v }).ToArray());
+    return Exercise.Compare("your one-hot matrix", OneHot(values, categories), reference, 0);
+}, hint: "Matrix<double>.Build.Dense(rows, columns) starts at zero; put a 1 at (i, index of values[i] in categories).");
+
+// ### Exercise 2 — predict: the integer code in another order
+//
+// The straight line above used Europe = 0, Japan = 1, USA = 2. Suppose the codes were Europe = 0,
+// USA = 1, Japan = 2 instead. Will the straight line's mean absolute error over the three regions'
+// means get **better** or **worse**? Think about where Japan and the USA now sit on the line.
+
+// Exercise 2: your prediction, "better" or "worse"
+string? prediction2 = null;
+
+double LineError(string[] codeOrder)
+{
+    var x = Vector<double>.Build.DenseOfEnumerable(origin.Select(o => (double)Array.IndexOf(codeOrder, o)));
+    var fit = Matrix<double>.Build.DenseOfColumnVectors(Vector<double>.Build.Dense(mpg.Count, 1.0), x).QR().Solve(mpg);
+    return codeOrder.Select((o, k) => Math.Abs(fit[0] + fit[1] * k - MeanMpg(o))).Average();
+}
+double alphabetical = LineError(new[] { "Europe", "Japan", "USA" });
+double reordered = LineError(new[] { "Europe", "USA", "Japan" });
+Console.WriteLine($"mean error of the line: Europe, Japan, USA {alphabetical:F2} mpg; Europe, USA, Japan {reordered:F2} mpg");
+Exercise.Predict("2", prediction2, reordered < alphabetical ? "better" : "worse",
+    why: "the error depends only on whether the code order matches the means' order and spacing. The means "
+        + "are USA ≈ 20, Europe ≈ 28, Japan ≈ 30: Europe, USA, Japan puts the lowest mean in the middle, which a "
+        + "straight line cannot follow. The fit changed although the data did not — the integer code is information "
+        + "you invented.");
+
+// ### Exercise 3 — predict: shifting the coefficients
+//
+// Take the trapped design matrix `full` (intercept and all three dummies). Add 10 to the intercept and
+// subtract 10 from each of the three dummy coefficients of the least-squares fit `theta` extended with
+// a zero for Europe, i.e. $\boldsymbol\theta' = (\theta_0 + 10,\; -10,\; \theta_1 - 10,\; \theta_2 - 10)$.
+// By how many mpg does the largest prediction change? Write a number.
+
+// Exercise 3: your prediction, the largest change in mpg
+double? prediction3 = null;
+
+var thetaFull = Vector<double>.Build.DenseOfArray(new[] { theta[0], 0, theta[1], theta[2] });
+var shifted = thetaFull + Vector<double>.Build.DenseOfArray(new[] { 10.0, -10, -10, -10 });
+double largestChange = (full * shifted - full * thetaFull).AbsoluteMaximum();
+Console.WriteLine($"largest change in any prediction: {largestChange:E1} mpg");
+Exercise.Predict("3", prediction3, largestChange, tolerance: 1e-6,
+    why: "each row has an intercept of 1 and exactly one dummy equal to 1, so its prediction changes by "
+        + "+10 − 10 = 0. Every shift along (c, −c, −c, −c) fits equally well: that is why the coefficients of "
+        + "the trapped model are not identifiable, and why dropping a column (or a penalty) is needed to pick one.");
+
+// ### Exercise 4 — predict: how many columns?
+//
+// `new OneHotEncoder(OneHotDrop.First)` is fitted on two features together: Origin (3 categories) and
+// Cylinders (5 categories). How many output columns does it make?
+
+// Exercise 4: your prediction, a whole number
+double? prediction4 = null;
+
+var both = cars.Numbers("Cylinders").Select((c, i) => new string?[] { cars.Texts("Origin")[i], c!.Value.ToString() })
+    .ToArray();
+var bothEncoder = new OneHotEncoder(OneHotDrop.First).Fit(both, new[] { "Origin", "Cylinders" });
+Console.WriteLine(string.Join(", ", bothEncoder.FeatureNamesOut));
+Exercise.Predict("4", prediction4, bothEncoder.FeatureNamesOut.Count, tolerance: 0.5,
+    why: "each feature loses its first category: (3 − 1) + (5 − 1) = 6. Dropping one per feature is needed, "
+        + "because each feature's dummies sum to 1 on their own and each would be collinear with the intercept.");
