@@ -51,8 +51,7 @@ using static MLCourse.Notebooks.Display;
 //
 // $$L(\mathbf{w}, b) = \frac{1}{m}\sum_{i=1}^{m}\left(\mathbf{x}_i\cdot\mathbf{w} + b - y_i\right)^2 .$$
 //
-// Gradient descent repeats one move: step against the gradient, $\boldsymbol\theta \leftarrow
-// \boldsymbol\theta - \eta\,\nabla L(\boldsymbol\theta)$, with a **learning rate** $\eta$. The two
+// Gradient descent repeats one move: step against the gradient, $\boldsymbol\theta \leftarrow \boldsymbol\theta - \eta\,\nabla L(\boldsymbol\theta)$, with a **learning rate** $\eta$. The two
 // learners differ in *which* loss they take the gradient of.
 //
 // * **Batch gradient descent** uses every stored example in each step. The chain rule on each squared

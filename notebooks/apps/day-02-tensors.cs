@@ -112,9 +112,7 @@ Console.WriteLine($"element (100, 1) = {weatherTensor[100, 1].item<double>()} °
 // full step along axis 1 skips one whole row, $d_2$ numbers; in general one step along axis $k$
 // skips one full block of all later axes, which holds $s_k = \prod_{j>k} d_j$ numbers. So
 //
-// $$
-// \text{offset}(i_1, \dots, i_n) = \sum_{k=1}^{n} i_k\, s_k, \qquad s_k = \prod_{j=k+1}^{n} d_j ,
-// $$
+// $$ \text{offset}(i_1, \dots, i_n) = \sum_{k=1}^{n} i_k\, s_k, \qquad s_k = \prod_{j=k+1}^{n} d_j , $$
 //
 // with $s_n = 1$ (an empty product). The numbers $s_k$ are the tensor's **strides**. For the weather
 // table, shape $(1461, 4)$, the strides are $(4, 1)$ and element $(100, 1)$ sits at

@@ -164,9 +164,7 @@ Console.WriteLine($"with Ignore, 'Africa' → ({string.Join(", ", lenient.Transf
 // $X = [\mathbf{1}\;\, d_1 \cdots d_n]$. The dummies of one feature always sum to one,
 // $\sum_{k=1}^{n} d_{ik} = 1$ for every row $i$, so
 //
-// $$
-// \mathbf{1} - \sum_{k=1}^{n} \mathbf{d}_k = \mathbf{0}:
-// $$
+// $$ \mathbf{1} - \sum_{k=1}^{n} \mathbf{d}_k = \mathbf{0}: $$
 //
 // a non-zero combination of $X$'s columns is zero, the columns are linearly dependent, and $X$ has rank
 // $n$ instead of $n + 1$. Two consequences follow.

@@ -140,8 +140,7 @@ Show(fitted.Transform(test));
 // Gini costs. CART puts a threshold halfway between two neighbouring values, and the map sends
 // midpoints to midpoints,
 //
-// $$\frac{z_a + z_b}{2} = \frac{1}{2}\left(\frac{x_a - \mu}{\sigma} + \frac{x_b - \mu}{\sigma}\right)
-// = \frac{\frac{x_a + x_b}{2} - \mu}{\sigma},$$
+// $$\frac{z_a + z_b}{2} = \frac{1}{2}\left(\frac{x_a - \mu}{\sigma} + \frac{x_b - \mu}{\sigma}\right) = \frac{\frac{x_a + x_b}{2} - \mu}{\sigma},$$
 //
 // so a new bird falls on the same side of every threshold either way. Scaling matters for models
 // that compare *distances* or add up weighted features across columns (k-nearest neighbours,
@@ -172,8 +171,7 @@ Exercise.Predict("1", prediction1, changed > 0 ? "yes" : "no",
 // $F_1, \dots, F_K$; for each $k$ it fits the whole pipeline on the other $K-1$ folds, giving
 // $\hat f_d^{(-k)}$, and scores it on $F_k$. The estimate for depth $d$ is the mean
 //
-// $$\mathrm{CV}(d) = \frac{1}{K} \sum_{k=1}^{K} \frac{1}{|F_k|} \sum_{i \in F_k}
-// \mathbb 1\!\left[\hat f_d^{(-k)}(x_i) = y_i\right],$$
+// $$\mathrm{CV}(d) = \frac{1}{K} \sum_{k=1}^{K} \frac{1}{|F_k|} \sum_{i \in F_k} \mathbb 1\!\left[\hat f_d^{(-k)}(x_i) = y_i\right],$$
 //
 // and we pick $\hat d = \arg\max_d \mathrm{CV}(d)$. Every row is scored exactly once, by a model
 // that did not see it. scikit-learn's `KFold` cuts $n$ rows into consecutive blocks, the first
@@ -292,8 +290,7 @@ Claims.Check(Math.Abs(testScore - search.BestScore) < 3 * se + 0.02,
 // A tree shrugs off scaling; a **k-nearest-neighbours** classifier does not. It predicts the most
 // common species among the $k$ training birds closest to $x$ in Euclidean distance,
 //
-// $$\hat y(x) = \operatorname{mode}\{\, y_i : i \in N_k(x) \,\}, \qquad
-// \lVert x - x_i \rVert^2 = \sum_j (x_j - x_{ij})^2 ,$$
+// $$\hat y(x) = \operatorname{mode}\{\, y_i : i \in N_k(x) \,\}, \qquad \lVert x - x_i \rVert^2 = \sum_j (x_j - x_{ij})^2 ,$$
 //
 // so a column measured in grams (body mass, around 4,000, spread about 800) swamps columns measured
 // in millimetres (beak depth, spread about 2): a 1 mm difference in beak depth counts as much as

@@ -67,16 +67,14 @@ using static MLCourse.Notebooks.Display;
 // $h_i = \tilde x_i W^\top$, i.e. $H = \tilde X W^\top$: the coordinates are **projections**. The
 // residual $\tilde X - \tilde X W^\top W$ is orthogonal to the fit, so by Pythagoras
 //
-// $$\lVert \tilde X - \tilde X W^\top W \rVert_F^2 = \lVert \tilde X \rVert_F^2 - \lVert \tilde X W^\top \rVert_F^2
-// = \lVert \tilde X \rVert_F^2 - (m-1) \sum_{i=1}^k w_i^\top S\, w_i ,$$
+// $$\lVert \tilde X - \tilde X W^\top W \rVert_F^2 = \lVert \tilde X \rVert_F^2 - \lVert \tilde X W^\top \rVert_F^2 = \lVert \tilde X \rVert_F^2 - (m-1) \sum_{i=1}^k w_i^\top S\, w_i ,$$
 //
 // with the sample covariance $S = \frac{1}{m-1} \tilde X^\top \tilde X$. The first term is fixed,
 // so **minimising the reconstruction error is maximising the variance of the projections**
 // $\sum_i w_i^\top S w_i$. For one direction, maximise $w^\top S w$ subject to $w^\top w = 1$ with a
 // Lagrange multiplier:
 //
-// $$\mathcal L(w, \lambda) = w^\top S w - \lambda (w^\top w - 1), \qquad
-// \nabla_w \mathcal L = 2 S w - 2 \lambda w = 0 \;\Rightarrow\; S w = \lambda w .$$
+// $$\mathcal L(w, \lambda) = w^\top S w - \lambda (w^\top w - 1), \qquad \nabla_w \mathcal L = 2 S w - 2 \lambda w = 0 \;\Rightarrow\; S w = \lambda w .$$
 //
 // So $w$ is an eigenvector of $S$, and the variance it captures is $w^\top S w = \lambda w^\top w = \lambda$:
 // take the eigenvector of the **largest** eigenvalue. The next direction, constrained to be
@@ -200,8 +198,7 @@ Show(Charts.Lines("Explained variance of 1,000 MNIST digits", "component (1 = la
 // other setting (day 5).
 //
 // Now implement the SVD route yourself: centre, decompose, keep the first $k$ rows of $V^\top$ and
-// the variances $s_i^2/(m-1)$. Singular vectors are defined only up to sign ($u_i s_i v_i^\top =
-// (-u_i) s_i (-v_i)^\top$), so the check compares each of your components with the library's up to
+// the variances $s_i^2/(m-1)$. Singular vectors are defined only up to sign ($u_i s_i v_i^\top = (-u_i) s_i (-v_i)^\top$), so the check compares each of your components with the library's up to
 // sign, on fresh random matrices.
 
 // Exercise 2: PCA by the SVD

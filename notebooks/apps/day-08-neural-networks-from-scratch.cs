@@ -72,8 +72,7 @@ Show(Charts.ImageGrid("Fashion-MNIST: two images of each class", shown.Select(fa
 // $a = \varphi(\mathbf x\cdot\mathbf w + b)$. A *layer* is $k$ neurons side by side; a *batch* stacks
 // $n$ inputs as rows. The layer on the batch is one matrix product,
 //
-// $$Z = XW + \mathbf b,\qquad A = \varphi(Z),\qquad
-// \underbrace{X}_{(n,\,d)}\,\underbrace{W}_{(d,\,k)} \to \underbrace{Z}_{(n,\,k)},$$
+// $$Z = XW + \mathbf b,\qquad A = \varphi(Z),\qquad \underbrace{X}_{(n,\,d)}\,\underbrace{W}_{(d,\,k)} \to \underbrace{Z}_{(n,\,k)},$$
 //
 // with neuron $j$'s weights in column $j$ of $W$ and the bias row $\mathbf b$ added to every row
 // (*broadcasting*).
@@ -105,11 +104,9 @@ Claims.Check(linearGap < 1e-12 && Math.Abs(byHand - z[0, 0].item<double>()) < 1e
 //
 // **Activations**, with the derivatives backpropagation will need:
 //
-// $$\sigma(z) = \frac{1}{1+e^{-z}},\ \ \sigma' = \sigma(1-\sigma);\qquad \tanh' = 1-\tanh^2;\qquad
-// \operatorname{ReLU}(z) = \max(0,z),\ \ \operatorname{ReLU}' = [z>0].$$
+// $$\sigma(z) = \frac{1}{1+e^{-z}},\ \ \sigma' = \sigma(1-\sigma);\qquad \tanh' = 1-\tanh^2;\qquad \operatorname{ReLU}(z) = \max(0,z),\ \ \operatorname{ReLU}' = [z>0].$$
 //
-// (For $\sigma'$: $\frac{d}{dz}(1+e^{-z})^{-1} = \frac{e^{-z}}{(1+e^{-z})^2}
-// = \sigma(z)\,\frac{e^{-z}}{1+e^{-z}} = \sigma(z)\,(1-\sigma(z))$.)
+// (For $\sigma'$: $\frac{d}{dz}(1+e^{-z})^{-1} = \frac{e^{-z}}{(1+e^{-z})^2} = \sigma(z)\,\frac{e^{-z}}{1+e^{-z}} = \sigma(z)\,(1-\sigma(z))$.)
 
 var grid = linspace(-5, 5, 201, dtype: float64);   // (201,) pre-activations z
 double[] zs = Values(grid);
@@ -212,8 +209,7 @@ Claims.Check(MaxGap(torchBce, tensor(yHats.Select(p => Bce(p, 1)).ToArray())) < 
 //
 // **Why not MSE on probabilities?** Through the sigmoid, with $\sigma' = \hat y(1-\hat y)$,
 //
-// $$\frac{\partial L_{\text{BCE}}}{\partial z} = \Bigl(-\frac{y}{\hat y}+\frac{1-y}{1-\hat y}\Bigr)\hat y(1-\hat y)
-// = -y(1-\hat y)+(1-y)\,\hat y = \hat y - y,$$
+// $$\frac{\partial L_{\text{BCE}}}{\partial z} = \Bigl(-\frac{y}{\hat y}+\frac{1-y}{1-\hat y}\Bigr)\hat y(1-\hat y) = -y(1-\hat y)+(1-y)\,\hat y = \hat y - y,$$
 //
 // the notes' $\partial L/\partial z_2 = A_2 - y$. MSE gives $2(\hat y-y)\,\hat y(1-\hat y)$ instead, with
 // an extra factor that is near 0 exactly when the network is confidently wrong.
@@ -290,8 +286,7 @@ Console.WriteLine($"equal bets on 10 classes: loss ln 10 = {Math.Log(10):F3}");
 //
 // For a batch $X$ of $n$ images ($d = 784$ pixels), $h$ hidden units and $C = 10$ classes:
 //
-// $$A_1 = XW_1+\mathbf b_1,\quad H = \operatorname{ReLU}(A_1),\quad Z = HW_2+\mathbf b_2,\quad
-// P = \operatorname{softmax}(Z),\quad L = -\frac1n\sum_i\log P_{i,c_i}.$$
+// $$A_1 = XW_1+\mathbf b_1,\quad H = \operatorname{ReLU}(A_1),\quad Z = HW_2+\mathbf b_2,\quad P = \operatorname{softmax}(Z),\quad L = -\frac1n\sum_i\log P_{i,c_i}.$$
 //
 // Write $G_V = \partial L/\partial V$; it has $V$'s shape. From the loss back:
 //
@@ -447,10 +442,8 @@ Exercise.Check("1", () =>
 // **Adam** keeps running averages of the gradient and of its square and divides one by the root of
 // the other, so each parameter moves about $\eta$ per step whatever its gradient's scale:
 //
-// $$\mathbf m_t = \beta_1\mathbf m_{t-1}+(1-\beta_1)\,\mathbf g_t,\qquad
-// \mathbf v_t = \beta_2\mathbf v_{t-1}+(1-\beta_2)\,\mathbf g_t^2,$$
-// $$\hat{\mathbf m}_t = \frac{\mathbf m_t}{1-\beta_1^t},\qquad \hat{\mathbf v}_t = \frac{\mathbf v_t}{1-\beta_2^t},\qquad
-// \theta_t = \theta_{t-1}-\eta\,\frac{\hat{\mathbf m}_t}{\sqrt{\hat{\mathbf v}_t}+\epsilon},$$
+// $$\mathbf m_t = \beta_1\mathbf m_{t-1}+(1-\beta_1)\,\mathbf g_t,\qquad \mathbf v_t = \beta_2\mathbf v_{t-1}+(1-\beta_2)\,\mathbf g_t^2,$$
+// $$\hat{\mathbf m}_t = \frac{\mathbf m_t}{1-\beta_1^t},\qquad \hat{\mathbf v}_t = \frac{\mathbf v_t}{1-\beta_2^t},\qquad \theta_t = \theta_{t-1}-\eta\,\frac{\hat{\mathbf m}_t}{\sqrt{\hat{\mathbf v}_t}+\epsilon},$$
 //
 // usually with $\beta_1 = 0.9$, $\beta_2 = 0.999$, $\epsilon = 10^{-8}$. *Why the bias correction:* from
 // $\mathbf m_0 = \mathbf 0$, unrolling gives $\mathbf m_t = (1-\beta_1)\sum_{s=1}^{t}\beta_1^{t-s}\mathbf g_s$.
@@ -500,7 +493,7 @@ Claims.Check(sgdGap < 1e-12 && moved > 1e-3, "our momentum steps move the weight
 // ### Exercise 2 — write Adam
 //
 // Implement the update in place (inside `no_grad()`). The check runs six steps of yours and six of
-// `optim.Adam`, with unusual $\beta$s, from the same weights and compares the results.
+// `optim.Adam`, with unusual values of $\beta_1$ and $\beta_2$, from the same weights and compares the results.
 
 // Exercise 2: one Adam step, with bias correction, in place
 // parameters, grads, m, v: arrays of equally shaped tensors (m and v start at zero);

@@ -164,14 +164,7 @@ TorchSharp.Modules.Sequential OneEnd() => nn.Sequential(
 // the name), the two 32-feature outputs are **concatenated** into 64 features, and the head maps
 // them to one logit:
 //
-// $$
-// \begin{aligned}
-// a &= \operatorname{relu}\big(\operatorname{flat}(E[\text{first}])\,W_1 + b_1\big), &
-// b &= \operatorname{relu}\big(\operatorname{flat}(E[\text{last}])\,W_2 + b_2\big),\\
-// h &= \operatorname{relu}\big([a, b]\,W_3 + b_3\big), &
-// z &= h\,W_4 + b_4 .
-// \end{aligned}
-// $$
+// $$ \begin{aligned} a &= \operatorname{relu}\big(\operatorname{flat}(E[\text{first}])\,W_1 + b_1\big), & b &= \operatorname{relu}\big(\operatorname{flat}(E[\text{last}])\,W_2 + b_2\big),\\ h &= \operatorname{relu}\big([a, b]\,W_3 + b_3\big), & z &= h\,W_4 + b_4 . \end{aligned} $$
 //
 // The class below writes these four lines out in `forward`. The flag `shareEmbedding` lets the
 // exercises build the same graph with two separate tables.

@@ -138,11 +138,7 @@ if (keras != (27, 4)) throw new Exception("the notes' count is 27 + 4");
 // One step of a simple RNN reads the input $x_t$ (one row, $1 \times V$) and the previous state
 // $h_{t-1}$ ($1 \times H$) and produces the new state:
 //
-// $$
-// h_t = \tanh\big(\underbrace{x_t}_{1\times V}\,\underbrace{W_x}_{V \times H}
-//   + \underbrace{h_{t-1}}_{1\times H}\,\underbrace{W_h}_{H \times H}
-//   + \underbrace{b}_{1 \times H}\big), \qquad h_0 = 0 .
-// $$
+// $$ h_t = \tanh\big(\underbrace{x_t}_{1\times V}\,\underbrace{W_x}_{V \times H} + \underbrace{h_{t-1}}_{1\times H}\,\underbrace{W_h}_{H \times H} + \underbrace{b}_{1 \times H}\big), \qquad h_0 = 0 . $$
 //
 // Both products are $1 \times H$, so the sum and the tanh are too: the state keeps its size whatever
 // the input. **Unfolding** means writing the loop out: $h_1$ from $x_1$ and $h_0$, $h_2$ from $x_2$ and

@@ -45,8 +45,7 @@ using static MLCourse.Notebooks.Display;
 // of **cat, mat, rat** as one-hot vectors, three-word reviews, 3 hidden units, a sigmoid output and
 // binary cross-entropy (with biases, unlike the notes, so the model matches Keras and TorchSharp):
 //
-// $$o_t = \tanh(x_t W_i + o_{t-1} W_h + b),\quad o_0 = 0,\quad
-// \hat y = \sigma(o_3 W_o + b_o),\quad L = -y\log\hat y - (1-y)\log(1-\hat y).$$
+// $$o_t = \tanh(x_t W_i + o_{t-1} W_h + b),\quad o_0 = 0,\quad \hat y = \sigma(o_3 W_o + b_o),\quad L = -y\log\hat y - (1-y)\log(1-\hat y).$$
 //
 // The experiments that follow use real text: a sentence of *Pride and Prejudice* for the gradient
 // norms, and day 10's baby names for truncated BPTT.
@@ -93,20 +92,15 @@ var model = new SimpleRnn(features: 3, units: 3, random.System);
 //
 // Since $o_t$ depends on $W_i$ directly and through $o_{t-1}$, the chain rule gives a recursion:
 //
-// $$\frac{d o_t}{d W_i} = \frac{\partial^+ o_t}{\partial W_i} + \frac{\partial o_t}{\partial o_{t-1}}\,\frac{d o_{t-1}}{d W_i},
-// \qquad \frac{d o_0}{d W_i} = 0 .$$
+// $$\frac{d o_t}{d W_i} = \frac{\partial^+ o_t}{\partial W_i} + \frac{\partial o_t}{\partial o_{t-1}}\,\frac{d o_{t-1}}{d W_i}, \qquad \frac{d o_0}{d W_i} = 0 .$$
 //
 // Unrolled for $t = 3$:
 //
-// $$\frac{d o_3}{d W_i} = \frac{\partial^+ o_3}{\partial W_i}
-//  + \frac{\partial o_3}{\partial o_2}\frac{\partial^+ o_2}{\partial W_i}
-//  + \frac{\partial o_3}{\partial o_2}\frac{\partial o_2}{\partial o_1}\frac{\partial^+ o_1}{\partial W_i}
-//  = \sum_{j=1}^{3}\Big(\prod_{k=j+1}^{3}\frac{\partial o_k}{\partial o_{k-1}}\Big)\frac{\partial^+ o_j}{\partial W_i}.$$
+// $$\frac{d o_3}{d W_i} = \frac{\partial^+ o_3}{\partial W_i} + \frac{\partial o_3}{\partial o_2}\frac{\partial^+ o_2}{\partial W_i} + \frac{\partial o_3}{\partial o_2}\frac{\partial o_2}{\partial o_1}\frac{\partial^+ o_1}{\partial W_i} = \sum_{j=1}^{3}\Big(\prod_{k=j+1}^{3}\frac{\partial o_k}{\partial o_{k-1}}\Big)\frac{\partial^+ o_j}{\partial W_i}.$$
 //
 // Multiplying by $\partial L/\partial o_3 = (\hat y - y)\,W_o^\top$ gives the **sum over time**:
 //
-// $$\frac{\partial L}{\partial W_i} = \sum_{j=1}^{3} \frac{\partial L}{\partial o_j}\,\frac{\partial^+ o_j}{\partial W_i},
-// \qquad \frac{\partial L}{\partial o_j} = \frac{\partial L}{\partial o_3}\prod_{k=j+1}^{3}\frac{\partial o_k}{\partial o_{k-1}} .$$
+// $$\frac{\partial L}{\partial W_i} = \sum_{j=1}^{3} \frac{\partial L}{\partial o_j}\,\frac{\partial^+ o_j}{\partial W_i}, \qquad \frac{\partial L}{\partial o_j} = \frac{\partial L}{\partial o_3}\prod_{k=j+1}^{3}\frac{\partial o_k}{\partial o_{k-1}} .$$
 //
 // One term per step, because one copy of $W_i$ is used per step. The notes write the same three
 // terms, but label them $\partial L/\partial w_1$, $\partial L/\partial w_2$, $\partial L/\partial w_3$
@@ -309,8 +303,7 @@ Show(Charts.LinesSlider("Gradient per character as W_h = ρ·Q grows", "characte
 // gradient *grows* towards the early steps, about $1.5^{14} \approx 290$-fold over 15 steps. (With
 // large states tanh saturates and $1 - o_t^2$ shrinks it again — one reason tanh RNNs vanish more
 // often than they explode.) An exploded gradient makes one update huge and throws the weights far
-// away. **Clipping by global norm** rescales all gradients together, $g \leftarrow g \cdot \min(1,
-// c/\|g\|)$, so the step keeps its direction but its length is at most $c$.
+// away. **Clipping by global norm** rescales all gradients together, $g \leftarrow g \cdot \min(1, c/\|g\|)$, so the step keeps its direction but its length is at most $c$.
 
 var exploding = new SimpleRnn(V, 8, new Random(4));
 exploding.Wh.Clear();

@@ -154,8 +154,7 @@ Console.WriteLine($"an epoch keeps about {keptTokens:N0} of {corpus.Length:N0} t
 // $$L = -\log \sigma(s_o) - \sum_{k=1}^{K} \log \sigma(-s_k), \qquad s_o = u_o^\top v_c,\ \ s_k = u_k^\top v_c. \tag{2}$$
 //
 // **Its gradients.** From $\sigma'(s) = \sigma(s)(1 - \sigma(s))$,
-// $$\frac{d}{ds}\log\sigma(s) = \frac{\sigma(s)(1-\sigma(s))}{\sigma(s)} = 1 - \sigma(s), \qquad
-// \frac{d}{ds}\log\sigma(-s) = -(1 - \sigma(-s)) = -\sigma(s).$$
+// $$\frac{d}{ds}\log\sigma(s) = \frac{\sigma(s)(1-\sigma(s))}{\sigma(s)} = 1 - \sigma(s), \qquad \frac{d}{ds}\log\sigma(-s) = -(1 - \sigma(-s)) = -\sigma(s).$$
 // So $\partial L/\partial s_o = \sigma(s_o) - 1$ (negative: raise $s_o$) and
 // $\partial L/\partial s_k = \sigma(s_k)$ (positive: lower $s_k$). Each score is a dot product, so
 // $\partial s/\partial v_c = u$ and $\partial s/\partial u = v_c$, and the chain rule gives

@@ -141,14 +141,7 @@ Exercise.Predict("1", prediction1, Math.Exp(bigramNll), tolerance: 2,
 // element. With $H$ units, $E$ input features and $z_t = [h_{t-1}, x_t]$ the concatenation (length
 // $H + E$), each $W$ has shape $(H, H + E)$ and each $b$ shape $(H)$. The notes' equations, in their
 // order:
-// $$\begin{aligned}
-// f_t &= \sigma(W_f z_t + b_f) &&\text{(1) forget gate: how much of } C_{t-1} \text{ to keep}\\
-// \tilde C_t &= \tanh(W_c z_t + b_c) &&\text{(2) candidate: what could be written}\\
-// i_t &= \sigma(W_i z_t + b_i) &&\text{(3) input gate: how much of it to write}\\
-// C_t &= f_t \odot C_{t-1} + i_t \odot \tilde C_t &&\text{(4) the new cell state}\\
-// o_t &= \sigma(W_o z_t + b_o) &&\text{(5) output gate: how much of the cell to show}\\
-// h_t &= o_t \odot \tanh(C_t) &&\text{(6) the new hidden state}
-// \end{aligned}$$
+// $$\begin{aligned} f_t &= \sigma(W_f z_t + b_f) &&\text{(1) forget gate: how much of } C_{t-1} \text{ to keep}\\ \tilde C_t &= \tanh(W_c z_t + b_c) &&\text{(2) candidate: what could be written}\\ i_t &= \sigma(W_i z_t + b_i) &&\text{(3) input gate: how much of it to write}\\ C_t &= f_t \odot C_{t-1} + i_t \odot \tilde C_t &&\text{(4) the new cell state}\\ o_t &= \sigma(W_o z_t + b_o) &&\text{(5) output gate: how much of the cell to show}\\ h_t &= o_t \odot \tanh(C_t) &&\text{(6) the new hidden state} \end{aligned}$$
 // (The notes write ⊗ and ⊕ for the element-wise product $\odot$ and the ordinary sum.) The cell below
 // is these six lines with every shape written out; the next one runs it on a 5-step sequence with the
 // notes' sizes ($H = 3$, $E = 4$, so each $W$ is 3×7) and compares $h_t$ with the library's `Lstm`
@@ -195,9 +188,7 @@ Claims.Check(libraryGap < 1e-12 && torchGap < 1e-12,
 //
 // **Why the cell state lets gradients survive.** Follow the gradient along the cell state only.
 // From eq. (4), holding the gates fixed,
-// $$\frac{\partial C_t}{\partial C_{t-1}} = \operatorname{diag}(f_t), \qquad\text{so}\qquad
-// \frac{\partial C_T}{\partial C_k} = \prod_{t=k+1}^{T} \operatorname{diag}(f_t)
-// \quad\text{along this path.}$$
+// $$\frac{\partial C_t}{\partial C_{t-1}} = \operatorname{diag}(f_t), \qquad\text{so}\qquad \frac{\partial C_T}{\partial C_k} = \prod_{t=k+1}^{T} \operatorname{diag}(f_t) \quad\text{along this path.}$$
 // The plain RNN's factor was $\operatorname{diag}(1 - h_t^2)\,W_h^\top$ (day 11): a matrix product that
 // shrinks or blows up the gradient depending on $W_h$'s size. Here the factor is a diagonal of forget
 // gates, with no weight matrix and no tanh derivative; where the network has learned $f_t \approx 1$

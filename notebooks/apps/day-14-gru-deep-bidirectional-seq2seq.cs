@@ -62,10 +62,8 @@ var random = Seeds.Set(Seeds.Default);
 // ## From the LSTM to the GRU
 //
 // Recall the LSTM of day 13 (the notes' equations, $[h_{t-1}, x_t]$ concatenated):
-// $$f_t = \sigma(W_f[h_{t-1},x_t]+b_f),\quad i_t = \sigma(W_i[h_{t-1},x_t]+b_i),\quad
-// o_t = \sigma(W_o[h_{t-1},x_t]+b_o),$$
-// $$\tilde c_t = \tanh(W_c[h_{t-1},x_t]+b_c),\qquad c_t = f_t\odot c_{t-1} + i_t\odot\tilde c_t,\qquad
-// h_t = o_t\odot\tanh(c_t).$$
+// $$f_t = \sigma(W_f[h_{t-1},x_t]+b_f),\quad i_t = \sigma(W_i[h_{t-1},x_t]+b_i),\quad o_t = \sigma(W_o[h_{t-1},x_t]+b_o),$$
+// $$\tilde c_t = \tanh(W_c[h_{t-1},x_t]+b_c),\qquad c_t = f_t\odot c_{t-1} + i_t\odot\tilde c_t,\qquad h_t = o_t\odot\tanh(c_t).$$
 //
 // The GRU (Cho et al., 2014) is what is left after three simplifications.
 //
@@ -78,10 +76,8 @@ var random = Seeds.Set(Seeds.Default);
 //    candidate, so a *reset gate* $r_t$ scales the old state's contribution inside it.
 //
 // In TorchSharp's form (each gate has an input and a hidden bias, and $b_{hn}$ sits inside the reset):
-// $$r_t = \sigma(W_{ir}x_t + b_{ir} + W_{hr}h_{t-1} + b_{hr}),\qquad
-// z_t = \sigma(W_{iz}x_t + b_{iz} + W_{hz}h_{t-1} + b_{hz}),$$
-// $$n_t = \tanh\big(W_{in}x_t + b_{in} + r_t\odot(W_{hn}h_{t-1} + b_{hn})\big),\qquad
-// h_t = (1-z_t)\odot n_t + z_t\odot h_{t-1}.$$
+// $$r_t = \sigma(W_{ir}x_t + b_{ir} + W_{hr}h_{t-1} + b_{hr}),\qquad z_t = \sigma(W_{iz}x_t + b_{iz} + W_{hz}h_{t-1} + b_{hz}),$$
+// $$n_t = \tanh\big(W_{in}x_t + b_{in} + r_t\odot(W_{hn}h_{t-1} + b_{hn})\big),\qquad h_t = (1-z_t)\odot n_t + z_t\odot h_{t-1}.$$
 //
 // Two consequences. The gradient keeps the LSTM's additive path: differentiating the last equation,
 // $\partial h_t/\partial h_{t-1} = \operatorname{diag}(z_t) + (\text{terms through } n_t, z_t)$, so with
@@ -168,9 +164,7 @@ Claims.Check(gruCount == 3 * (64 * 32 + 64 * 64 + 2 * 64) && 4 * gruCount == 3 *
 // only $x_1,\dots,x_t$.
 //
 // A **bidirectional** RNN runs a second, separate GRU over the reversed sequence and concatenates:
-// $$\overrightarrow{h}_t = \mathrm{GRU}_\rightarrow(x_t, \overrightarrow{h}_{t-1}),\qquad
-// \overleftarrow{h}_t = \mathrm{GRU}_\leftarrow(x_t, \overleftarrow{h}_{t+1}),\qquad
-// h_t = [\overrightarrow{h}_t;\ \overleftarrow{h}_t] \in \mathbb{R}^{2d_h}.$$
+// $$\overrightarrow{h}_t = \mathrm{GRU}_\rightarrow(x_t, \overrightarrow{h}_{t-1}),\qquad \overleftarrow{h}_t = \mathrm{GRU}_\leftarrow(x_t, \overleftarrow{h}_{t+1}),\qquad h_t = [\overrightarrow{h}_t;\ \overleftarrow{h}_t] \in \mathbb{R}^{2d_h}.$$
 // Now the state at $t$ depends on the *whole* sequence. The price: the whole sequence must be there
 // before the first output, so a bidirectional RNN cannot run online (speech as it arrives, next-letter
 // generation as in day 13). Shapes, and one property that pins down the ordering: the backward half of
@@ -385,9 +379,7 @@ Claims.Check(bidi > 0.9 && bidi > twoLayers + 0.3,
 // conditioned on $c$: $s_t = \mathrm{GRU}(e(y_{t-1}), s_{t-1})$ with $y_0$ = the start token and $e$ an
 // embedding, and $p(y_t \mid y_{<t}, x) = \operatorname{softmax}(W_o s_t + b_o)$. By the chain rule of
 // probability,
-// $$p(y_1,\dots,y_m \mid x) = \prod_{t=1}^{m} p(y_t \mid y_{<t}, x)
-// \quad\Longrightarrow\quad
-// -\log p(y\mid x) = \sum_{t=1}^{m} -\log p(y_t \mid y_{<t}, x),$$
+// $$p(y_1,\dots,y_m \mid x) = \prod_{t=1}^{m} p(y_t \mid y_{<t}, x) \quad\Longrightarrow\quad -\log p(y\mid x) = \sum_{t=1}^{m} -\log p(y_t \mid y_{<t}, x),$$
 // so maximum likelihood is a sum of per-step cross-entropies — the same loss as the tagger, summed over
 // the *output* steps. Input and output lengths are independent ($m = n$ here only because of the task).
 //
@@ -482,12 +474,9 @@ Claims.Check(plainScores.All(s => s.PerLetter > 0.3),
 //
 // The fix (Bahdanau, Cho and Bengio, 2015) keeps *all* encoder states $h_1,\dots,h_n$ and lets each
 // decoder step choose which to read. At step $t$, with the previous decoder state $s_{t-1}$:
-// $$e_{t,i} = v_a^\top \tanh\big(W_a s_{t-1} + U_a h_i\big)\quad\text{(score: how useful is } h_i
-// \text{ now?)},$$
-// $$\alpha_{t,i} = \frac{\exp e_{t,i}}{\sum_{j=1}^{n}\exp e_{t,j}}\quad\text{(weights: a distribution
-// over positions)},\qquad c_t = \sum_{i=1}^{n}\alpha_{t,i}\,h_i\quad\text{(context)},$$
-// $$s_t = \mathrm{GRU}\big([e(y_{t-1});\ c_t],\ s_{t-1}\big),\qquad
-// p(y_t\mid y_{<t},x) = \operatorname{softmax}\big(W_o[s_t; c_t] + b_o\big).$$
+// $$e_{t,i} = v_a^\top \tanh\big(W_a s_{t-1} + U_a h_i\big)\quad\text{(score: how useful is } h_i \text{ now?)},$$
+// $$\alpha_{t,i} = \frac{\exp e_{t,i}}{\sum_{j=1}^{n}\exp e_{t,j}}\quad\text{(weights: a distribution over positions)},\qquad c_t = \sum_{i=1}^{n}\alpha_{t,i}\,h_i\quad\text{(context)},$$
+// $$s_t = \mathrm{GRU}\big([e(y_{t-1});\ c_t],\ s_{t-1}\big),\qquad p(y_t\mid y_{<t},x) = \operatorname{softmax}\big(W_o[s_t; c_t] + b_o\big).$$
 // Each step gets a *fresh* context of 128 numbers chosen for that step; nothing has to survive 15 steps
 // in $s$. The score is a one-hidden-layer network on the pair $(s_{t-1}, h_i)$ — "additive" because
 // the two enter as a sum. **A correction to the notes:** they write the score as

@@ -63,8 +63,7 @@ var random = Seeds.Set(Seeds.Default);
 // A Python dictionary answers a query by finding the *one* key equal to it and returning its value.
 // Attention answers a query $q$ with a *mixture* of all values $v_j$, weighted by how similar $q$ is to
 // each key $k_j$:
-// $$\alpha_j = \frac{\exp(\mathrm{sim}(q,k_j))}{\sum_{l}\exp(\mathrm{sim}(q,k_l))},\qquad
-// \text{output} = \sum_j \alpha_j v_j .$$
+// $$\alpha_j = \frac{\exp(\mathrm{sim}(q,k_j))}{\sum_{l}\exp(\mathrm{sim}(q,k_l))},\qquad \text{output} = \sum_j \alpha_j v_j .$$
 // Day 14's decoder did exactly this with $q = s_{t-1}$, $k_j = v_j = h_j$ and the additive score
 // $\mathrm{sim} = v_a^\top\tanh(W_a q + U_a k)$. The cheapest similarity is the **dot product**
 // $q\cdot k = \|q\|\|k\|\cos\theta$; the notes' **cosine similarity** divides out the lengths,
@@ -93,18 +92,14 @@ Claims.Check(naive.Any(double.IsNaN) && safe.All(double.IsFinite),
 //
 // Stack $m$ queries as the rows of $Q\,(m\times d_k)$, $n$ keys as $K\,(n\times d_k)$ and their values as
 // $V\,(n\times d_v)$. All $m\cdot n$ dot products are one matrix product, and
-// $$Z = \operatorname{softmax}\!\left(\frac{QK^\top}{\sqrt{d_k}}\right)V,\qquad
-// Z_i = \sum_{j=1}^{n}\alpha_{ij}\,V_j,\quad
-// \alpha_{ij} = \frac{\exp(Q_i\cdot K_j/\sqrt{d_k})}{\sum_{l}\exp(Q_i\cdot K_l/\sqrt{d_k})}.$$
+// $$Z = \operatorname{softmax}\!\left(\frac{QK^\top}{\sqrt{d_k}}\right)V,\qquad Z_i = \sum_{j=1}^{n}\alpha_{ij}\,V_j,\quad \alpha_{ij} = \frac{\exp(Q_i\cdot K_j/\sqrt{d_k})}{\sum_{l}\exp(Q_i\cdot K_l/\sqrt{d_k})}.$$
 // **A correction to the notes:** they write $\Sigma[\operatorname{softmax}(Q_1\cdot K_1/\sqrt{d_k})]\times V_1 = Z$.
-// The sum runs over the *keys* $j$, each weight multiplying *its own* value $V_j$: $Z_1 = \sum_j
-// \alpha_{1j}V_j$; a softmax over a single score would always be 1.
+// The sum runs over the *keys* $j$, each weight multiplying *its own* value $V_j$: $Z_1 = \sum_j \alpha_{1j}V_j$; a softmax over a single score would always be 1.
 //
 // **Why divide by $\sqrt{d_k}$?** Take query and key entries independent with mean 0 and variance 1
 // (roughly what initialisation and layer norm give). Then $q\cdot k = \sum_{i=1}^{d_k} q_ik_i$ has mean
 // $\sum_i E[q_i]E[k_i] = 0$ and, the terms being independent,
-// $$\operatorname{Var}(q\cdot k) = \sum_{i=1}^{d_k}\operatorname{Var}(q_ik_i)
-// = \sum_{i=1}^{d_k} E[q_i^2]\,E[k_i^2] = d_k .$$
+// $$\operatorname{Var}(q\cdot k) = \sum_{i=1}^{d_k}\operatorname{Var}(q_ik_i) = \sum_{i=1}^{d_k} E[q_i^2]\,E[k_i^2] = d_k .$$
 // So scores spread like $\sqrt{d_k}$: at $d_k = 256$ typical scores differ by ±16, $e^{16}\approx 10^7$,
 // and the softmax is practically one-hot. Its gradient
 // $\partial\alpha_i/\partial e_j = \alpha_i(\delta_{ij} - \alpha_j)$ is then ≈ 0 for every $i, j$ —
@@ -202,17 +197,14 @@ Exercise.Check("1", () =>
 //
 // In **self-attention** the queries, keys and values all come from the same sequence. With token
 // vectors as the rows of $X\,(T\times d)$, the notes' three vectors per word are
-// $$Q = XW_Q,\qquad K = XW_K,\qquad V = XW_V,\qquad Z = \operatorname{softmax}\!\left(\frac{QK^\top}{\sqrt{d_k}}\right)V
-// \quad (T\times d_v).$$
+// $$Q = XW_Q,\qquad K = XW_K,\qquad V = XW_V,\qquad Z = \operatorname{softmax}\!\left(\frac{QK^\top}{\sqrt{d_k}}\right)V \quad (T\times d_v).$$
 // Every token asks a question ($q_i$), advertises what it contains ($k_j$) and offers content ($v_j$);
 // row $i$ of the $T\times T$ weight matrix is token $i$'s distribution over all tokens. Unlike an RNN,
 // the path between any two tokens is one step long, and all $T$ rows are computed at once.
 //
 // **Multi-head attention** runs $h$ such attentions side by side on slices of the model width. With
 // $d_{\text{model}} = 32$ and $h = 2$, $d_k = d_v = d_{\text{model}}/h = 16$:
-// $$\text{head}_r = \operatorname{softmax}\!\left(\frac{Q_rK_r^\top}{\sqrt{d_k}}\right)V_r,\quad
-// Q_r = X W_Q^{(r)}\ (T\times 16),\qquad
-// \mathrm{MHA}(X) = [\text{head}_1;\ \dots;\ \text{head}_h]\,W_O\quad (T\times 32).$$
+// $$\text{head}_r = \operatorname{softmax}\!\left(\frac{Q_rK_r^\top}{\sqrt{d_k}}\right)V_r,\quad Q_r = X W_Q^{(r)}\ (T\times 16),\qquad \mathrm{MHA}(X) = [\text{head}_1;\ \dots;\ \text{head}_h]\,W_O\quad (T\times 32).$$
 // In code the $h$ projections are one $(d, d)$ matrix whose output columns are cut into $h$ blocks: a
 // batch of shape $(B, T, d)$ is reshaped to $(B, T, h, d_k)$ and transposed to $(B, h, T, d_k)$, so one
 // batched matrix product gives $h$ weight matrices $(B, h, T, T)$. The cost is that of one full-width
@@ -245,9 +237,7 @@ Claims.Check(gap < 1e-12, "shuffling the tokens only shuffles self-attention's o
 // token down to $1/10000$: fast pairs tell neighbours apart, slow pairs give the coarse position, like
 // the digits of a number. Why sines and cosines rather than the raw position $p$? Because of the angle
 // addition formulas,
-// $$\begin{pmatrix}\sin\omega(p+k)\\ \cos\omega(p+k)\end{pmatrix} =
-// \begin{pmatrix}\cos\omega k & \sin\omega k\\ -\sin\omega k & \cos\omega k\end{pmatrix}
-// \begin{pmatrix}\sin\omega p\\ \cos\omega p\end{pmatrix},$$
+// $$\begin{pmatrix}\sin\omega(p+k)\\ \cos\omega(p+k)\end{pmatrix} = \begin{pmatrix}\cos\omega k & \sin\omega k\\ -\sin\omega k & \cos\omega k\end{pmatrix} \begin{pmatrix}\sin\omega p\\ \cos\omega p\end{pmatrix},$$
 // moving $k$ tokens ahead is the *same rotation* whatever $p$ is: a linear map $W_Q$ or $W_K$ can
 // express "the token 2 to my left" once for every position. And all values stay in $[-1, 1]$, unlike $p$.
 
@@ -295,13 +285,11 @@ Exercise.Check("3", () => Exercise.Compare("your encoding", Sinusoids(23, 12),
 // identity path through every block (the same idea as the LSTM's cell and the GRU's $z_t$ path).
 // **Layer normalisation** then rescales each token's vector to mean 0 and variance 1 over its $d$
 // features, with a learned scale and shift:
-// $$\mathrm{LN}(x) = \gamma\odot\frac{x-\mu}{\sqrt{\sigma^2+\epsilon}} + \beta,\qquad
-// \mu = \frac1d\sum_{f=1}^{d} x_f,\quad \sigma^2 = \frac1d\sum_{f=1}^{d}(x_f-\mu)^2 .$$
+// $$\mathrm{LN}(x) = \gamma\odot\frac{x-\mu}{\sqrt{\sigma^2+\epsilon}} + \beta,\qquad \mu = \frac1d\sum_{f=1}^{d} x_f,\quad \sigma^2 = \frac1d\sum_{f=1}^{d}(x_f-\mu)^2 .$$
 // **A correction to the notes:** they write "layer Norm = X + Z". The sum is the residual; the norm is
 // applied *to* it: $X_1 = \mathrm{LN}(X + Z)$. Then a position-wise feed-forward network (the same
 // two-layer ReLU MLP at every token) gets the same treatment:
-// $$X_1 = \mathrm{LN}\big(X + \mathrm{MHA}(X)\big),\qquad
-// X_2 = \mathrm{LN}\big(X_1 + W_2\,\mathrm{relu}(W_1X_1 + b_1) + b_2\big).$$
+// $$X_1 = \mathrm{LN}\big(X + \mathrm{MHA}(X)\big),\qquad X_2 = \mathrm{LN}\big(X_1 + W_2\,\mathrm{relu}(W_1X_1 + b_1) + b_2\big).$$
 // That is one **transformer encoder block**; a transformer stacks $N$ of them. The library's
 // `TransformerEncoderBlock` implements these two lines in MathNet; with its weights copied into
 // TorchSharp's `nn.TransformerEncoderLayer` (dropout 0), both must compute the same function:

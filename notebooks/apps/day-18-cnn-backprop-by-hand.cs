@@ -169,8 +169,7 @@ Console.WriteLine($"loss before training: {Loss(pass.A2, yTrain):F3} (ln 2 = {Ma
 // **Step 2 — dense weights.** $z_{2,i} = \sum_k W_{2,k}\, f_{i,k} + b_2$, so $\partial z_{2,i}/\partial W_{2,k} = f_{i,k}$ and
 // $\partial z_{2,i}/\partial b_2 = 1$. Summing over the images that all use the same $W_2$:
 //
-// $$\frac{\partial L}{\partial W_2} = \sum_i \frac{\partial L}{\partial z_{2,i}}\, f_i^\top = \Big(\frac{\partial L}{\partial Z_2}\Big)^{\!\top} F
-// \quad (1, m)(m, 4) = (1, 4), \qquad \frac{\partial L}{\partial b_2} = \sum_i \frac{\partial L}{\partial z_{2,i}} .$$
+// $$\frac{\partial L}{\partial W_2} = \sum_i \frac{\partial L}{\partial z_{2,i}}\, f_i^\top = \Big(\frac{\partial L}{\partial Z_2}\Big)^{\!\top} F \quad (1, m)(m, 4) = (1, 4), \qquad \frac{\partial L}{\partial b_2} = \sum_i \frac{\partial L}{\partial z_{2,i}} .$$
 //
 // For one image this is the notes' $(A_2 - y)\,f^\top$, shape (1, 4) like $W_2$.
 //
@@ -192,8 +191,7 @@ Console.WriteLine($"loss before training: {Loss(pass.A2, yTrain):F3} (ln 2 = {Ma
 // and in general $z_{yx} = \sum_{u,v} x_{y+u,\,x+v}\, w_{uv} + b_1$. The weight $w_{uv}$ appears in all 16 outputs, each time multiplied
 // by a different pixel, so its gradient sums over them (and over the images):
 //
-// $$\frac{\partial L}{\partial w_{uv}} = \sum_i \sum_{y,x} \frac{\partial L}{\partial z^{(i)}_{yx}}\; x^{(i)}_{y+u,\,x+v},\qquad
-// \frac{\partial L}{\partial b_1} = \sum_i \sum_{y,x} \frac{\partial L}{\partial z^{(i)}_{yx}} .$$
+// $$\frac{\partial L}{\partial w_{uv}} = \sum_i \sum_{y,x} \frac{\partial L}{\partial z^{(i)}_{yx}}\; x^{(i)}_{y+u,\,x+v},\qquad \frac{\partial L}{\partial b_1} = \sum_i \sum_{y,x} \frac{\partial L}{\partial z^{(i)}_{yx}} .$$
 //
 // The first sum is itself a sliding-window sum: the image $X$ (6, 6) correlated with $\partial L/\partial Z_1$ (4, 4) as the
 // "filter" gives a (3, 3) result, the shape of $W_1$. Here is all of it as code:

@@ -82,8 +82,7 @@ Claims.Close(Divergence.KullbackLeibler(p, q), KlSum(p, q), 1e-15,
 // only at $t = 1$. (The line $t - 1$ is the tangent of the concave $\log t$ at $t = 1$, and a concave
 // function lies below its tangents.) Sum over the outcomes with $P(x) > 0$ and set $t = Q(x)/P(x)$:
 //
-// $$-D_{KL}(P\Vert Q) = \sum_x P(x)\log\frac{Q(x)}{P(x)} \;\le\; \sum_x P(x)\Big(\frac{Q(x)}{P(x)} - 1\Big)
-// = \sum_{x:\,P(x)>0} Q(x) - \sum_x P(x) \;\le\; 1 - 1 = 0 .$$
+// $$-D_{KL}(P\Vert Q) = \sum_x P(x)\log\frac{Q(x)}{P(x)} \;\le\; \sum_x P(x)\Big(\frac{Q(x)}{P(x)} - 1\Big) = \sum_{x:\,P(x)>0} Q(x) - \sum_x P(x) \;\le\; 1 - 1 = 0 .$$
 //
 // So $D_{KL}(P\Vert Q) \ge 0$. Equality needs $Q(x)/P(x) = 1$ wherever $P(x) > 0$, that is $P = Q$. (Jensen's
 // inequality for the concave log gives the same result in one line.) The proof can be tested: 10,000 random pairs of

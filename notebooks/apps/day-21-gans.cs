@@ -72,8 +72,7 @@ var grid = Enumerable.Range(0, 20001).Select(i => -12 + 24.0 * i / 20000).ToArra
 // distribution of $G(z)$" means (the law of the unconscious statistician). The notes assume $G$ is
 // invertible for this change of variables; that is not needed, and a generator from 32 noise
 // numbers to 196 pixels is not invertible anyway. So
-// $$V(D,G) = \int p_{data}(x)\log D(x)\,dx + \int p_g(x)\log\big(1-D(x)\big)\,dx
-//         = \int \Big[p_{data}(x)\log D(x) + p_g(x)\log\big(1-D(x)\big)\Big]dx .$$
+// $$V(D,G) = \int p_{data}(x)\log D(x)\,dx + \int p_g(x)\log\big(1-D(x)\big)\,dx = \int \Big[p_{data}(x)\log D(x) + p_g(x)\log\big(1-D(x)\big)\Big]dx .$$
 //
 // ## Step 2: the optimal discriminator
 //
@@ -82,15 +81,13 @@ var grid = Enumerable.Range(0, 20001).Select(i => -12 + 24.0 * i / 20000).ToArra
 // $a = p_{data}(x)\ge 0$ and $b = p_g(x)\ge 0$, maximise
 // $$f(y) = a\log y + b\log(1-y).$$
 // Set the derivative to zero:
-// $$f'(y) = \frac{a}{y} - \frac{b}{1-y} = 0 \;\Longleftrightarrow\; a(1-y) = b\,y
-// \;\Longleftrightarrow\; y = \frac{a}{a+b}.$$
+// $$f'(y) = \frac{a}{y} - \frac{b}{1-y} = 0 \;\Longleftrightarrow\; a(1-y) = b\,y \;\Longleftrightarrow\; y = \frac{a}{a+b}.$$
 // It is a maximum, not a minimum (the notes ask "when will it get minimum?"; the inner problem is a
 // $\max$): $f''(y) = -a/y^2 - b/(1-y)^2 < 0$. Hence the **optimal discriminator**
 // $$D^*(x) = \frac{p_{data}(x)}{p_{data}(x)+p_g(x)} .$$
 // It is ½ where the two densities are equal and tends to 1 where only real data lives.
 
-// Our 1-D example: the data are a two-mode mixture $\tfrac12\mathcal N(-2, 0.5^2) +
-// \tfrac12\mathcal N(2, 0.5^2)$, and a poor generator produces $\mathcal N(0, 1.5^2)$, one wide hump
+// Our 1-D example: the data are a two-mode mixture $\tfrac12\mathcal N(-2, 0.5^2) + \tfrac12\mathcal N(2, 0.5^2)$, and a poor generator produces $\mathcal N(0, 1.5^2)$, one wide hump
 // between the modes (`PData`, `PBad` in the setup cell).
 
 var xs = Enumerable.Range(0, 201).Select(i => -5 + 0.05 * i).ToArray();
@@ -113,8 +110,7 @@ double vGuess = GanTheory.Value(grid, PData, PBad, HandMade);
 Console.WriteLine($"V(D*, G) = {vStar:F4}; V(½, G) = {vHalf:F4}; V(hand-made D, G) = {vGuess:F4}");
 Claims.Check(vStar > vHalf && vStar > vGuess, "D* scores higher than the other discriminators");
 
-// $D^*$ gives the largest $V$: the constant ½ scores exactly $2\log\tfrac12 = -\log 4 \approx
-// -1.386$ (each integral is $\log\frac12$ times a total mass of 1), and a hand-made discriminator
+// $D^*$ gives the largest $V$: the constant ½ scores exactly $2\log\tfrac12 = -\log 4 \approx -1.386$ (each integral is $\log\frac12$ times a total mass of 1), and a hand-made discriminator
 // that also says "real" at $\pm2$ lies in between.
 //
 // ## Step 3: the generator's objective is a Jensen–Shannon divergence
@@ -123,11 +119,9 @@ Claims.Check(vStar > vHalf && vStar > vGuess, "D* scores higher than the other d
 // $D^* = p_{data}/(2m)$ and $1-D^* = p_g/(2m)$, so
 // $$V(D^*,G) = \int p_{data}\log\frac{p_{data}}{2m} + p_g\log\frac{p_g}{2m}\,dx .$$
 // Split off the 2 in each logarithm, $\log\frac{p}{2m} = \log\frac{p}{m} - \log 2$:
-// $$V(D^*,G) = \int p_{data}\log\frac{p_{data}}{m}\,dx + \int p_g\log\frac{p_g}{m}\,dx
-//  - \log 2\underbrace{\int p_{data}\,dx}_{1} - \log 2\underbrace{\int p_g\,dx}_{1}.$$
+// $$V(D^*,G) = \int p_{data}\log\frac{p_{data}}{m}\,dx + \int p_g\log\frac{p_g}{m}\,dx - \log 2\underbrace{\int p_{data}\,dx}_{1} - \log 2\underbrace{\int p_g\,dx}_{1}.$$
 // The first two integrals are KL divergences (day 20), and the last two terms are $-2\log 2 = -\log 4$:
-// $$V(D^*,G) = -\log 4 + \mathrm{KL}(p_{data}\,\Vert\,m) + \mathrm{KL}(p_g\,\Vert\,m)
-//  = -\log 4 + 2\,\mathrm{JSD}(p_{data}\,\Vert\,p_g),$$
+// $$V(D^*,G) = -\log 4 + \mathrm{KL}(p_{data}\,\Vert\,m) + \mathrm{KL}(p_g\,\Vert\,m) = -\log 4 + 2\,\mathrm{JSD}(p_{data}\,\Vert\,p_g),$$
 // using the definition $\mathrm{JSD}(p\Vert q) = \tfrac12\mathrm{KL}(p\Vert m) + \tfrac12\mathrm{KL}(q\Vert m)$.
 // (The notes' "$K^2$ div" is this JSD.) A KL divergence is $\ge 0$ and is $0$ only when its two
 // arguments are equal, so

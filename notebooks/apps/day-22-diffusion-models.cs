@@ -64,8 +64,7 @@ var process = new ForwardDiffusion(linear);
 // ## The forward process
 //
 // Write $\alpha_t = 1-\beta_t$. One forward step, with fresh noise $\varepsilon_t\sim\mathcal N(0, I)$, is
-// $$x_t = \sqrt{\alpha_t}\,x_{t-1} + \sqrt{\beta_t}\,\varepsilon_t
-// \quad\Longleftrightarrow\quad q(x_t\mid x_{t-1}) = \mathcal N\big(\sqrt{\alpha_t}\,x_{t-1},\ \beta_t I\big).$$
+// $$x_t = \sqrt{\alpha_t}\,x_{t-1} + \sqrt{\beta_t}\,\varepsilon_t \quad\Longleftrightarrow\quad q(x_t\mid x_{t-1}) = \mathcal N\big(\sqrt{\alpha_t}\,x_{t-1},\ \beta_t I\big).$$
 // (The notes write the variance once as $\beta_t^{-1}$; it is $\beta_t$.) The factor $\sqrt{\alpha_t} < 1$
 // shrinks the signal while noise is added, so the variance stays bounded: if $x_{t-1}$ has variance 1
 // per pixel, so has $x_t$, since $\alpha_t\cdot 1 + \beta_t = 1$. The chain is Markov,
@@ -75,14 +74,12 @@ var process = new ForwardDiffusion(linear);
 //
 // Define $\bar\alpha_t = \prod_{s=1}^{t}\alpha_s$ (a **product**; the notes write a sum, which would
 // exceed 1 after a few steps), with $\bar\alpha_0 = 1$. **Claim**: for every $t\ge 1$,
-// $$x_t = \sqrt{\bar\alpha_t}\,x_0 + \sqrt{1-\bar\alpha_t}\,\bar\varepsilon_t,\qquad \bar\varepsilon_t\sim\mathcal N(0, I),
-// \qquad\text{i.e.}\qquad q(x_t\mid x_0) = \mathcal N\big(\sqrt{\bar\alpha_t}\,x_0,\ (1-\bar\alpha_t) I\big).$$
+// $$x_t = \sqrt{\bar\alpha_t}\,x_0 + \sqrt{1-\bar\alpha_t}\,\bar\varepsilon_t,\qquad \bar\varepsilon_t\sim\mathcal N(0, I), \qquad\text{i.e.}\qquad q(x_t\mid x_0) = \mathcal N\big(\sqrt{\bar\alpha_t}\,x_0,\ (1-\bar\alpha_t) I\big).$$
 //
 // *Base case* $t = 1$: $x_1 = \sqrt{\alpha_1}\,x_0 + \sqrt{1-\alpha_1}\,\varepsilon_1$ and $\bar\alpha_1 = \alpha_1$. ✓
 //
 // *Step*: assume the claim for $t-1$ and substitute it into one forward step:
-// $$x_t = \sqrt{\alpha_t}\big(\sqrt{\bar\alpha_{t-1}}\,x_0 + \sqrt{1-\bar\alpha_{t-1}}\,\bar\varepsilon_{t-1}\big) + \sqrt{1-\alpha_t}\,\varepsilon_t
-//  = \sqrt{\bar\alpha_t}\,x_0 + \underbrace{\sqrt{\alpha_t(1-\bar\alpha_{t-1})}\,\bar\varepsilon_{t-1} + \sqrt{1-\alpha_t}\,\varepsilon_t}_{\text{two independent Gaussians}} .$$
+// $$x_t = \sqrt{\alpha_t}\big(\sqrt{\bar\alpha_{t-1}}\,x_0 + \sqrt{1-\bar\alpha_{t-1}}\,\bar\varepsilon_{t-1}\big) + \sqrt{1-\alpha_t}\,\varepsilon_t = \sqrt{\bar\alpha_t}\,x_0 + \underbrace{\sqrt{\alpha_t(1-\bar\alpha_{t-1})}\,\bar\varepsilon_{t-1} + \sqrt{1-\alpha_t}\,\varepsilon_t}_{\text{two independent Gaussians}} .$$
 // Why the two noise terms merge into one: $\bar\varepsilon_{t-1}$ depends only on $\varepsilon_1,\dots,\varepsilon_{t-1}$,
 // so it is independent of $\varepsilon_t$, and a sum of independent zero-mean Gaussians is a
 // zero-mean Gaussian whose variance is the sum of the variances (the characteristic functions
@@ -148,8 +145,7 @@ Claims.Check(linear.AlphaBar(1000) < 1e-4, "after 1000 steps almost no signal is
 //
 // Every sampled digit costs $T$ network evaluations. To fit this notebook's budget (one CPU thread),
 // our digit model uses $T = 200$ steps with $\beta_t$ linear from $10^{-4}$ to $0.1$, five times fewer
-// steps, each larger. Is that still enough noise? Since $\log\bar\alpha_T = \sum_t \log(1-\beta_t)
-// \approx -\sum_t\beta_t$ (plus a small $-\tfrac12\sum_t\beta_t^2$), you can work it out on paper.
+// steps, each larger. Is that still enough noise? Since $\log\bar\alpha_T = \sum_t \log(1-\beta_t) \approx -\sum_t\beta_t$ (plus a small $-\tfrac12\sum_t\beta_t^2$), you can work it out on paper.
 
 // Exercise 1: your prediction of log10(ᾱ_T) for T = 200, β linear from 1e-4 to 0.1
 double? prediction1 = null;
@@ -236,21 +232,14 @@ Show(Charts.ImageSlider("One digit through the forward process", "t", Enumerable
 //
 // The reverse step $q(x_{t-1}\mid x_t)$ is intractable (it depends on the whole data distribution),
 // but given the clean image it is a Gaussian we can write down. By Bayes and the Markov property,
-// $$q(x_{t-1}\mid x_t, x_0) = \frac{q(x_t\mid x_{t-1})\,q(x_{t-1}\mid x_0)}{q(x_t\mid x_0)}
-// \;\propto\; \exp\Big(-\frac12\Big[\frac{(x_t - \sqrt{\alpha_t}\,x_{t-1})^2}{\beta_t}
-//  + \frac{(x_{t-1} - \sqrt{\bar\alpha_{t-1}}\,x_0)^2}{1-\bar\alpha_{t-1}}\Big]\Big)$$
+// $$q(x_{t-1}\mid x_t, x_0) = \frac{q(x_t\mid x_{t-1})\,q(x_{t-1}\mid x_0)}{q(x_t\mid x_0)} \;\propto\; \exp\Big(-\frac12\Big[\frac{(x_t - \sqrt{\alpha_t}\,x_{t-1})^2}{\beta_t} + \frac{(x_{t-1} - \sqrt{\bar\alpha_{t-1}}\,x_0)^2}{1-\bar\alpha_{t-1}}\Big]\Big)$$
 // (per pixel; the denominator does not depend on $x_{t-1}$). The exponent is quadratic in
 // $x_{t-1}$, so the posterior is Gaussian. Expand and collect: an exponent
 // $-\tfrac12(A\,x_{t-1}^2 - 2B\,x_{t-1} + \dots)$ is a Gaussian with variance $1/A$ and mean $B/A$.
-// $$A = \frac{\alpha_t}{\beta_t} + \frac{1}{1-\bar\alpha_{t-1}}
-//  = \frac{\alpha_t(1-\bar\alpha_{t-1}) + \beta_t}{\beta_t(1-\bar\alpha_{t-1})}
-//  = \frac{1-\bar\alpha_t}{\beta_t(1-\bar\alpha_{t-1})},\qquad
-// B = \frac{\sqrt{\alpha_t}}{\beta_t}\,x_t + \frac{\sqrt{\bar\alpha_{t-1}}}{1-\bar\alpha_{t-1}}\,x_0 ,$$
+// $$A = \frac{\alpha_t}{\beta_t} + \frac{1}{1-\bar\alpha_{t-1}} = \frac{\alpha_t(1-\bar\alpha_{t-1}) + \beta_t}{\beta_t(1-\bar\alpha_{t-1})} = \frac{1-\bar\alpha_t}{\beta_t(1-\bar\alpha_{t-1})},\qquad B = \frac{\sqrt{\alpha_t}}{\beta_t}\,x_t + \frac{\sqrt{\bar\alpha_{t-1}}}{1-\bar\alpha_{t-1}}\,x_0 ,$$
 // using $\alpha_t - \bar\alpha_t + \beta_t = 1-\bar\alpha_t$ again. Hence
 // $q(x_{t-1}\mid x_t,x_0) = \mathcal N(\tilde\mu_t, \tilde\beta_t I)$ with
-// $$\tilde\beta_t = \frac{1}{A} = \frac{1-\bar\alpha_{t-1}}{1-\bar\alpha_t}\,\beta_t,\qquad
-// \tilde\mu_t = \frac{B}{A} = \frac{\sqrt{\alpha_t}\,(1-\bar\alpha_{t-1})}{1-\bar\alpha_t}\,x_t
-//  + \frac{\sqrt{\bar\alpha_{t-1}}\,\beta_t}{1-\bar\alpha_t}\,x_0 .$$
+// $$\tilde\beta_t = \frac{1}{A} = \frac{1-\bar\alpha_{t-1}}{1-\bar\alpha_t}\,\beta_t,\qquad \tilde\mu_t = \frac{B}{A} = \frac{\sqrt{\alpha_t}\,(1-\bar\alpha_{t-1})}{1-\bar\alpha_t}\,x_t + \frac{\sqrt{\bar\alpha_{t-1}}\,\beta_t}{1-\bar\alpha_t}\,x_0 .$$
 //
 // ## The variational bound, as a sum of KL terms
 //
@@ -258,17 +247,14 @@ Show(Charts.ImageSlider("One digit through the forward process", "t", Enumerable
 // with $p(x_T) = \mathcal N(0, I)$. As for the VAE (day 20), $\log p_\theta(x_0)$ is intractable, and
 // the latent variables are now $x_{1:T}$ with the fixed "encoder" $q(x_{1:T}\mid x_0)$. Day 20's ELBO,
 // with these in place of $z$ and $q_\phi(z\mid x)$, reads
-// $$-\log p_\theta(x_0) \;\le\; -\log p_\theta(x_0) + \mathrm{KL}\big(q(x_{1:T}\mid x_0)\,\Vert\,p_\theta(x_{1:T}\mid x_0)\big)
-//  = \mathbb E_q\Big[\log\frac{q(x_{1:T}\mid x_0)}{p_\theta(x_{0:T})}\Big] =: L .$$
+// $$-\log p_\theta(x_0) \;\le\; -\log p_\theta(x_0) + \mathrm{KL}\big(q(x_{1:T}\mid x_0)\,\Vert\,p_\theta(x_{1:T}\mid x_0)\big) = \mathbb E_q\Big[\log\frac{q(x_{1:T}\mid x_0)}{p_\theta(x_{0:T})}\Big] =: L .$$
 // (This is the notes' bound; they lose the $x_{1:T}$ in the KL.) To make $L$ computable, rewrite
 // each forward factor for $t\ge2$ with Bayes, conditioning on $x_0$ (allowed: the chain is Markov),
 // $q(x_t\mid x_{t-1}) = q(x_{t-1}\mid x_t, x_0)\,q(x_t\mid x_0)/q(x_{t-1}\mid x_0)$. The ratios
 // telescope, $\prod_{t=2}^T q(x_t\mid x_0)/q(x_{t-1}\mid x_0) = q(x_T\mid x_0)/q(x_1\mid x_0)$, so
 // $$q(x_{1:T}\mid x_0) = q(x_T\mid x_0)\prod_{t=2}^T q(x_{t-1}\mid x_t, x_0),$$
 // and, dividing by $p_\theta(x_{0:T})$ factor by factor and taking expectations,
-// $$L = \underbrace{\mathrm{KL}\big(q(x_T\mid x_0)\,\Vert\,p(x_T)\big)}_{L_T:\ \text{no parameters}}
-//  + \sum_{t=2}^{T}\underbrace{\mathbb E_q\,\mathrm{KL}\big(q(x_{t-1}\mid x_t,x_0)\,\Vert\,p_\theta(x_{t-1}\mid x_t)\big)}_{L_{t-1}}
-//  \;\underbrace{-\;\mathbb E_q\log p_\theta(x_0\mid x_1)}_{L_0} .$$
+// $$L = \underbrace{\mathrm{KL}\big(q(x_T\mid x_0)\,\Vert\,p(x_T)\big)}_{L_T:\ \text{no parameters}} + \sum_{t=2}^{T}\underbrace{\mathbb E_q\,\mathrm{KL}\big(q(x_{t-1}\mid x_t,x_0)\,\Vert\,p_\theta(x_{t-1}\mid x_t)\big)}_{L_{t-1}} \;\underbrace{-\;\mathbb E_q\log p_\theta(x_0\mid x_1)}_{L_0} .$$
 // Each $L_{t-1}$ asks the learned reverse step to match the posterior we just derived.
 //
 // ## From matching means to predicting the noise
@@ -279,15 +265,13 @@ Show(Charts.ImageSlider("One digit through the forward process", "t", Enumerable
 // term is a squared error between means. Now write $x_0$ through the noise that made $x_t$,
 // $x_0 = (x_t - \sqrt{1-\bar\alpha_t}\,\varepsilon)/\sqrt{\bar\alpha_t}$, and put it into $\tilde\mu_t$. The
 // coefficient of $x_t$ becomes
-// $\frac{\sqrt{\alpha_t}(1-\bar\alpha_{t-1})}{1-\bar\alpha_t} + \frac{\beta_t}{\sqrt{\alpha_t}(1-\bar\alpha_t)}
-//  = \frac{\alpha_t(1-\bar\alpha_{t-1}) + \beta_t}{\sqrt{\alpha_t}(1-\bar\alpha_t)} = \frac{1}{\sqrt{\alpha_t}}$
+// $\frac{\sqrt{\alpha_t}(1-\bar\alpha_{t-1})}{1-\bar\alpha_t} + \frac{\beta_t}{\sqrt{\alpha_t}(1-\bar\alpha_t)} = \frac{\alpha_t(1-\bar\alpha_{t-1}) + \beta_t}{\sqrt{\alpha_t}(1-\bar\alpha_t)} = \frac{1}{\sqrt{\alpha_t}}$
 // (using $\sqrt{\bar\alpha_{t-1}}/\sqrt{\bar\alpha_t} = 1/\sqrt{\alpha_t}$), and
 // $$\tilde\mu_t = \frac{1}{\sqrt{\alpha_t}}\Big(x_t - \frac{\beta_t}{\sqrt{1-\bar\alpha_t}}\,\varepsilon\Big).$$
 // The network sees $x_t$; the only unknown is $\varepsilon$. So let it predict that, with the same form:
 // $\mu_\theta(x_t,t) = \frac{1}{\sqrt{\alpha_t}}\big(x_t - \frac{\beta_t}{\sqrt{1-\bar\alpha_t}}\,\varepsilon_\theta(x_t,t)\big)$.
 // Then
-// $$L_{t-1} = \frac{\beta_t^2}{2\sigma_t^2\,\alpha_t(1-\bar\alpha_t)}\;
-// \mathbb E_{x_0,\varepsilon}\big\|\varepsilon - \varepsilon_\theta\big(\sqrt{\bar\alpha_t}\,x_0 + \sqrt{1-\bar\alpha_t}\,\varepsilon,\ t\big)\big\|^2 .$$
+// $$L_{t-1} = \frac{\beta_t^2}{2\sigma_t^2\,\alpha_t(1-\bar\alpha_t)}\; \mathbb E_{x_0,\varepsilon}\big\|\varepsilon - \varepsilon_\theta\big(\sqrt{\bar\alpha_t}\,x_0 + \sqrt{1-\bar\alpha_t}\,\varepsilon,\ t\big)\big\|^2 .$$
 // Ho et al. drop the weight in front and draw $t$ uniformly: the **simple loss**
 // $\mathbb E_{t,x_0,\varepsilon}\|\varepsilon - \varepsilon_\theta(x_t, t)\|^2$, a plain regression that gave better
 // samples (it puts relatively more weight on the noisier steps). Sampling follows the same
@@ -435,8 +419,7 @@ Tensor PredictNoise(Tensor x, int t, int n)        // ε̂ from the network's cl
 // $q(x_t\mid x_0)=\mathcal N(\sqrt{\bar\alpha_t}x_0,(1-\bar\alpha_t)I)$. Any forward process with these
 // marginals has the same loss, so the same $\varepsilon_\theta$. DDIM picks a non-Markovian one whose
 // reverse step, with zero variance ($\eta = 0$), is
-// $$\hat x_0 = \frac{x_t-\sqrt{1-\bar\alpha_t}\,\hat\varepsilon}{\sqrt{\bar\alpha_t}},\qquad
-// x_{t'} = \sqrt{\bar\alpha_{t'}}\,\hat x_0 + \sqrt{1-\bar\alpha_{t'}}\,\hat\varepsilon,$$
+// $$\hat x_0 = \frac{x_t-\sqrt{1-\bar\alpha_t}\,\hat\varepsilon}{\sqrt{\bar\alpha_t}},\qquad x_{t'} = \sqrt{\bar\alpha_{t'}}\,\hat x_0 + \sqrt{1-\bar\alpha_{t'}}\,\hat\varepsilon,$$
 // i.e. estimate the clean image, then re-noise it to the level of step $t' < t$ *with the noise the
 // network found*, not fresh noise. Because the rule only needs $\bar\alpha$ at the two steps, $t'$
 // need not be $t-1$: below we visit every fourth step, 50 network calls instead of 200. At $t' = 0$

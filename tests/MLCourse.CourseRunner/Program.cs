@@ -10,6 +10,7 @@ using MLCourse.CourseRunner.Site;
 // "--no-site" skips rendering the offline site (artifacts/site/, which needs npm the first time).
 // "--write-apps" alone regenerates the file-based apps in notebooks/apps/ instead.
 // "--write-cell-ids" alone gives every notebook cell without an id (nbformat 4.5) a new one instead.
+// "--site-only" renders the site from the executed notebooks already in artifacts/notebooks/, running nothing.
 // "--solved" runs the notebooks with their reference solutions (notebooks/solutions/) substituted,
 // into artifacts/solved-notebooks/, and skips the site. Every run lists each exercise's result.
 var layout = CourseLayout.FindFrom(Directory.GetCurrentDirectory());
@@ -23,6 +24,12 @@ if (args is ["--write-cell-ids"])
     {
         Console.WriteLine($"{Path.GetFileName(notebook)}: {CellIds.AddMissing(notebook)} id(s) added");
     }
+    return 0;
+}
+if (args is ["--site-only"])
+{
+    var existing = layout.DayNotebooks().Select(n => Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(n))).Where(File.Exists);
+    Console.WriteLine($"site: {CourseSite.Build(layout, existing).Count} pages and an index in {layout.Site}.");
     return 0;
 }
 TimeSpan setupLimit = TimeSpan.FromMinutes(15);
