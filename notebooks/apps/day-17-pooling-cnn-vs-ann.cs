@@ -68,8 +68,7 @@ var fashion = Datasets.FashionMnist();                   // 10,000 images, 28×2
 // Pooling with a $k \times k$ window and stride $k$ cuts the map into non-overlapping windows and keeps one
 // number per window:
 //
-// $$P^{\max}_{y,x} = \max_{0 \le i,j < k} A_{yk+i,\; xk+j}, \qquad
-// P^{\text{avg}}_{y,x} = \frac{1}{k^2}\sum_{0 \le i,j < k} A_{yk+i,\; xk+j}.$$
+// $$P^{\max}_{y,x} = \max_{0 \le i,j < k} A_{yk+i,\; xk+j}, \qquad P^{\text{avg}}_{y,x} = \frac{1}{k^2}\sum_{0 \le i,j < k} A_{yk+i,\; xk+j}.$$
 //
 // It has no weights to learn, works on each channel separately, and with $k = 2$ halves the height and
 // width, so the next convolution layer costs a quarter as much and its 3×3 filter covers a 6×6 region of
