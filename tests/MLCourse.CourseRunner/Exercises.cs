@@ -74,6 +74,31 @@ public static partial class Exercises
         File.WriteAllText(outputPath, notebook.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
+    /// <summary>
+    /// Runs <paramref name="notebookPath"/> with its reference solutions substituted: the solved source
+    /// goes to <c>{folder}/source/</c>, the executed notebook to <c>{folder}/</c>, both under the
+    /// notebook's file name. Runs from <c>notebooks/</c>, where the notebook's relative <c>#!import</c>
+    /// and <c>#r</c> paths resolve. A solutions file that does not fit the notebook (an exercise without
+    /// a solution, a solution without a cell, a malformed or missing file) is reported as the run's
+    /// error, not thrown.
+    /// </summary>
+    /// <returns>The run's result and the executed notebook's path.</returns>
+    public static (NotebookResult Result, string Executed) RunSolved(CourseLayout layout, string notebookPath, string folder)
+    {
+        string name = Path.GetFileName(notebookPath);
+        string source = Path.Combine(folder, "source", name);
+        string executed = Path.Combine(folder, name);
+        try
+        {
+            WriteSolved(notebookPath, SolutionsPath(layout, notebookPath), source);
+            return (HeadlessRun.Run(source, executed, layout.Notebooks), executed);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException)
+        {
+            return (new NotebookResult(name, 0, TimeSpan.Zero, [new CellError(0, e.Message)]), executed);
+        }
+    }
+
     /// <summary>Every exercise result an executed notebook displayed, in order, with the 1-based code cell that displayed it.</summary>
     public static IReadOnlyList<ExerciseOutcome> Results(string executedNotebookPath)
     {

@@ -63,18 +63,7 @@ Parallel.ForEach(queue, new ParallelOptions { MaxDegreeOfParallelism = parallel 
     Console.WriteLine($"Running {Path.GetFileName(notebooks[i])} …");
     if (solved)
     {
-        string folder = Path.Combine(layout.Root, "artifacts", "solved-notebooks");
-        string source = Path.Combine(folder, "source", Path.GetFileName(notebooks[i]));
-        try
-        {
-            Exercises.WriteSolved(notebooks[i], Exercises.SolutionsPath(layout, notebooks[i]), source);
-            // Run from notebooks/, where the notebook's relative #!import and #r paths resolve.
-            results[i] = HeadlessRun.Run(source, Path.Combine(folder, Path.GetFileName(notebooks[i])), layout.Notebooks);
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException)
-        {
-            results[i] = new NotebookResult(Path.GetFileName(notebooks[i]), 0, TimeSpan.Zero, [new CellError(0, e.Message)]);
-        }
+        results[i] = Exercises.RunSolved(layout, notebooks[i], Path.Combine(layout.Root, "artifacts", "solved-notebooks")).Result;
         return;
     }
     string executed = Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(notebooks[i]));

@@ -35,17 +35,29 @@ const browser = await chromium.launch({
   ...(executablePath === undefined ? { channel: "chrome" } : { executablePath }),
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
+// Pages are checked a few at a time (each in its own browser context): most of a page's time is
+// spent waiting for plotly.js and KaTeX, not computing. Lines are printed in page order.
+const concurrency = Math.max(1, Number(process.env.SITE_CHECK_PAGES_AT_ONCE ?? 3));
+const results = new Array(pages.length);
+let next = 0;
+await Promise.all(Array.from({ length: Math.min(concurrency, pages.length) }, async () => {
+  while (next < pages.length) {
+    const index = next++;
+    results[index] = await checkPage(pages[index]);
+  }
+}));
 let passed = 0;
 let failed = 0;
-for (const name of pages) {
-  const problems = await checkPage(name);
+pages.forEach((name, index) => {
+  const { problems, summary } = results[index];
   if (problems.length === 0) {
     passed++;
+    console.log(summary);
   } else {
     failed++;
     console.log(`FAIL ${name}\n  ${problems.join("\n  ")}`);
   }
-}
+});
 await browser.close();
 console.log(`site check: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
@@ -66,7 +78,8 @@ async function checkPage(name) {
   page.on("console", (message) => message.type() === "error" && problems.push(`console error: ${message.text()}`));
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
-  await page.goto(pathToFileURL(join(site, name)).href, { waitUntil: "load" });
+  // A generous limit: several pages load at once, and a loaded machine is slow, not broken.
+  await page.goto(pathToFileURL(join(site, name)).href, { waitUntil: "load", timeout: 120000 });
 
   const charts = await page.locator(".output.chart").count();
   try {
@@ -78,9 +91,9 @@ async function checkPage(name) {
           && plot.querySelectorAll("g.trace, g.hm, image").length > 0;
       }),
       null,
-      { timeout: 20000 });
+      { timeout: 60000 });
   } catch {
-    problems.push(`not every chart was drawn within 20 s`);
+    problems.push(`not every chart was drawn within 60 s`);
   }
   // A page that loads no KaTeX (a test fixture) has nothing to wait for.
   await page.waitForFunction(() => document.readyState === "complete"
@@ -109,11 +122,9 @@ async function checkPage(name) {
   if (charts > 0) {
     problems.push(...(await screenshotTest(page, name)));
   }
-  if (problems.length === 0) {
-    console.log(`ok   ${name}: ${charts} charts drawn, ${formulas} formulas typeset, ${code} code cells highlighted, ${exercises.length} exercises`);
-  }
+  const summary = `ok   ${name}: ${charts} charts drawn, ${formulas} formulas typeset, ${code} code cells highlighted, ${exercises.length} exercises`;
   await context.close();
-  return problems;
+  return { problems, summary };
 }
 
 // The first chart's screenshot, saved, and measured in the browser: a drawn chart has many

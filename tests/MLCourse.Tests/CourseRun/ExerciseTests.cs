@@ -95,21 +95,7 @@ public sealed class SolvedNotebooksFixture
             .Where(p => Exercises.CellIds(p).Count > 0 && File.Exists(Exercises.SolutionsPath(layout, p))).ToList();
         var runs = new System.Collections.Concurrent.ConcurrentDictionary<string, (NotebookResult, string)>();
         Parallel.ForEach(notebooks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, notebook =>
-        {
-            string name = Path.GetFileName(notebook);
-            string source = Path.Combine(layout.Root, "artifacts", "test-notebooks", "solved-source", name);
-            string executed = Path.Combine(layout.Root, "artifacts", "test-notebooks", "solved", name);
-            try
-            {
-                Exercises.WriteSolved(notebook, Exercises.SolutionsPath(layout, notebook), source);
-                // Run from notebooks/, where the notebook's relative #!import and #r paths resolve.
-                runs[name] = (HeadlessRun.Run(source, executed, layout.Notebooks), executed);
-            }
-            catch (Exception e) when (e is InvalidOperationException or FormatException)
-            {
-                runs[name] = (new NotebookResult(name, 0, TimeSpan.Zero, [new CellError(0, e.Message)]), executed);   // a solution matching no cell
-            }
-        });
+            runs[Path.GetFileName(notebook)] = Exercises.RunSolved(layout, notebook, Path.Combine(layout.Root, "artifacts", "test-notebooks", "solved")));
         return runs;
     }
 }
