@@ -15,9 +15,11 @@ namespace MLCourse.Attention;
 /// Projections may be non-square: inputs of width d_in, queries and keys of h·d_k, values of h·d_v,
 /// outputs of d_out. The square case (all d, d_k = d_v = d/h) is TorchSharp's <c>nn.MultiheadAttention</c>
 /// layout (W_Q, W_K, W_V, W_O each (d, d), applied as x·Wᵀ), so <see cref="TransformerEncoderBlock.CopyTo"/>
-/// can copy them across. <see cref="Forward"/> returns a <see cref="SelfAttentionPass"/> with every
-/// head's scores and weights; there is no hand-written backward (the course trains attention with
-/// TorchSharp). Introduced in notebook day 15.
+/// can copy them across. The layer follows the library's one contract: <see cref="Forward"/> returns a
+/// <see cref="SelfAttentionPass"/> with every head's scores and weights, <see cref="Backward"/> the gradients
+/// of every projection and of X by hand (each head through <see cref="ScaledDotProductAttention.Backward"/>),
+/// <see cref="Step"/> one gradient-descent step. The course's classifier trains attention with TorchSharp;
+/// the tests prove the hand-written gradients agree with its autograd. Introduced in notebook day 15.
 /// </remarks>
 public sealed class SelfAttention
 {
@@ -143,18 +145,68 @@ public sealed class SelfAttention
             concatenated.SetSubMatrix(0, head * dv, attended.Output);                         // Z_h = A_h·V_h
             heads.Add(attended);
         }
-        return new SelfAttentionPass(q, k, v, heads, concatenated, Gemm.Multiply(concatenated, Wo.Transpose()) + Bo.RepeatRows(x.RowCount));
+        return new SelfAttentionPass(x, q, k, v, heads, concatenated,
+            Gemm.Multiply(concatenated, Wo.Transpose()) + Bo.RepeatRows(x.RowCount));
+    }
+
+    /// <summary>
+    /// The backward pass. With G = ∂L/∂output: ∂L/∂W_O = Gᵀ·C, ∂L/∂b_O = column sums of G and
+    /// ∂L/∂C = G·W_O for the concatenated heads C; each head's slice goes back through
+    /// <see cref="ScaledDotProductAttention.Backward"/> into its slice of ∂L/∂Q, ∂L/∂K, ∂L/∂V; then for each
+    /// projection P = X·Wᵀ + b: ∂L/∂W = (∂L/∂P)ᵀ·X, ∂L/∂b = column sums of ∂L/∂P, and X, used by all three,
+    /// collects ∂L/∂X = ∂L/∂Q·W_Q + ∂L/∂K·W_K + ∂L/∂V·W_V.
+    /// </summary>
+    /// <param name="pass">What <see cref="Forward"/> returned.</param>
+    /// <param name="outputGradient">∂L/∂output, (tokens, d_out).</param>
+    /// <returns>The gradient of every weight and bias, and ∂L/∂X (tokens, d_in).</returns>
+    /// <exception cref="ArgumentException"><paramref name="outputGradient"/> is not the shape of the output.</exception>
+    public SelfAttentionGradients Backward(SelfAttentionPass pass, Matrix<double> outputGradient)
+    {
+        Matrix<double> output = pass.Output;
+        Require.Shape(Component, nameof(outputGradient), [outputGradient.RowCount, outputGradient.ColumnCount],
+            [output.RowCount, output.ColumnCount], "the shape Forward returned");
+        int tokens = pass.X.RowCount, dk = Wq.RowCount / Heads, dv = Wv.RowCount / Heads;
+        Matrix<double> dConcatenated = Gemm.Multiply(outputGradient, Wo);                  // (tokens, h·d_v)
+        var (dQ, dK, dV) = (Matrix<double>.Build.Dense(tokens, Wq.RowCount), Matrix<double>.Build.Dense(tokens, Wk.RowCount),
+            Matrix<double>.Build.Dense(tokens, Wv.RowCount));
+        for (int head = 0; head < Heads; head++)
+        {
+            var g = ScaledDotProductAttention.Backward(pass.Heads[head], dConcatenated.SubMatrix(0, tokens, head * dv, dv));
+            dQ.SetSubMatrix(0, head * dk, g.Q);
+            dK.SetSubMatrix(0, head * dk, g.K);
+            dV.SetSubMatrix(0, head * dv, g.V);
+        }
+        Matrix<double> dX = Gemm.Multiply(dQ, Wq) + Gemm.Multiply(dK, Wk) + Gemm.Multiply(dV, Wv);
+        Matrix<double> Weight(Matrix<double> d) => Gemm.Multiply(d.Transpose(), pass.X);   // (∂L/∂P)ᵀ·X
+        return new SelfAttentionGradients(Weight(dQ), dQ.ColumnSums(), Weight(dK), dK.ColumnSums(), Weight(dV), dV.ColumnSums(),
+            Gemm.Multiply(outputGradient.Transpose(), pass.Concatenated), outputGradient.ColumnSums(), dX);
+    }
+
+    /// <summary>One gradient-descent step: θ ← θ − η·∂L/∂θ for every weight and bias.</summary>
+    /// <param name="gradients">What <see cref="Backward"/> returned.</param>
+    /// <param name="learningRate">η.</param>
+    public void Step(SelfAttentionGradients gradients, double learningRate)
+    {
+        foreach (var (w, dw) in new[] { (Wq, gradients.Wq), (Wk, gradients.Wk), (Wv, gradients.Wv), (Wo, gradients.Wo) })
+        {
+            w.Subtract(learningRate * dw, w);
+        }
+        foreach (var (b, db) in new[] { (Bq, gradients.Bq), (Bk, gradients.Bk), (Bv, gradients.Bv), (Bo, gradients.Bo) })
+        {
+            b.Subtract(learningRate * db, b);
+        }
     }
 }
 
-/// <summary>What <see cref="SelfAttention.Forward"/> computed.</summary>
+/// <summary>What <see cref="SelfAttention.Forward"/> computed, and the input its backward pass needs.</summary>
+/// <param name="X">The input, (tokens, d_in).</param>
 /// <param name="Q">X·W_Qᵀ + b_Q, (tokens, h·d_k).</param>
 /// <param name="K">X·W_Kᵀ + b_K, (tokens, h·d_k).</param>
 /// <param name="V">X·W_Vᵀ + b_V, (tokens, h·d_v).</param>
 /// <param name="Heads">Each head's scores, weights (tokens, tokens) and output (tokens, d_v).</param>
 /// <param name="Concatenated">The heads' outputs side by side, (tokens, h·d_v).</param>
 /// <param name="Output">Concatenated·W_Oᵀ + b_O, (tokens, d_out).</param>
-public sealed record SelfAttentionPass(Matrix<double> Q, Matrix<double> K, Matrix<double> V, IReadOnlyList<ScaledDotProductAttentionPass> Heads,
+public sealed record SelfAttentionPass(Matrix<double> X, Matrix<double> Q, Matrix<double> K, Matrix<double> V, IReadOnlyList<ScaledDotProductAttentionPass> Heads,
     Matrix<double> Concatenated, Matrix<double> Output)
 {
     /// <summary>Each head's attention weights (tokens, tokens), rows summing to 1.</summary>
@@ -165,3 +217,16 @@ public sealed record SelfAttentionPass(Matrix<double> Q, Matrix<double> K, Matri
     /// <param name="weights">One (tokens, tokens) matrix per head.</param>
     public void Deconstruct(out Matrix<double> output, out IReadOnlyList<Matrix<double>> weights) => (output, weights) = (Output, Weights);
 }
+
+/// <summary>The gradients of <see cref="SelfAttention.Backward"/>, one per parameter, and ∂L/∂X.</summary>
+/// <param name="Wq">∂L/∂W_Q, (h·d_k, d_in).</param>
+/// <param name="Bq">∂L/∂b_Q, (h·d_k,).</param>
+/// <param name="Wk">∂L/∂W_K, (h·d_k, d_in).</param>
+/// <param name="Bk">∂L/∂b_K, (h·d_k,).</param>
+/// <param name="Wv">∂L/∂W_V, (h·d_v, d_in).</param>
+/// <param name="Bv">∂L/∂b_V, (h·d_v,).</param>
+/// <param name="Wo">∂L/∂W_O, (d_out, h·d_v).</param>
+/// <param name="Bo">∂L/∂b_O, (d_out,).</param>
+/// <param name="X">∂L/∂X, (tokens, d_in).</param>
+public sealed record SelfAttentionGradients(Matrix<double> Wq, Vector<double> Bq, Matrix<double> Wk, Vector<double> Bk,
+    Matrix<double> Wv, Vector<double> Bv, Matrix<double> Wo, Vector<double> Bo, Matrix<double> X);
