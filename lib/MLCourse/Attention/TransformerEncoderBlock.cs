@@ -55,9 +55,9 @@ public sealed class TransformerEncoderBlock
     public (Matrix<double> Output, IReadOnlyList<Matrix<double>> Weights) Forward(Matrix<double> x)
     {
         var (attended, weights) = Attention.Forward(x);
-        Matrix<double> x1 = Norm1.Forward(x + attended);                                             // add & normalize
+        Matrix<double> x1 = Norm1.Forward(x + attended).Output;                                             // add & normalize
         Matrix<double> hidden = (x1.TransposeAndMultiply(W1) + B1.RepeatRows(x.RowCount)).PointwiseMaximum(0);   // relu(x₁·W₁ᵀ + b₁)
-        Matrix<double> x2 = Norm2.Forward(x1 + hidden.TransposeAndMultiply(W2) + B2.RepeatRows(x.RowCount)); // add & normalize
+        Matrix<double> x2 = Norm2.Forward(x1 + hidden.TransposeAndMultiply(W2) + B2.RepeatRows(x.RowCount)).Output; // add & normalize
         return (x2, weights);
     }
 
