@@ -25,8 +25,8 @@ public sealed class LayerNorm
     /// <param name="epsilon">ε &gt; 0, added to the variance.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="d"/> below 1 or ε not positive.</exception>
     public LayerNorm(int d, double epsilon = 1e-5)
-        : this(d < 1 ? throw ErrorMessage.OutOfRange(Component, nameof(d), "at least 1", d) : Vector<double>.Build.Dense(d, 1.0),
-            Vector<double>.Build.Dense(d), epsilon)
+        : this(d < 1 ? throw ErrorMessage.OutOfRange(Component, nameof(d), "at least 1", d)
+            : Vector<double>.Build.Dense(d, 1.0), Vector<double>.Build.Dense(d), epsilon)
     {
     }
 
@@ -70,9 +70,11 @@ public sealed class LayerNorm
         Require.Columns(Component, nameof(x), x, Gamma.Count);
         Vector<double> mean = x.RowSums() / x.ColumnCount;
         Vector<double> inverse = Vector<double>.Build.Dense(x.RowCount, i =>
-            1 / Math.Sqrt(x.Row(i).Select(v => (v - mean[i]) * (v - mean[i])).Average() + Epsilon));   // 1/√(var + ε)
-        Matrix<double> normalized = Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, (i, j) => (x[i, j] - mean[i]) * inverse[i]);
-        Matrix<double> output = Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, (i, j) => Gamma[j] * normalized[i, j] + Beta[j]);
+            1 / Math.Sqrt(x.Row(i).Select(v => (v - mean[i]) * (v - mean[i])).Average() + Epsilon));   // 1/σ
+        Matrix<double> normalized = Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount,
+            (i, j) => (x[i, j] - mean[i]) * inverse[i]);                                      // x̂
+        Matrix<double> output = Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount,
+            (i, j) => Gamma[j] * normalized[i, j] + Beta[j]);                                 // γ ⊙ x̂ + β
         return new LayerNormPass(output, normalized, mean, inverse);
     }
 
@@ -81,26 +83,31 @@ public sealed class LayerNorm
     /// g = G ⊙ γ (= ∂L/∂x̂) and r = 1/σ: ∂L/∂x = r·(g − mean(g) − x̂ ⊙ mean(g ⊙ x̂)).
     /// </summary>
     /// <remarks>
-    /// Derivation, one row of width d: x̂_j = (x_j − μ)·r with μ = Σx/d and r = (Σ(x − μ)²/d + ε)^(−1/2).
-    /// ∂μ/∂x_i = 1/d, and ∂r/∂x_i = −r³·(x_i − μ)/d = −r²·x̂_i/d (the Σ(x − μ) term vanishes). So
+    /// Derivation, one row of width d: x̂_j = (x_j − μ)·r with μ = Σx/d and
+    /// r = (Σ(x − μ)²/d + ε)^(−1/2). ∂μ/∂x_i = 1/d, and ∂r/∂x_i = −r³·(x_i − μ)/d = −r²·x̂_i/d
+    /// (the Σ(x − μ) term vanishes). So
     /// ∂x̂_j/∂x_i = r·(δ_ij − 1/d) + (x_j − μ)·∂r/∂x_i = r·(δ_ij − 1/d − x̂_i·x̂_j/d), and
     /// ∂L/∂x_i = Σ_j g_j·∂x̂_j/∂x_i = r·(g_i − Σ_j g_j/d − x̂_i·Σ_j g_j·x̂_j/d).
     /// </remarks>
     /// <param name="pass">What <see cref="Forward"/> returned.</param>
     /// <param name="outputGradient">∂L/∂y, (rows, d).</param>
     /// <returns>∂L/∂γ, ∂L/∂β and ∂L/∂x.</returns>
-    /// <exception cref="ArgumentException"><paramref name="outputGradient"/> is not the shape of the output.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="outputGradient"/> is not the shape of the output.
+    /// </exception>
     public LayerNormGradients Backward(LayerNormPass pass, Matrix<double> outputGradient)
     {
         Matrix<double> xHat = pass.Normalized;
         Require.Shape(Component, nameof(outputGradient), [outputGradient.RowCount, outputGradient.ColumnCount],
             [xHat.RowCount, xHat.ColumnCount], "the shape Forward returned");
-        Matrix<double> g = Matrix<double>.Build.Dense(xHat.RowCount, xHat.ColumnCount, (i, j) => outputGradient[i, j] * Gamma[j]);
+        Matrix<double> g = Matrix<double>.Build.Dense(xHat.RowCount, xHat.ColumnCount,
+            (i, j) => outputGradient[i, j] * Gamma[j]);                                      // ∂L/∂x̂
         Vector<double> meanG = g.RowSums() / xHat.ColumnCount;
         Vector<double> meanGxHat = g.PointwiseMultiply(xHat).RowSums() / xHat.ColumnCount;
         Matrix<double> dX = Matrix<double>.Build.Dense(xHat.RowCount, xHat.ColumnCount,
             (i, j) => pass.InverseStd[i] * (g[i, j] - meanG[i] - xHat[i, j] * meanGxHat[i]));
-        return new LayerNormGradients(outputGradient.PointwiseMultiply(xHat).ColumnSums(), outputGradient.ColumnSums(), dX);
+        return new LayerNormGradients(outputGradient.PointwiseMultiply(xHat).ColumnSums(), outputGradient.ColumnSums(),
+            dX);
     }
 
     /// <summary>One gradient-descent step: γ ← γ − η·∂L/∂γ, β ← β − η·∂L/∂β.</summary>
@@ -112,18 +119,25 @@ public sealed class LayerNorm
         Beta.Subtract(learningRate * gradients.Beta, Beta);
     }
 
-    /// <summary>Builds the layer from a TorchSharp <c>nn.LayerNorm</c> over one dimension (γ = weight, β = bias, and its ε).</summary>
+    /// <summary>
+    /// Builds the layer from a TorchSharp <c>nn.LayerNorm</c> over one dimension (γ = weight, β = bias, and its ε).
+    /// </summary>
     /// <param name="norm">The module, with elementwise affine weights.</param>
     /// <exception cref="ArgumentException">The module has no weight or bias.</exception>
     public static LayerNorm CopyFrom(TorchSharp.Modules.LayerNorm norm)
     {
         using var scope = torch.NewDisposeScope();
-        torch.Tensor weight = norm.weight ?? throw new ArgumentException($"{Component}: the module has no weight; create it with elementwise_affine: true.", nameof(norm));
-        torch.Tensor bias = norm.bias ?? throw new ArgumentException($"{Component}: the module has no bias; create it with bias: true.", nameof(norm));
-        return FromWeights(weight.detach().to_type(torch.float64).ToVector(), bias.detach().to_type(torch.float64).ToVector(), norm.eps);
+        torch.Tensor weight = norm.weight ?? throw new ArgumentException(
+            $"{Component}: the module has no weight; create it with elementwise_affine: true.", nameof(norm));
+        torch.Tensor bias = norm.bias ?? throw new ArgumentException(
+            $"{Component}: the module has no bias; create it with bias: true.", nameof(norm));
+        Vector<double> AsVector(torch.Tensor t) => t.detach().to_type(torch.float64).ToVector();
+        return FromWeights(AsVector(weight), AsVector(bias), norm.eps);
     }
 
-    /// <summary>Writes γ and β into a TorchSharp <c>nn.LayerNorm</c> of the same width (weight and bias; ε is the module's own).</summary>
+    /// <summary>
+    /// Writes γ and β into a TorchSharp <c>nn.LayerNorm</c> of the same width (weight and bias; ε is the module's own).
+    /// </summary>
     /// <param name="norm">The module.</param>
     public void CopyTo(TorchSharp.Modules.LayerNorm norm)
     {
@@ -139,7 +153,8 @@ public sealed class LayerNorm
 /// <param name="Normalized">x̂ = (x − mean)/σ, (rows, d).</param>
 /// <param name="Mean">Each row's mean, (rows,).</param>
 /// <param name="InverseStd">Each row's 1/σ = 1/√(var + ε), (rows,).</param>
-public sealed record LayerNormPass(Matrix<double> Output, Matrix<double> Normalized, Vector<double> Mean, Vector<double> InverseStd);
+public sealed record LayerNormPass(Matrix<double> Output, Matrix<double> Normalized, Vector<double> Mean,
+    Vector<double> InverseStd);
 
 /// <summary>The gradients of <see cref="LayerNorm.Backward"/>.</summary>
 /// <param name="Gamma">∂L/∂γ, (d,).</param>

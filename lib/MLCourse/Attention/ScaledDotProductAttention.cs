@@ -43,13 +43,15 @@ public static class ScaledDotProductAttention
 
     /// <summary>
     /// The backward pass. With G = ∂L/∂Z: ∂L/∂V = Aᵀ·G and ∂L/∂A = G·Vᵀ; through each row's softmax
-    /// ∂L/∂S = A ⊙ (∂L/∂A − rowsum(∂L/∂A ⊙ A)) (the softmax Jacobian diag(a) − a·aᵀ applied row by row);
+    /// ∂L/∂S = A ⊙ (∂L/∂A − rowsum(∂L/∂A ⊙ A)) (the softmax Jacobian diag(a) − a·aᵀ, row by row);
     /// then ∂L/∂Q = ∂L/∂S·K/√d_k and ∂L/∂K = (∂L/∂S)ᵀ·Q/√d_k.
     /// </summary>
     /// <param name="pass">What <see cref="Forward"/> returned.</param>
     /// <param name="outputGradient">∂L/∂Z, (queries, d_v).</param>
     /// <returns>∂L/∂Q, ∂L/∂K, ∂L/∂V, each the shape of its input.</returns>
-    /// <exception cref="ArgumentException"><paramref name="outputGradient"/> is not the shape of the output.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="outputGradient"/> is not the shape of the output.
+    /// </exception>
     public static ScaledDotProductAttentionGradients Backward(ScaledDotProductAttentionPass pass,
         Matrix<double> outputGradient)
     {
@@ -68,7 +70,9 @@ public static class ScaledDotProductAttention
     }
 }
 
-/// <summary>What <see cref="ScaledDotProductAttention.Forward"/> computed, and the inputs its backward pass needs.</summary>
+/// <summary>
+/// What <see cref="ScaledDotProductAttention.Forward"/> computed, and the inputs its backward pass needs.
+/// </summary>
 /// <param name="Q">The queries, (queries, d_k).</param>
 /// <param name="K">The keys, (keys, d_k).</param>
 /// <param name="V">The values, (keys, d_v).</param>

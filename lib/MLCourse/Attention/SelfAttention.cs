@@ -152,14 +152,16 @@ public sealed class SelfAttention
     /// <summary>
     /// The backward pass. With G = ∂L/∂output: ∂L/∂W_O = Gᵀ·C, ∂L/∂b_O = column sums of G and
     /// ∂L/∂C = G·W_O for the concatenated heads C; each head's slice goes back through
-    /// <see cref="ScaledDotProductAttention.Backward"/> into its slice of ∂L/∂Q, ∂L/∂K, ∂L/∂V; then for each
-    /// projection P = X·Wᵀ + b: ∂L/∂W = (∂L/∂P)ᵀ·X, ∂L/∂b = column sums of ∂L/∂P, and X, used by all three,
-    /// collects ∂L/∂X = ∂L/∂Q·W_Q + ∂L/∂K·W_K + ∂L/∂V·W_V.
+    /// <see cref="ScaledDotProductAttention.Backward"/> into its slice of ∂L/∂Q, ∂L/∂K, ∂L/∂V; then for
+    /// each projection P = X·Wᵀ + b: ∂L/∂W = (∂L/∂P)ᵀ·X, ∂L/∂b = column sums of ∂L/∂P, and X, used by
+    /// all three, collects ∂L/∂X = ∂L/∂Q·W_Q + ∂L/∂K·W_K + ∂L/∂V·W_V.
     /// </summary>
     /// <param name="pass">What <see cref="Forward"/> returned.</param>
     /// <param name="outputGradient">∂L/∂output, (tokens, d_out).</param>
     /// <returns>The gradient of every weight and bias, and ∂L/∂X (tokens, d_in).</returns>
-    /// <exception cref="ArgumentException"><paramref name="outputGradient"/> is not the shape of the output.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="outputGradient"/> is not the shape of the output.
+    /// </exception>
     public SelfAttentionGradients Backward(SelfAttentionPass pass, Matrix<double> outputGradient)
     {
         Matrix<double> output = pass.Output;
@@ -167,19 +169,22 @@ public sealed class SelfAttention
             [output.RowCount, output.ColumnCount], "the shape Forward returned");
         int tokens = pass.X.RowCount, dk = Wq.RowCount / Heads, dv = Wv.RowCount / Heads;
         Matrix<double> dConcatenated = Gemm.Multiply(outputGradient, Wo);                  // (tokens, h·d_v)
-        var (dQ, dK, dV) = (Matrix<double>.Build.Dense(tokens, Wq.RowCount), Matrix<double>.Build.Dense(tokens, Wk.RowCount),
-            Matrix<double>.Build.Dense(tokens, Wv.RowCount));
+        Matrix<double> dQ = Matrix<double>.Build.Dense(tokens, Wq.RowCount);
+        Matrix<double> dK = Matrix<double>.Build.Dense(tokens, Wk.RowCount);
+        Matrix<double> dV = Matrix<double>.Build.Dense(tokens, Wv.RowCount);
         for (int head = 0; head < Heads; head++)
         {
-            var g = ScaledDotProductAttention.Backward(pass.Heads[head], dConcatenated.SubMatrix(0, tokens, head * dv, dv));
+            var g = ScaledDotProductAttention.Backward(pass.Heads[head],
+                dConcatenated.SubMatrix(0, tokens, head * dv, dv));                         // this head's slice
             dQ.SetSubMatrix(0, head * dk, g.Q);
             dK.SetSubMatrix(0, head * dk, g.K);
             dV.SetSubMatrix(0, head * dv, g.V);
         }
         Matrix<double> dX = Gemm.Multiply(dQ, Wq) + Gemm.Multiply(dK, Wk) + Gemm.Multiply(dV, Wv);
         Matrix<double> Weight(Matrix<double> d) => Gemm.Multiply(d.Transpose(), pass.X);   // (∂L/∂P)ᵀ·X
-        return new SelfAttentionGradients(Weight(dQ), dQ.ColumnSums(), Weight(dK), dK.ColumnSums(), Weight(dV), dV.ColumnSums(),
-            Gemm.Multiply(outputGradient.Transpose(), pass.Concatenated), outputGradient.ColumnSums(), dX);
+        return new SelfAttentionGradients(Weight(dQ), dQ.ColumnSums(), Weight(dK), dK.ColumnSums(),
+            Weight(dV), dV.ColumnSums(), Gemm.Multiply(outputGradient.Transpose(), pass.Concatenated),
+            outputGradient.ColumnSums(), dX);
     }
 
     /// <summary>One gradient-descent step: θ ← θ − η·∂L/∂θ for every weight and bias.</summary>
@@ -187,11 +192,12 @@ public sealed class SelfAttention
     /// <param name="learningRate">η.</param>
     public void Step(SelfAttentionGradients gradients, double learningRate)
     {
-        foreach (var (w, dw) in new[] { (Wq, gradients.Wq), (Wk, gradients.Wk), (Wv, gradients.Wv), (Wo, gradients.Wo) })
+        var g = gradients;
+        foreach (var (w, dw) in new[] { (Wq, g.Wq), (Wk, g.Wk), (Wv, g.Wv), (Wo, g.Wo) })
         {
             w.Subtract(learningRate * dw, w);
         }
-        foreach (var (b, db) in new[] { (Bq, gradients.Bq), (Bk, gradients.Bk), (Bv, gradients.Bv), (Bo, gradients.Bo) })
+        foreach (var (b, db) in new[] { (Bq, g.Bq), (Bk, g.Bk), (Bv, g.Bv), (Bo, g.Bo) })
         {
             b.Subtract(learningRate * db, b);
         }
@@ -206,8 +212,8 @@ public sealed class SelfAttention
 /// <param name="Heads">Each head's scores, weights (tokens, tokens) and output (tokens, d_v).</param>
 /// <param name="Concatenated">The heads' outputs side by side, (tokens, h·d_v).</param>
 /// <param name="Output">Concatenated·W_Oᵀ + b_O, (tokens, d_out).</param>
-public sealed record SelfAttentionPass(Matrix<double> X, Matrix<double> Q, Matrix<double> K, Matrix<double> V, IReadOnlyList<ScaledDotProductAttentionPass> Heads,
-    Matrix<double> Concatenated, Matrix<double> Output)
+public sealed record SelfAttentionPass(Matrix<double> X, Matrix<double> Q, Matrix<double> K, Matrix<double> V,
+    IReadOnlyList<ScaledDotProductAttentionPass> Heads, Matrix<double> Concatenated, Matrix<double> Output)
 {
     /// <summary>Each head's attention weights (tokens, tokens), rows summing to 1.</summary>
     public IReadOnlyList<Matrix<double>> Weights => Heads.Select(h => h.Weights).ToArray();

@@ -61,14 +61,14 @@ public sealed class TransformerEncoderBlock
 
     /// <summary>Runs the block on <paramref name="x"/>, keeping every sub-layer's pass.</summary>
     /// <param name="x">(tokens, d).</param>
-    /// <returns>The sub-passes and the output (tokens, d); deconstructs into (Output, Weights) as the attention pass does.</returns>
+    /// <returns>The sub-passes and the output (tokens, d); deconstructs into (Output, Weights).</returns>
     /// <exception cref="ArgumentException"><paramref name="x"/> does not have d columns.</exception>
     public TransformerEncoderBlockPass Forward(Matrix<double> x)
     {
         SelfAttentionPass attention = Attention.Forward(x);
         LayerNormPass norm1 = Norm1.Forward(x + attention.Output);                                  // add & normalize
         Matrix<double> x1 = norm1.Output;
-        Matrix<double> preActivation = Gemm.Multiply(x1, W1.Transpose()) + B1.RepeatRows(x.RowCount);  // x₁·W₁ᵀ + b₁
+        Matrix<double> preActivation = Gemm.Multiply(x1, W1.Transpose()) + B1.RepeatRows(x.RowCount);   // x₁·W₁ᵀ + b₁
         Matrix<double> hidden = preActivation.PointwiseMaximum(0);                                    // relu
         LayerNormPass norm2 = Norm2.Forward(x1 + Gemm.Multiply(hidden, W2.Transpose()) + B2.RepeatRows(x.RowCount));
         return new TransformerEncoderBlockPass(x, attention, norm1, preActivation, hidden, norm2);
@@ -83,7 +83,9 @@ public sealed class TransformerEncoderBlock
     /// <param name="pass">What <see cref="Forward"/> returned.</param>
     /// <param name="outputGradient">∂L/∂output, (tokens, d).</param>
     /// <returns>The sub-layers' gradients, the feed-forward weights' and ∂L/∂X.</returns>
-    /// <exception cref="ArgumentException"><paramref name="outputGradient"/> is not the shape of the output.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="outputGradient"/> is not the shape of the output.
+    /// </exception>
     public TransformerEncoderBlockGradients Backward(TransformerEncoderBlockPass pass, Matrix<double> outputGradient)
     {
         Matrix<double> output = pass.Output;
@@ -146,7 +148,7 @@ public sealed class TransformerEncoderBlock
 /// <param name="Norm1">The first layer norm's pass on X + SelfAttention(X); its output is X₁.</param>
 /// <param name="PreActivation">X₁·W₁ᵀ + b₁, (tokens, feedForward).</param>
 /// <param name="Hidden">relu of it, (tokens, feedForward).</param>
-/// <param name="Norm2">The second layer norm's pass on X₁ + Hidden·W₂ᵀ + b₂; its output is the block's.</param>
+/// <param name="Norm2">The second layer norm's pass on X₁ + Hidden·W₂ᵀ + b₂, its output the block's.</param>
 public sealed record TransformerEncoderBlockPass(Matrix<double> X, SelfAttentionPass Attention, LayerNormPass Norm1,
     Matrix<double> PreActivation, Matrix<double> Hidden, LayerNormPass Norm2)
 {
@@ -156,10 +158,11 @@ public sealed record TransformerEncoderBlockPass(Matrix<double> X, SelfAttention
     /// <summary>Each head's attention weights (tokens, tokens).</summary>
     public IReadOnlyList<Matrix<double>> Weights => Attention.Weights;
 
-    /// <summary>Deconstructs into the output and the heads' weights, as <c>var (x2, maps) = block.Forward(x)</c>.</summary>
+    /// <summary>Deconstructs into the output and the heads' weights: <c>var (x2, maps) = block.Forward(x)</c></summary>
     /// <param name="output">(tokens, d).</param>
     /// <param name="weights">One (tokens, tokens) matrix per head.</param>
-    public void Deconstruct(out Matrix<double> output, out IReadOnlyList<Matrix<double>> weights) => (output, weights) = (Output, Weights);
+    public void Deconstruct(out Matrix<double> output, out IReadOnlyList<Matrix<double>> weights) =>
+        (output, weights) = (Output, Weights);
 }
 
 /// <summary>The gradients of <see cref="TransformerEncoderBlock.Backward"/>.</summary>
@@ -172,4 +175,5 @@ public sealed record TransformerEncoderBlockPass(Matrix<double> X, SelfAttention
 /// <param name="Norm2">The second layer norm's gradients.</param>
 /// <param name="X">∂L/∂X, (tokens, d).</param>
 public sealed record TransformerEncoderBlockGradients(SelfAttentionGradients Attention, LayerNormGradients Norm1,
-    Matrix<double> W1, Vector<double> B1, Matrix<double> W2, Vector<double> B2, LayerNormGradients Norm2, Matrix<double> X);
+    Matrix<double> W1, Vector<double> B1, Matrix<double> W2, Vector<double> B2, LayerNormGradients Norm2,
+    Matrix<double> X);

@@ -11,7 +11,8 @@ public class LayerNormTests(ITestOutputHelper output)
     private static (LayerNorm Norm, Matrix<double> X, Matrix<double> G) Example(int seed)
     {
         var random = new Random(seed);
-        var norm = LayerNorm.FromWeights(AttentionCheck.RandomVector(random, 6) + 1, AttentionCheck.RandomVector(random, 6), 1e-5);
+        var (gamma, beta) = (AttentionCheck.RandomVector(random, 6) + 1, AttentionCheck.RandomVector(random, 6));
+        var norm = LayerNorm.FromWeights(gamma, beta, 1e-5);
         return (norm, AttentionCheck.Random(random, 4, 6) * 3, AttentionCheck.Random(random, 4, 6));
     }
 
@@ -77,11 +78,15 @@ public class LayerNormTests(ITestOutputHelper output)
         var (norm, x, _) = Example(34);
 
         var input = Assert.Throws<ArgumentException>(() => norm.Forward(Matrix<double>.Build.Dense(4, 5)));
-        var gradient = Assert.Throws<ArgumentException>(() => norm.Backward(norm.Forward(x), Matrix<double>.Build.Dense(3, 6)));
-        var beta = Assert.Throws<ArgumentException>(() => LayerNorm.FromWeights(norm.Gamma, Vector<double>.Build.Dense(5)));
+        var pass = norm.Forward(x);
+        var gradient = Assert.Throws<ArgumentException>(() => norm.Backward(pass, Matrix<double>.Build.Dense(3, 6)));
+        var beta = Assert.Throws<ArgumentException>(
+            () => LayerNorm.FromWeights(norm.Gamma, Vector<double>.Build.Dense(5)));
 
         Assert.StartsWith("LayerNorm: x must have shape (rows, 6), but has shape (4, 5).", input.Message);
-        Assert.StartsWith("LayerNorm: outputGradient must have shape (4, 6) (the shape Forward returned), but has shape (3, 6).", gradient.Message);
+        Assert.StartsWith(
+            "LayerNorm: outputGradient must have shape (4, 6) (the shape Forward returned), but has shape (3, 6).",
+            gradient.Message);
         Assert.StartsWith("LayerNorm: beta must have shape (6,), but has shape (5,).", beta.Message);
     }
 }

@@ -84,15 +84,20 @@ public class ScaledDotProductAttentionBackwardTests(ITestOutputHelper output)
     {
         using var scope = torch.NewDisposeScope();
         var random = new Random(11);
-        var (q, k, v) = (AttentionCheck.Random(random, 3, 4), AttentionCheck.Random(random, 5, 4), AttentionCheck.Random(random, 5, 6));
-        var g = AttentionCheck.Random(random, 3, 6);
+        Matrix<double> R(int rows, int columns) => AttentionCheck.Random(random, rows, columns);
+        var (q, k, v, g) = (R(3, 4), R(5, 4), R(5, 6), R(3, 6));   // 3 queries, 5 keys, d_k = 4, d_v = 6
 
         var grads = ScaledDotProductAttention.Backward(ScaledDotProductAttention.Forward(q, k, v), g);
 
-        var (tq, tk, tv) = (q.ToTensor().requires_grad_(true), k.ToTensor().requires_grad_(true), v.ToTensor().requires_grad_(true));
+        torch.Tensor Leaf(Matrix<double> m) => m.ToTensor().requires_grad_(true);
+        var (tq, tk, tv) = (Leaf(q), Leaf(k), Leaf(v));
         var z = torch.softmax(tq.matmul(tk.T) / 2.0, 1).matmul(tv);   // √d_k = 2
         (z * g.ToTensor()).sum().backward();
-        double worst = new[] { AttentionCheck.Max(tq.grad!, grads.Q), AttentionCheck.Max(tk.grad!, grads.K), AttentionCheck.Max(tv.grad!, grads.V) }.Max();
+        double worst = new[]
+        {
+            AttentionCheck.Max(tq.grad!, grads.Q), AttentionCheck.Max(tk.grad!, grads.K),
+            AttentionCheck.Max(tv.grad!, grads.V),
+        }.Max();
         output.WriteLine($"worst |dQ, dK, dV − autograd| = {worst:E2}");
         Assert.True(worst <= 1e-10);
     }
@@ -101,8 +106,8 @@ public class ScaledDotProductAttentionBackwardTests(ITestOutputHelper output)
     public void The_hand_written_backward_passes_a_finite_difference_check()
     {
         var random = new Random(12);
-        var (q, k, v) = (AttentionCheck.Random(random, 4, 3), AttentionCheck.Random(random, 2, 3), AttentionCheck.Random(random, 2, 5));
-        var g = AttentionCheck.Random(random, 4, 5);
+        Matrix<double> R(int rows, int columns) => AttentionCheck.Random(random, rows, columns);
+        var (q, k, v, g) = (R(4, 3), R(2, 3), R(2, 5), R(4, 5));   // more queries than keys this time
         var grads = ScaledDotProductAttention.Backward(ScaledDotProductAttention.Forward(q, k, v), g);
         double Loss() => ScaledDotProductAttention.Forward(q, k, v).Output.PointwiseMultiply(g).Enumerate().Sum();
 
@@ -115,10 +120,12 @@ public class ScaledDotProductAttentionBackwardTests(ITestOutputHelper output)
     public void An_output_gradient_of_the_wrong_shape_is_refused()
     {
         var random = new Random(13);
-        var pass = ScaledDotProductAttention.Forward(AttentionCheck.Random(random, 3, 4), AttentionCheck.Random(random, 5, 4), AttentionCheck.Random(random, 5, 6));
+        Matrix<double> R(int rows, int columns) => AttentionCheck.Random(random, rows, columns);
+        var pass = ScaledDotProductAttention.Forward(R(3, 4), R(5, 4), R(5, 6));
 
-        var error = Assert.Throws<ArgumentException>(() => ScaledDotProductAttention.Backward(pass, AttentionCheck.Random(random, 3, 5)));
+        var error = Assert.Throws<ArgumentException>(() => ScaledDotProductAttention.Backward(pass, R(3, 5)));
 
-        Assert.StartsWith("ScaledDotProductAttention: outputGradient must have shape (3, 6) (the shape Forward returned), but has shape (3, 5).", error.Message);
+        Assert.StartsWith("ScaledDotProductAttention: outputGradient must have shape (3, 6) "
+            + "(the shape Forward returned), but has shape (3, 5).", error.Message);
     }
 }

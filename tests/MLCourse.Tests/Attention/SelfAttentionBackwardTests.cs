@@ -9,8 +9,8 @@ namespace MLCourse.Tests.Attention;
 
 public class SelfAttentionBackwardTests(ITestOutputHelper output)
 {
-    private static (SelfAttention Layer, Matrix<double> X, Matrix<double> G) Example(int seed, int inputs = 6, int heads = 2,
-        int keySize = 3, int valueSize = 5, int outputs = 4, int tokens = 7)
+    private static (SelfAttention Layer, Matrix<double> X, Matrix<double> G) Example(int seed, int inputs = 6,
+        int heads = 2, int keySize = 3, int valueSize = 5, int outputs = 4, int tokens = 7)
     {
         var random = new Random(seed);
         var layer = new SelfAttention(inputs, heads, keySize, valueSize, outputs, random);
@@ -45,7 +45,8 @@ public class SelfAttentionBackwardTests(ITestOutputHelper output)
         var z = F.linear(heads.transpose(0, 1).reshape(7, 10), wo, bo);
         (z * g.ToTensor()).sum().backward();
 
-        var expected = torch.cat(new[] { wq, bq, wk, bk, wv, bv, wo, bo, tx }.Select(t => t.grad!.flatten()).ToArray(), 0);
+        var leaves = new[] { wq, bq, wk, bk, wv, bv, wo, bo, tx };
+        var expected = torch.cat(leaves.Select(t => t.grad!.flatten()).ToArray(), 0);
         double worst = AttentionCheck.Max(expected, All(grads));
         output.WriteLine($"worst |gradient − autograd| = {worst:E2}");
         Assert.True(worst <= 1e-10);
@@ -63,11 +64,12 @@ public class SelfAttentionBackwardTests(ITestOutputHelper output)
         mha.to(torch.float64);
         using (torch.no_grad())
         {
-            mha.named_parameters().First(p => p.name == "in_proj_weight").parameter.copy_(layer.Wq.Stack(layer.Wk).Stack(layer.Wv).ToTensor());
-            mha.named_parameters().First(p => p.name == "in_proj_bias").parameter.copy_(
-                torch.tensor(layer.Bq.Concat(layer.Bk).Concat(layer.Bv).ToArray(), torch.float64));
-            mha.named_parameters().First(p => p.name == "out_proj.weight").parameter.copy_(layer.Wo.ToTensor());
-            mha.named_parameters().First(p => p.name == "out_proj.bias").parameter.copy_(layer.Bo.ToTensor());
+            void Set(string name, torch.Tensor value) =>
+                mha.named_parameters().First(p => p.name == name).parameter.copy_(value);
+            Set("in_proj_weight", layer.Wq.Stack(layer.Wk).Stack(layer.Wv).ToTensor());
+            Set("in_proj_bias", torch.tensor(layer.Bq.Concat(layer.Bk).Concat(layer.Bv).ToArray(), torch.float64));
+            Set("out_proj.weight", layer.Wo.ToTensor());
+            Set("out_proj.bias", layer.Bo.ToTensor());
         }
         var tx = x.ToTensor().unsqueeze(1).requires_grad_(true);                        // (tokens, batch 1, d)
         var (z, _) = mha.forward(tx, tx, tx, null, false, null);
@@ -95,11 +97,12 @@ public class SelfAttentionBackwardTests(ITestOutputHelper output)
         var grads = layer.Backward(layer.Forward(x), g);
         double L() => Loss(layer, x, g);
 
-        foreach (var (w, dw) in new[] { (layer.Wq, grads.Wq), (layer.Wk, grads.Wk), (layer.Wv, grads.Wv), (layer.Wo, grads.Wo), (x, grads.X) })
+        var (a, d) = (layer, grads);
+        foreach (var (w, dw) in new[] { (a.Wq, d.Wq), (a.Wk, d.Wk), (a.Wv, d.Wv), (a.Wo, d.Wo), (x, d.X) })
         {
             FiniteDifference.AssertMatches(w, dw, L, 1e-8);
         }
-        foreach (var (b, db) in new[] { (layer.Bq, grads.Bq), (layer.Bk, grads.Bk), (layer.Bv, grads.Bv), (layer.Bo, grads.Bo) })
+        foreach (var (b, db) in new[] { (a.Bq, d.Bq), (a.Bk, d.Bk), (a.Bv, d.Bv), (a.Bo, d.Bo) })
         {
             FiniteDifference.AssertMatches(b.AsArray(), db.ToArray(), L, 1e-8);
         }
@@ -109,7 +112,8 @@ public class SelfAttentionBackwardTests(ITestOutputHelper output)
     public void A_small_step_lowers_the_loss_and_leaves_the_layer_it_was_copied_from_alone()
     {
         var (layer, x, g) = Example(24);
-        var copy = SelfAttention.FromWeights(2, layer.Wq, layer.Bq, layer.Wk, layer.Bk, layer.Wv, layer.Bv, layer.Wo, layer.Bo);
+        var a = layer;
+        var copy = SelfAttention.FromWeights(2, a.Wq, a.Bq, a.Wk, a.Bk, a.Wv, a.Bv, a.Wo, a.Bo);
 
         copy.Step(copy.Backward(copy.Forward(x), g), learningRate: 0.01);
 
@@ -122,9 +126,10 @@ public class SelfAttentionBackwardTests(ITestOutputHelper output)
     {
         var (layer, x, _) = Example(25);
 
-        var error = Assert.Throws<ArgumentException>(() => layer.Backward(layer.Forward(x), Matrix<double>.Build.Dense(7, 6)));
+        var pass = layer.Forward(x);
+        var error = Assert.Throws<ArgumentException>(() => layer.Backward(pass, Matrix<double>.Build.Dense(7, 6)));
 
-        Assert.Equal("SelfAttention: outputGradient must have shape (7, 4) (the shape Forward returned), but has shape (7, 6). (Parameter 'outputGradient')",
-            error.Message);
+        Assert.Equal("SelfAttention: outputGradient must have shape (7, 4) (the shape Forward returned), "
+            + "but has shape (7, 6). (Parameter 'outputGradient')", error.Message);
     }
 }
