@@ -158,7 +158,9 @@ public sealed record TransformerEncoderBlockPass(Matrix<double> X, SelfAttention
     /// <summary>Each head's attention weights (tokens, tokens).</summary>
     public IReadOnlyList<Matrix<double>> Weights => Attention.Weights;
 
-    /// <summary>Deconstructs into the output and the heads' weights: <c>var (x2, maps) = block.Forward(x)</c></summary>
+    /// <summary>
+    /// Deconstructs into the output and the heads' weights, as <c>var (x2, maps) = block.Forward(x)</c>.
+    /// </summary>
     /// <param name="output">(tokens, d).</param>
     /// <param name="weights">One (tokens, tokens) matrix per head.</param>
     public void Deconstruct(out Matrix<double> output, out IReadOnlyList<Matrix<double>> weights) =>
