@@ -65,6 +65,7 @@ public sealed class TransformerEncoderBlock
     /// <exception cref="ArgumentException"><paramref name="x"/> does not have d columns.</exception>
     public TransformerEncoderBlockPass Forward(Matrix<double> x)
     {
+        Require.Columns(Component, nameof(x), x, W1.ColumnCount);
         SelfAttentionPass attention = Attention.Forward(x);
         LayerNormPass norm1 = Norm1.Forward(x + attention.Output);                                  // add & normalize
         Matrix<double> x1 = norm1.Output;

@@ -89,14 +89,16 @@ public class TransformerEncoderBlockBackwardTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void An_output_gradient_of_the_wrong_shape_is_refused()
+    public void An_input_or_output_gradient_of_the_wrong_shape_is_refused()
     {
         var (block, x, _) = Example(44);
 
         var pass = block.Forward(x);
         var error = Assert.Throws<ArgumentException>(() => block.Backward(pass, Matrix<double>.Build.Dense(5, 8)));
+        var input = Assert.Throws<ArgumentException>(() => block.Forward(Matrix<double>.Build.Dense(6, 7)));
 
         Assert.StartsWith("TransformerEncoderBlock: outputGradient must have shape (6, 8) "
             + "(the shape Forward returned), but has shape (5, 8).", error.Message);
+        Assert.StartsWith("TransformerEncoderBlock: x must have shape (rows, 8), but has shape (6, 7).", input.Message);
     }
 }
