@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Tensors;
 using MLCourse.Errors;
+using TorchSharp;
 
 namespace MLCourse.Attention;
 
@@ -14,8 +15,9 @@ namespace MLCourse.Attention;
 /// <remarks>
 /// Projections may be non-square: inputs of width d_in, queries and keys of h·d_k, values of h·d_v,
 /// outputs of d_out. The square case (all d, d_k = d_v = d/h) is TorchSharp's <c>nn.MultiheadAttention</c>
-/// layout (W_Q, W_K, W_V, W_O each (d, d), applied as x·Wᵀ), so <see cref="TransformerEncoderBlock.CopyTo"/>
-/// can copy them across. The layer follows the library's one contract: <see cref="Forward"/> returns a
+/// layout (W_Q, W_K, W_V, W_O each (d, d), applied as x·Wᵀ), so <see cref="CopyTo"/>, <see cref="CopyFrom"/> and
+/// <see cref="TransformerEncoderBlock.CopyTo"/> can copy them across. The layer follows the library's one
+/// contract: <see cref="Forward"/> returns a
 /// <see cref="SelfAttentionPass"/> with every head's scores and weights, <see cref="Backward"/> the gradients
 /// of every projection and of X by hand (each head through <see cref="ScaledDotProductAttention.Backward"/>),
 /// <see cref="Step"/> one gradient-descent step. The course's classifier trains attention with TorchSharp;
@@ -185,6 +187,61 @@ public sealed class SelfAttention
         return new SelfAttentionGradients(Weight(dQ), dQ.ColumnSums(), Weight(dK), dK.ColumnSums(),
             Weight(dV), dV.ColumnSums(), Gemm.Multiply(outputGradient.Transpose(), pass.Concatenated),
             outputGradient.ColumnSums(), dX);
+    }
+
+    /// <summary>
+    /// Writes the projections into a TorchSharp <c>nn.MultiheadAttention</c> of the same width and heads (the
+    /// square case): W_Q, W_K, W_V stacked into <c>in_proj_weight</c>, their biases into <c>in_proj_bias</c>, W_O
+    /// and b_O into <c>out_proj</c>.
+    /// </summary>
+    /// <param name="attention">The module, created with bias (TorchSharp's default).</param>
+    /// <exception cref="ArgumentException">
+    /// The projections are not all (d, d), or the module has another width.
+    /// </exception>
+    public void CopyTo(TorchSharp.Modules.MultiheadAttention attention)
+    {
+        int d = Wq.ColumnCount;
+        foreach (var (name, w) in new[] { ("Wq", Wq), ("Wk", Wk), ("Wv", Wv), ("Wo", Wo) })
+        {
+            Require.Shape(Component, name, [w.RowCount, w.ColumnCount], [d, d],
+                "square, as nn.MultiheadAttention needs");
+        }
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        torch.Tensor inProjection = Parameter(attention, "in_proj_weight");
+        Require.Shape(Component, nameof(attention), inProjection.shape, [3 * d, d],
+            "in_proj_weight, (3·d, d) with d = W_Q's width");
+        inProjection.copy_(Wq.Stack(Wk).Stack(Wv).ToTensor());
+        Parameter(attention, "in_proj_bias").copy_(torch.tensor(Bq.Concat(Bk).Concat(Bv).ToArray(), torch.float64));
+        Parameter(attention, "out_proj.weight").copy_(Wo.ToTensor());
+        Parameter(attention, "out_proj.bias").copy_(Bo.ToTensor());
+    }
+
+    private static torch.Tensor Parameter(torch.nn.Module module, string name) =>
+        module.named_parameters().FirstOrDefault(p => p.name == name).parameter
+            ?? throw new ArgumentException($"{Component}: the module has no parameter '{name}'.", nameof(module));
+
+    /// <summary>
+    /// Builds the layer from a TorchSharp <c>nn.MultiheadAttention</c> with bias (the inverse of <see cref="CopyTo"/>).
+    /// </summary>
+    /// <param name="attention">The module.</param>
+    /// <param name="heads">Its number of heads (TorchSharp keeps it out of the parameters).</param>
+    /// <exception cref="ArgumentException">
+    /// The module has no biases, or its width is not a multiple of the heads.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one head.</exception>
+    public static SelfAttention CopyFrom(TorchSharp.Modules.MultiheadAttention attention, int heads)
+    {
+        using var scope = torch.NewDisposeScope();
+        Matrix<double> AsMatrix(string name) => Parameter(attention, name).detach().to_type(torch.float64).ToMatrix();
+        Vector<double> AsVector(string name) => Parameter(attention, name).detach().to_type(torch.float64).ToVector();
+        Matrix<double> inProjection = AsMatrix("in_proj_weight");                                     // (3·d, d)
+        Vector<double> inBias = AsVector("in_proj_bias");
+        int d = inProjection.ColumnCount;
+        Matrix<double> Rows(int block) => inProjection.SubMatrix(block * d, d, 0, d);
+        Vector<double> Bias(int block) => inBias.SubVector(block * d, d);
+        return FromWeights(heads, Rows(0), Bias(0), Rows(1), Bias(1), Rows(2), Bias(2), AsMatrix("out_proj.weight"),
+            AsVector("out_proj.bias"));
     }
 
     /// <summary>One gradient-descent step: θ ← θ − η·∂L/∂θ for every weight and bias.</summary>

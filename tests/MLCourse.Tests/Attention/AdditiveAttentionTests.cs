@@ -13,7 +13,8 @@ public class AdditiveAttentionTests(ITestOutputHelper output)
     {
         var random = new Random(seed);
         var layer = new AdditiveAttention(decoderSize: 5, encoderSize: 4, attentionSize: 6, random);
-        return (layer, AttentionCheck.RandomVector(random, 5), AttentionCheck.Random(random, 7, 4), AttentionCheck.RandomVector(random, 4));
+        var (s, h) = (AttentionCheck.RandomVector(random, 5), AttentionCheck.Random(random, 7, 4));
+        return (layer, s, h, AttentionCheck.RandomVector(random, 4));
     }
 
     private static double Loss(AdditiveAttention layer, Vector<double> s, Matrix<double> h, Vector<double> g) =>
@@ -27,8 +28,10 @@ public class AdditiveAttentionTests(ITestOutputHelper output)
         var pass = layer.Forward(s, h);
         var d = layer.Backward(pass, g);
 
-        var (tv, tw, tu) = (layer.V.ToTensor().requires_grad_(true), layer.W.ToTensor().requires_grad_(true), layer.U.ToTensor().requires_grad_(true));
-        var (ts, th) = (s.ToTensor().requires_grad_(true), h.ToTensor().requires_grad_(true));
+        torch.Tensor Leaf(Matrix<double> m) => m.ToTensor().requires_grad_(true);
+        torch.Tensor LeafVector(Vector<double> v) => v.ToTensor().requires_grad_(true);
+        var (tv, tw, tu) = (LeafVector(layer.V), Leaf(layer.W), Leaf(layer.U));
+        var (ts, th) = (LeafVector(s), Leaf(h));
         var hidden = torch.tanh(th.matmul(tu.T) + tw.matmul(ts));                        // (n, a)
         var scores = hidden.matmul(tv);
         var alpha = torch.softmax(scores, 0);
@@ -37,9 +40,10 @@ public class AdditiveAttentionTests(ITestOutputHelper output)
 
         double worst = new[]
         {
-            AttentionCheck.Max(hidden, pass.Hidden), AttentionCheck.Max(scores, pass.Scores), AttentionCheck.Max(alpha, pass.Weights),
-            AttentionCheck.Max(context, pass.Context), AttentionCheck.Max(tv.grad!, d.V), AttentionCheck.Max(tw.grad!, d.W),
-            AttentionCheck.Max(tu.grad!, d.U), AttentionCheck.Max(ts.grad!, d.DecoderState), AttentionCheck.Max(th.grad!, d.EncoderStates),
+            AttentionCheck.Max(hidden, pass.Hidden), AttentionCheck.Max(scores, pass.Scores),
+            AttentionCheck.Max(alpha, pass.Weights), AttentionCheck.Max(context, pass.Context),
+            AttentionCheck.Max(tv.grad!, d.V), AttentionCheck.Max(tw.grad!, d.W), AttentionCheck.Max(tu.grad!, d.U),
+            AttentionCheck.Max(ts.grad!, d.DecoderState), AttentionCheck.Max(th.grad!, d.EncoderStates),
         }.Max();
         output.WriteLine($"worst |pass or gradient − autograd| = {worst:E2}");
         Assert.True(worst <= 1e-10);
@@ -78,12 +82,17 @@ public class AdditiveAttentionTests(ITestOutputHelper output)
 
         var states = Assert.Throws<ArgumentException>(() => layer.Forward(s, Matrix<double>.Build.Dense(7, 5)));
         var state = Assert.Throws<ArgumentException>(() => layer.Forward(Vector<double>.Build.Dense(4), h));
-        var gradient = Assert.Throws<ArgumentException>(() => layer.Backward(layer.Forward(s, h), Vector<double>.Build.Dense(5)));
-        var u = Assert.Throws<ArgumentException>(() => AdditiveAttention.FromWeights(layer.V, layer.W, layer.U.SubMatrix(0, 5, 0, 4)));
+        var pass = layer.Forward(s, h);
+        var gradient = Assert.Throws<ArgumentException>(() => layer.Backward(pass, Vector<double>.Build.Dense(5)));
+        var fewerRows = layer.U.SubMatrix(0, 5, 0, 4);
+        var u = Assert.Throws<ArgumentException>(() => AdditiveAttention.FromWeights(layer.V, layer.W, fewerRows));
 
-        Assert.StartsWith("AdditiveAttention: encoderStates must have shape (n ≥ 1, 4), but has shape (7, 5).", states.Message);
+        Assert.StartsWith("AdditiveAttention: encoderStates must have shape (n ≥ 1, 4), but has shape (7, 5).",
+            states.Message);
         Assert.StartsWith("AdditiveAttention: decoderState must have shape (5,), but has shape (4,).", state.Message);
-        Assert.StartsWith("AdditiveAttention: contextGradient must have shape (4,), but has shape (5,).", gradient.Message);
-        Assert.StartsWith("AdditiveAttention: u must have shape (6, 4) ((a, d_h), a from v), but has shape (5, 4).", u.Message);
+        Assert.StartsWith("AdditiveAttention: contextGradient must have shape (4,), but has shape (5,).",
+            gradient.Message);
+        Assert.StartsWith("AdditiveAttention: u must have shape (6, 4) ((a, d_h), a from v), but has shape (5, 4).",
+            u.Message);
     }
 }

@@ -62,15 +62,7 @@ public class SelfAttentionBackwardTests(ITestOutputHelper output)
 
         using var mha = torch.nn.MultiheadAttention(8, 2);
         mha.to(torch.float64);
-        using (torch.no_grad())
-        {
-            void Set(string name, torch.Tensor value) =>
-                mha.named_parameters().First(p => p.name == name).parameter.copy_(value);
-            Set("in_proj_weight", layer.Wq.Stack(layer.Wk).Stack(layer.Wv).ToTensor());
-            Set("in_proj_bias", torch.tensor(layer.Bq.Concat(layer.Bk).Concat(layer.Bv).ToArray(), torch.float64));
-            Set("out_proj.weight", layer.Wo.ToTensor());
-            Set("out_proj.bias", layer.Bo.ToTensor());
-        }
+        layer.CopyTo(mha);
         var tx = x.ToTensor().unsqueeze(1).requires_grad_(true);                        // (tokens, batch 1, d)
         var (z, _) = mha.forward(tx, tx, tx, null, false, null);
         (z.squeeze(1) * g.ToTensor()).sum().backward();
@@ -88,6 +80,24 @@ public class SelfAttentionBackwardTests(ITestOutputHelper output)
         }.Max();
         output.WriteLine($"worst |output or gradient − nn.MultiheadAttention| = {worst:E2}");
         Assert.True(worst <= 1e-10);
+    }
+
+    [Fact]
+    public void Copying_to_nn_MultiheadAttention_and_back_gives_the_same_layer_and_only_square_layers_copy()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (layer, x, _) = Example(26, inputs: 6, heads: 3, keySize: 2, valueSize: 2, outputs: 6, tokens: 4);
+        using var mha = torch.nn.MultiheadAttention(6, 3);
+        mha.to(torch.float64);
+        layer.CopyTo(mha);
+
+        var back = SelfAttention.CopyFrom(mha, heads: 3);
+        var (nonSquare, _, _) = Example(27);
+        var error = Assert.Throws<ArgumentException>(() => nonSquare.CopyTo(mha));
+
+        Assert.Equal(layer.Forward(x).Output.ToRowMajorArray(), back.Forward(x).Output.ToRowMajorArray());
+        Assert.StartsWith("SelfAttention: Wv must have shape (6, 6) (square, as nn.MultiheadAttention needs), "
+            + "but has shape (10, 6).", error.Message);   // d_v = 5 per head, 2 heads
     }
 
     [Fact]
