@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Tensors;
 using MLCourse.Errors;
+using TorchSharp;
 
 namespace MLCourse.Attention;
 
@@ -14,10 +15,13 @@ namespace MLCourse.Attention;
 /// <remarks>
 /// Projections may be non-square: inputs of width d_in, queries and keys of h·d_k, values of h·d_v,
 /// outputs of d_out. The square case (all d, d_k = d_v = d/h) is TorchSharp's <c>nn.MultiheadAttention</c>
-/// layout (W_Q, W_K, W_V, W_O each (d, d), applied as x·Wᵀ), so <see cref="TransformerEncoderBlock.CopyTo"/>
-/// can copy them across. <see cref="Forward"/> returns a <see cref="SelfAttentionPass"/> with every
-/// head's scores and weights; there is no hand-written backward (the course trains attention with
-/// TorchSharp). Introduced in notebook day 15.
+/// layout (W_Q, W_K, W_V, W_O each (d, d), applied as x·Wᵀ), so <see cref="CopyTo"/>, <see cref="CopyFrom"/> and
+/// <see cref="TransformerEncoderBlock.CopyTo"/> can copy them across. The layer follows the library's one
+/// contract: <see cref="Forward"/> returns a
+/// <see cref="SelfAttentionPass"/> with every head's scores and weights, <see cref="Backward"/> the gradients
+/// of every projection and of X by hand (each head through <see cref="ScaledDotProductAttention.Backward"/>),
+/// <see cref="Step"/> one gradient-descent step. The course's classifier trains attention with TorchSharp;
+/// the tests prove the hand-written gradients agree with its autograd. Introduced in notebook day 15.
 /// </remarks>
 public sealed class SelfAttention
 {
@@ -143,19 +147,130 @@ public sealed class SelfAttention
             concatenated.SetSubMatrix(0, head * dv, attended.Output);                         // Z_h = A_h·V_h
             heads.Add(attended);
         }
-        return new SelfAttentionPass(q, k, v, heads, concatenated, Gemm.Multiply(concatenated, Wo.Transpose()) + Bo.RepeatRows(x.RowCount));
+        return new SelfAttentionPass(x, q, k, v, heads, concatenated,
+            Gemm.Multiply(concatenated, Wo.Transpose()) + Bo.RepeatRows(x.RowCount));
+    }
+
+    /// <summary>
+    /// The backward pass. With G = ∂L/∂output: ∂L/∂W_O = Gᵀ·C, ∂L/∂b_O = column sums of G and
+    /// ∂L/∂C = G·W_O for the concatenated heads C; each head's slice goes back through
+    /// <see cref="ScaledDotProductAttention.Backward"/> into its slice of ∂L/∂Q, ∂L/∂K, ∂L/∂V; then for
+    /// each projection P = X·Wᵀ + b: ∂L/∂W = (∂L/∂P)ᵀ·X, ∂L/∂b = column sums of ∂L/∂P, and X, used by
+    /// all three, collects ∂L/∂X = ∂L/∂Q·W_Q + ∂L/∂K·W_K + ∂L/∂V·W_V.
+    /// </summary>
+    /// <param name="pass">What <see cref="Forward"/> returned.</param>
+    /// <param name="outputGradient">∂L/∂output, (tokens, d_out).</param>
+    /// <returns>The gradient of every weight and bias, and ∂L/∂X (tokens, d_in).</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="outputGradient"/> is not the shape of the output.
+    /// </exception>
+    public SelfAttentionGradients Backward(SelfAttentionPass pass, Matrix<double> outputGradient)
+    {
+        Matrix<double> output = pass.Output;
+        Require.Shape(Component, nameof(outputGradient), [outputGradient.RowCount, outputGradient.ColumnCount],
+            [output.RowCount, output.ColumnCount], "the shape Forward returned");
+        int tokens = pass.X.RowCount, dk = Wq.RowCount / Heads, dv = Wv.RowCount / Heads;
+        Matrix<double> dConcatenated = Gemm.Multiply(outputGradient, Wo);                  // (tokens, h·d_v)
+        Matrix<double> dQ = Matrix<double>.Build.Dense(tokens, Wq.RowCount);
+        Matrix<double> dK = Matrix<double>.Build.Dense(tokens, Wk.RowCount);
+        Matrix<double> dV = Matrix<double>.Build.Dense(tokens, Wv.RowCount);
+        for (int head = 0; head < Heads; head++)
+        {
+            var g = ScaledDotProductAttention.Backward(pass.Heads[head],
+                dConcatenated.SubMatrix(0, tokens, head * dv, dv));                         // this head's slice
+            dQ.SetSubMatrix(0, head * dk, g.Q);
+            dK.SetSubMatrix(0, head * dk, g.K);
+            dV.SetSubMatrix(0, head * dv, g.V);
+        }
+        Matrix<double> dX = Gemm.Multiply(dQ, Wq) + Gemm.Multiply(dK, Wk) + Gemm.Multiply(dV, Wv);
+        Matrix<double> Weight(Matrix<double> d) => Gemm.Multiply(d.Transpose(), pass.X);   // (∂L/∂P)ᵀ·X
+        return new SelfAttentionGradients(Weight(dQ), dQ.ColumnSums(), Weight(dK), dK.ColumnSums(),
+            Weight(dV), dV.ColumnSums(), Gemm.Multiply(outputGradient.Transpose(), pass.Concatenated),
+            outputGradient.ColumnSums(), dX);
+    }
+
+    /// <summary>
+    /// Writes the projections into a TorchSharp <c>nn.MultiheadAttention</c> of the same width and heads (the
+    /// square case): W_Q, W_K, W_V stacked into <c>in_proj_weight</c>, their biases into <c>in_proj_bias</c>, W_O
+    /// and b_O into <c>out_proj</c>.
+    /// </summary>
+    /// <param name="attention">The module, created with bias (TorchSharp's default).</param>
+    /// <exception cref="ArgumentException">
+    /// The projections are not all (d, d), or the module has another width.
+    /// </exception>
+    public void CopyTo(TorchSharp.Modules.MultiheadAttention attention)
+    {
+        int d = Wq.ColumnCount;
+        foreach (var (name, w) in new[] { ("Wq", Wq), ("Wk", Wk), ("Wv", Wv), ("Wo", Wo) })
+        {
+            Require.Shape(Component, name, [w.RowCount, w.ColumnCount], [d, d],
+                "square, as nn.MultiheadAttention needs");
+        }
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        torch.Tensor inProjection = Parameter(attention, "in_proj_weight");
+        Require.Shape(Component, nameof(attention), inProjection.shape, [3 * d, d],
+            "in_proj_weight, (3·d, d) with d = W_Q's width");
+        inProjection.copy_(Wq.Stack(Wk).Stack(Wv).ToTensor());
+        Parameter(attention, "in_proj_bias").copy_(torch.tensor(Bq.Concat(Bk).Concat(Bv).ToArray(), torch.float64));
+        Parameter(attention, "out_proj.weight").copy_(Wo.ToTensor());
+        Parameter(attention, "out_proj.bias").copy_(Bo.ToTensor());
+    }
+
+    private static torch.Tensor Parameter(torch.nn.Module module, string name) =>
+        module.named_parameters().FirstOrDefault(p => p.name == name).parameter
+            ?? throw new ArgumentException($"{Component}: the module has no parameter '{name}'.", nameof(module));
+
+    /// <summary>
+    /// Builds the layer from a TorchSharp <c>nn.MultiheadAttention</c> with bias (the inverse of <see cref="CopyTo"/>).
+    /// </summary>
+    /// <param name="attention">The module.</param>
+    /// <param name="heads">Its number of heads (TorchSharp keeps it out of the parameters).</param>
+    /// <exception cref="ArgumentException">
+    /// The module has no biases, or its width is not a multiple of the heads.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one head.</exception>
+    public static SelfAttention CopyFrom(TorchSharp.Modules.MultiheadAttention attention, int heads)
+    {
+        using var scope = torch.NewDisposeScope();
+        Matrix<double> AsMatrix(string name) => Parameter(attention, name).detach().to_type(torch.float64).ToMatrix();
+        Vector<double> AsVector(string name) => Parameter(attention, name).detach().to_type(torch.float64).ToVector();
+        Matrix<double> inProjection = AsMatrix("in_proj_weight");                                     // (3·d, d)
+        Vector<double> inBias = AsVector("in_proj_bias");
+        int d = inProjection.ColumnCount;
+        Matrix<double> Rows(int block) => inProjection.SubMatrix(block * d, d, 0, d);
+        Vector<double> Bias(int block) => inBias.SubVector(block * d, d);
+        return FromWeights(heads, Rows(0), Bias(0), Rows(1), Bias(1), Rows(2), Bias(2), AsMatrix("out_proj.weight"),
+            AsVector("out_proj.bias"));
+    }
+
+    /// <summary>One gradient-descent step: θ ← θ − η·∂L/∂θ for every weight and bias.</summary>
+    /// <param name="gradients">What <see cref="Backward"/> returned.</param>
+    /// <param name="learningRate">η.</param>
+    public void Step(SelfAttentionGradients gradients, double learningRate)
+    {
+        var g = gradients;
+        foreach (var (w, dw) in new[] { (Wq, g.Wq), (Wk, g.Wk), (Wv, g.Wv), (Wo, g.Wo) })
+        {
+            w.Subtract(learningRate * dw, w);
+        }
+        foreach (var (b, db) in new[] { (Bq, g.Bq), (Bk, g.Bk), (Bv, g.Bv), (Bo, g.Bo) })
+        {
+            b.Subtract(learningRate * db, b);
+        }
     }
 }
 
-/// <summary>What <see cref="SelfAttention.Forward"/> computed.</summary>
+/// <summary>What <see cref="SelfAttention.Forward"/> computed, and the input its backward pass needs.</summary>
+/// <param name="X">The input, (tokens, d_in).</param>
 /// <param name="Q">X·W_Qᵀ + b_Q, (tokens, h·d_k).</param>
 /// <param name="K">X·W_Kᵀ + b_K, (tokens, h·d_k).</param>
 /// <param name="V">X·W_Vᵀ + b_V, (tokens, h·d_v).</param>
 /// <param name="Heads">Each head's scores, weights (tokens, tokens) and output (tokens, d_v).</param>
 /// <param name="Concatenated">The heads' outputs side by side, (tokens, h·d_v).</param>
 /// <param name="Output">Concatenated·W_Oᵀ + b_O, (tokens, d_out).</param>
-public sealed record SelfAttentionPass(Matrix<double> Q, Matrix<double> K, Matrix<double> V, IReadOnlyList<ScaledDotProductAttentionPass> Heads,
-    Matrix<double> Concatenated, Matrix<double> Output)
+public sealed record SelfAttentionPass(Matrix<double> X, Matrix<double> Q, Matrix<double> K, Matrix<double> V,
+    IReadOnlyList<ScaledDotProductAttentionPass> Heads, Matrix<double> Concatenated, Matrix<double> Output)
 {
     /// <summary>Each head's attention weights (tokens, tokens), rows summing to 1.</summary>
     public IReadOnlyList<Matrix<double>> Weights => Heads.Select(h => h.Weights).ToArray();
@@ -165,3 +280,16 @@ public sealed record SelfAttentionPass(Matrix<double> Q, Matrix<double> K, Matri
     /// <param name="weights">One (tokens, tokens) matrix per head.</param>
     public void Deconstruct(out Matrix<double> output, out IReadOnlyList<Matrix<double>> weights) => (output, weights) = (Output, Weights);
 }
+
+/// <summary>The gradients of <see cref="SelfAttention.Backward"/>, one per parameter, and ∂L/∂X.</summary>
+/// <param name="Wq">∂L/∂W_Q, (h·d_k, d_in).</param>
+/// <param name="Bq">∂L/∂b_Q, (h·d_k,).</param>
+/// <param name="Wk">∂L/∂W_K, (h·d_k, d_in).</param>
+/// <param name="Bk">∂L/∂b_K, (h·d_k,).</param>
+/// <param name="Wv">∂L/∂W_V, (h·d_v, d_in).</param>
+/// <param name="Bv">∂L/∂b_V, (h·d_v,).</param>
+/// <param name="Wo">∂L/∂W_O, (d_out, h·d_v).</param>
+/// <param name="Bo">∂L/∂b_O, (d_out,).</param>
+/// <param name="X">∂L/∂X, (tokens, d_in).</param>
+public sealed record SelfAttentionGradients(Matrix<double> Wq, Vector<double> Bq, Matrix<double> Wk, Vector<double> Bk,
+    Matrix<double> Wv, Vector<double> Bv, Matrix<double> Wo, Vector<double> Bo, Matrix<double> X);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Errors;
 using MLCourse.Tensors;
 using TorchSharp;
 
@@ -10,9 +11,16 @@ namespace MLCourse.Attention;
 /// X₁ = LayerNorm(X + SelfAttention(X)) — "add and normalize" —, then
 /// X₂ = LayerNorm(X₁ + W₂·relu(W₁·X₁ + b₁) + b₂) — the feed-forward network, added and normalised.
 /// </summary>
-/// <remarks><see cref="CopyTo"/> writes the weights into a TorchSharp layer of the same sizes. Introduced in notebook day 15.</remarks>
+/// <remarks>
+/// On the library's one layer contract: <see cref="Forward"/> returns a <see cref="TransformerEncoderBlockPass"/>
+/// holding the sub-layers' passes, <see cref="Backward"/> composes their backward passes (residuals add
+/// gradients), <see cref="Step"/> steps every sub-layer. <see cref="CopyTo"/> writes the weights into a
+/// TorchSharp layer of the same sizes. Introduced in notebook day 15.
+/// </remarks>
 public sealed class TransformerEncoderBlock
 {
+    private const string Component = "TransformerEncoderBlock";
+
     /// <summary>Creates the block's layers.</summary>
     /// <param name="d">Model width.</param>
     /// <param name="heads">Attention heads; must divide d.</param>
@@ -51,14 +59,63 @@ public sealed class TransformerEncoderBlock
     /// <summary>The layer norm after the feed-forward network.</summary>
     public LayerNorm Norm2 { get; }
 
-    /// <summary>The block's output for <paramref name="x"/> (tokens, d), and the attention weights.</summary>
-    public (Matrix<double> Output, IReadOnlyList<Matrix<double>> Weights) Forward(Matrix<double> x)
+    /// <summary>Runs the block on <paramref name="x"/>, keeping every sub-layer's pass.</summary>
+    /// <param name="x">(tokens, d).</param>
+    /// <returns>The sub-passes and the output (tokens, d); deconstructs into (Output, Weights).</returns>
+    /// <exception cref="ArgumentException"><paramref name="x"/> does not have d columns.</exception>
+    public TransformerEncoderBlockPass Forward(Matrix<double> x)
     {
-        var (attended, weights) = Attention.Forward(x);
-        Matrix<double> x1 = Norm1.Forward(x + attended);                                             // add & normalize
-        Matrix<double> hidden = (x1.TransposeAndMultiply(W1) + B1.RepeatRows(x.RowCount)).PointwiseMaximum(0);   // relu(x₁·W₁ᵀ + b₁)
-        Matrix<double> x2 = Norm2.Forward(x1 + hidden.TransposeAndMultiply(W2) + B2.RepeatRows(x.RowCount)); // add & normalize
-        return (x2, weights);
+        Require.Columns(Component, nameof(x), x, W1.ColumnCount);
+        SelfAttentionPass attention = Attention.Forward(x);
+        LayerNormPass norm1 = Norm1.Forward(x + attention.Output);                                  // add & normalize
+        Matrix<double> x1 = norm1.Output;
+        Matrix<double> preActivation = Gemm.Multiply(x1, W1.Transpose()) + B1.RepeatRows(x.RowCount);   // x₁·W₁ᵀ + b₁
+        Matrix<double> hidden = preActivation.PointwiseMaximum(0);                                    // relu
+        LayerNormPass norm2 = Norm2.Forward(x1 + Gemm.Multiply(hidden, W2.Transpose()) + B2.RepeatRows(x.RowCount));
+        return new TransformerEncoderBlockPass(x, attention, norm1, preActivation, hidden, norm2);
+    }
+
+    /// <summary>
+    /// The backward pass, the forward pass in reverse: through <see cref="Norm2"/>'s backward; the residual
+    /// X₁ + FFN(X₁) sends that gradient both into the feed-forward network (W₂, relu, W₁) and straight to X₁,
+    /// where the two add; through <see cref="Norm1"/>'s backward; the residual X + SelfAttention(X) again
+    /// sends it into <see cref="SelfAttention.Backward"/> and straight to X, and ∂L/∂X is the sum.
+    /// </summary>
+    /// <param name="pass">What <see cref="Forward"/> returned.</param>
+    /// <param name="outputGradient">∂L/∂output, (tokens, d).</param>
+    /// <returns>The sub-layers' gradients, the feed-forward weights' and ∂L/∂X.</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="outputGradient"/> is not the shape of the output.
+    /// </exception>
+    public TransformerEncoderBlockGradients Backward(TransformerEncoderBlockPass pass, Matrix<double> outputGradient)
+    {
+        Matrix<double> output = pass.Output;
+        Require.Shape(Component, nameof(outputGradient), [outputGradient.RowCount, outputGradient.ColumnCount],
+            [output.RowCount, output.ColumnCount], "the shape Forward returned");
+        LayerNormGradients norm2 = Norm2.Backward(pass.Norm2, outputGradient);   // ∂L/∂(X₁ + FFN(X₁))
+        Matrix<double> dHidden = Gemm.Multiply(norm2.X, W2);
+        Matrix<double> dPreActivation = Matrix<double>.Build.Dense(dHidden.RowCount, dHidden.ColumnCount,
+            (i, j) => pass.PreActivation[i, j] > 0 ? dHidden[i, j] : 0);      // relu′
+        Matrix<double> dX1 = norm2.X + Gemm.Multiply(dPreActivation, W1);        // residual + through the FFN
+        LayerNormGradients norm1 = Norm1.Backward(pass.Norm1, dX1);              // ∂L/∂(X + SelfAttention(X))
+        SelfAttentionGradients attention = Attention.Backward(pass.Attention, norm1.X);
+        return new TransformerEncoderBlockGradients(attention, norm1,
+            Gemm.Multiply(dPreActivation.Transpose(), pass.Norm1.Output), dPreActivation.ColumnSums(),
+            Gemm.Multiply(norm2.X.Transpose(), pass.Hidden), norm2.X.ColumnSums(), norm2, norm1.X + attention.X);
+    }
+
+    /// <summary>One gradient-descent step on every weight of the block: θ ← θ − η·∂L/∂θ.</summary>
+    /// <param name="gradients">What <see cref="Backward"/> returned.</param>
+    /// <param name="learningRate">η.</param>
+    public void Step(TransformerEncoderBlockGradients gradients, double learningRate)
+    {
+        Attention.Step(gradients.Attention, learningRate);
+        Norm1.Step(gradients.Norm1, learningRate);
+        Norm2.Step(gradients.Norm2, learningRate);
+        W1.Subtract(learningRate * gradients.W1, W1);
+        B1.Subtract(learningRate * gradients.B1, B1);
+        W2.Subtract(learningRate * gradients.W2, W2);
+        B2.Subtract(learningRate * gradients.B2, B2);
     }
 
     /// <summary>Writes every weight into a TorchSharp encoder layer of the same sizes.</summary>
@@ -85,3 +142,41 @@ public sealed class TransformerEncoderBlock
         (module.named_parameters().FirstOrDefault(p => p.name == name).parameter
             ?? throw new InvalidOperationException($"TransformerEncoderBlock: TorchSharp's layer has no parameter '{name}'.")).copy_(value);
 }
+
+/// <summary>What <see cref="TransformerEncoderBlock.Forward"/> computed: every sub-layer's pass.</summary>
+/// <param name="X">The input, (tokens, d).</param>
+/// <param name="Attention">The self-attention's pass on X.</param>
+/// <param name="Norm1">The first layer norm's pass on X + SelfAttention(X); its output is X₁.</param>
+/// <param name="PreActivation">X₁·W₁ᵀ + b₁, (tokens, feedForward).</param>
+/// <param name="Hidden">relu of it, (tokens, feedForward).</param>
+/// <param name="Norm2">The second layer norm's pass on X₁ + Hidden·W₂ᵀ + b₂, its output the block's.</param>
+public sealed record TransformerEncoderBlockPass(Matrix<double> X, SelfAttentionPass Attention, LayerNormPass Norm1,
+    Matrix<double> PreActivation, Matrix<double> Hidden, LayerNormPass Norm2)
+{
+    /// <summary>The block's output X₂, (tokens, d).</summary>
+    public Matrix<double> Output => Norm2.Output;
+
+    /// <summary>Each head's attention weights (tokens, tokens).</summary>
+    public IReadOnlyList<Matrix<double>> Weights => Attention.Weights;
+
+    /// <summary>
+    /// Deconstructs into the output and the heads' weights, as <c>var (x2, maps) = block.Forward(x)</c>.
+    /// </summary>
+    /// <param name="output">(tokens, d).</param>
+    /// <param name="weights">One (tokens, tokens) matrix per head.</param>
+    public void Deconstruct(out Matrix<double> output, out IReadOnlyList<Matrix<double>> weights) =>
+        (output, weights) = (Output, Weights);
+}
+
+/// <summary>The gradients of <see cref="TransformerEncoderBlock.Backward"/>.</summary>
+/// <param name="Attention">The self-attention's gradients.</param>
+/// <param name="Norm1">The first layer norm's gradients.</param>
+/// <param name="W1">∂L/∂W₁, (feedForward, d).</param>
+/// <param name="B1">∂L/∂b₁, (feedForward,).</param>
+/// <param name="W2">∂L/∂W₂, (d, feedForward).</param>
+/// <param name="B2">∂L/∂b₂, (d,).</param>
+/// <param name="Norm2">The second layer norm's gradients.</param>
+/// <param name="X">∂L/∂X, (tokens, d).</param>
+public sealed record TransformerEncoderBlockGradients(SelfAttentionGradients Attention, LayerNormGradients Norm1,
+    Matrix<double> W1, Vector<double> B1, Matrix<double> W2, Vector<double> B2, LayerNormGradients Norm2,
+    Matrix<double> X);

@@ -49,10 +49,13 @@ public class AttentionTests
 
         Assert.Equal((5, 8), (output.RowCount, output.ColumnCount));
         Assert.All(weights, w => Assert.All(w.EnumerateRows(), row => Assert.Equal(1.0, row.Sum(), 1e-12)));
-        var additive = new AdditiveAttention(V(1, -1), Matrix<double>.Build.DenseIdentity(2), Matrix<double>.Build.DenseIdentity(2));
-        var (alpha, context) = additive.Attend(V(0.5, 0.1), Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { 0, 1 }, { 1, 1 } }));
-        Assert.Equal(1.0, alpha.Sum(), 1e-15);
-        Assert.Equal(alpha[0] + alpha[2], context[0], 1e-15);
+        var identity = Matrix<double>.Build.DenseIdentity(2);
+        var additive = AdditiveAttention.FromWeights(V(1, -1), identity, identity);
+        var states = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { 0, 1 }, { 1, 1 } });
+        var pass = additive.Forward(V(0.5, 0.1), states);
+        Assert.Equal(1.0, pass.Weights.Sum(), 1e-15);
+        Assert.Equal(pass.Weights[0] + pass.Weights[2], pass.Context[0], 1e-15);
+        Assert.Equal(Math.Tanh(1.5) - Math.Tanh(0.1), pass.Scores[0], 1e-15);   // v·tanh(W·s + U·h_1), h_1 = (1, 0)
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Attention;
 using MLCourse.Tensors;
 using TorchSharp;
+using Xunit.Abstractions;
 using F = TorchSharp.torch.nn.functional;
 
 namespace MLCourse.Tests.Attention;
@@ -73,5 +74,58 @@ public class ScaledDotProductAttentionTests
 
         Assert.Equal(a.Forward(x).Output.ToRowMajorArray(), copy.Forward(x).Output.ToRowMajorArray());
         Assert.StartsWith("SelfAttention: wo must have shape (5, 12) ((d_out, h·d_v), h·d_v from wv), but has shape (5, 11).", wrong.Message);
+    }
+}
+
+public class ScaledDotProductAttentionBackwardTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void The_hand_written_backward_agrees_with_TorchSharp_autograd_on_non_square_shapes()
+    {
+        using var scope = torch.NewDisposeScope();
+        var random = new Random(11);
+        Matrix<double> R(int rows, int columns) => AttentionCheck.Random(random, rows, columns);
+        var (q, k, v, g) = (R(3, 4), R(5, 4), R(5, 6), R(3, 6));   // 3 queries, 5 keys, d_k = 4, d_v = 6
+
+        var grads = ScaledDotProductAttention.Backward(ScaledDotProductAttention.Forward(q, k, v), g);
+
+        torch.Tensor Leaf(Matrix<double> m) => m.ToTensor().requires_grad_(true);
+        var (tq, tk, tv) = (Leaf(q), Leaf(k), Leaf(v));
+        var z = torch.softmax(tq.matmul(tk.T) / 2.0, 1).matmul(tv);   // √d_k = 2
+        (z * g.ToTensor()).sum().backward();
+        double worst = new[]
+        {
+            AttentionCheck.Max(tq.grad!, grads.Q), AttentionCheck.Max(tk.grad!, grads.K),
+            AttentionCheck.Max(tv.grad!, grads.V),
+        }.Max();
+        output.WriteLine($"worst |dQ, dK, dV − autograd| = {worst:E2}");
+        Assert.True(worst <= 1e-10);
+    }
+
+    [Fact]
+    public void The_hand_written_backward_passes_a_finite_difference_check()
+    {
+        var random = new Random(12);
+        Matrix<double> R(int rows, int columns) => AttentionCheck.Random(random, rows, columns);
+        var (q, k, v, g) = (R(4, 3), R(2, 3), R(2, 5), R(4, 5));   // more queries than keys this time
+        var grads = ScaledDotProductAttention.Backward(ScaledDotProductAttention.Forward(q, k, v), g);
+        double Loss() => ScaledDotProductAttention.Forward(q, k, v).Output.PointwiseMultiply(g).Enumerate().Sum();
+
+        FiniteDifference.AssertMatches(q, grads.Q, Loss, 1e-8);
+        FiniteDifference.AssertMatches(k, grads.K, Loss, 1e-8);
+        FiniteDifference.AssertMatches(v, grads.V, Loss, 1e-8);
+    }
+
+    [Fact]
+    public void An_output_gradient_of_the_wrong_shape_is_refused()
+    {
+        var random = new Random(13);
+        Matrix<double> R(int rows, int columns) => AttentionCheck.Random(random, rows, columns);
+        var pass = ScaledDotProductAttention.Forward(R(3, 4), R(5, 4), R(5, 6));
+
+        var error = Assert.Throws<ArgumentException>(() => ScaledDotProductAttention.Backward(pass, R(3, 5)));
+
+        Assert.StartsWith("ScaledDotProductAttention: outputGradient must have shape (3, 6) "
+            + "(the shape Forward returned), but has shape (3, 5).", error.Message);
     }
 }
