@@ -41,6 +41,22 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
         Assert.Equal("README.md", Field(metadata, "readme"));
     }
 
+    private static string[] DependencyIds(string package, string id) =>
+        Metadata(package, id).Descendants().Where(e => e.Name.LocalName == "dependency")
+            .Select(e => e.Attribute("id")!.Value).Distinct().ToArray();
+
+    [Fact]
+    public void The_core_package_depends_on_TorchSharp_and_leaves_the_backend_to_the_application()
+    {
+        string[] core = DependencyIds(fixture.Package("MLCourse"), "MLCourse");
+        string[] notebooks = DependencyIds(fixture.Package("MLCourse.Notebooks"), "MLCourse.Notebooks");
+
+        Assert.Contains("TorchSharp", core);
+        Assert.DoesNotContain(core, id => id.StartsWith("TorchSharp-", StringComparison.OrdinalIgnoreCase)
+                                          || id.StartsWith("libtorch", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("TorchSharp-cpu", notebooks);   // the notebooks are an application: they bring the CPU backend
+    }
+
     [Fact]
     public void The_notebooks_package_carries_its_kernel_extension_script()
     {
@@ -68,7 +84,7 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
     }
 
     [Fact]
-    public void A_console_project_outside_the_build_trains_models_with_the_packed_library()
+    public void A_console_project_outside_the_build_with_TorchSharp_cpu_added_trains_models_with_the_packed_library()
     {
         string sample = Path.Combine(fixture.Layout.Root, "tests", "MLCourse.PackageSample");
         foreach (string built in new[] { "obj", "bin" }.Select(d => Path.Combine(sample, d)).Where(Directory.Exists))
