@@ -93,6 +93,14 @@ public sealed class SmallCnn
     /// <summary>The dense bias b₂.</summary>
     public double B2 { get; set; }
 
+    /// <summary>
+    /// W₁, b₁, W₂ and b₂ by reference (entries <c>W1</c> (1, 1, 3, 3), <c>B1</c> (1,), <c>W2</c>
+    /// (features,), <c>B2</c> scalar), to save a trained model and load it into a new one of the same
+    /// image size: <c>cnn.Weights().Save(path)</c>, <c>fresh.Weights().Load(path)</c>.
+    /// </summary>
+    public Persistence.LayerWeights Weights() => new Persistence.LayerWeights()
+        .Add("W1", Convolution.Weights).Add("B1", Convolution.Bias).Add("W2", W2).Add("B2", () => B2, value => B2 = value);
+
     /// <summary>The number of trainable parameters: 9 + 1 + features + 1.</summary>
     public int ParameterCount => 9 + 1 + Features + 1;
 
