@@ -94,7 +94,8 @@ public sealed partial class Conv2d
     /// <c>fresh.StoredWeights().Load(path)</c>. Named apart from the other layers' <c>Weights()</c>
     /// because <see cref="Weights"/> is the filters here.
     /// </summary>
-    public Persistence.LayerWeights StoredWeights() => new Persistence.LayerWeights().Add("Weights", Weights).Add("Bias", Bias);
+    public Persistence.LayerWeights StoredWeights() =>
+        new Persistence.LayerWeights().Add("Weights", Weights).Add("Bias", Bias);
 
     /// <summary>The kernel size (k_h, k_w).</summary>
     public (int Height, int Width) KernelSize => (Weights.Height, Weights.Width);

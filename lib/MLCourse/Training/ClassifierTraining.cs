@@ -17,8 +17,12 @@ public static class ClassifierTraining
     /// Trains <paramref name="model"/> in place on <paramref name="device"/> (by default
     /// <see cref="Devices.TryGpu"/>: CUDA when present, else the CPU).
     /// </summary>
-    /// <param name="model">Maps a batch of inputs to class scores (logits), shape (batch, classes); moved to the device.</param>
-    /// <param name="x">Training inputs, first axis = samples; stays where it is, each batch is moved to the device.</param>
+    /// <param name="model">
+    /// Maps a batch of inputs to class scores (logits), shape (batch, classes); moved to the device.
+    /// </param>
+    /// <param name="x">
+    /// Training inputs, first axis = samples; stays where it is, each batch is moved to the device.
+    /// </param>
     /// <param name="y">Class indices, shape (samples,), int64; stays where it is, like <paramref name="x"/>.</param>
     /// <param name="epochs">Passes over the data.</param>
     /// <param name="batchSize">Samples per step.</param>

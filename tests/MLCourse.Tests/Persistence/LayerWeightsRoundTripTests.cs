@@ -108,7 +108,8 @@ public sealed class LayerWeightsRoundTripTests : IDisposable
         var error = Assert.Throws<FormatException>(() => other.Convolution.StoredWeights().Load(_path));
         var cnnError = Assert.Throws<FormatException>(() => new SmallCnn(8, new Random(1)).Weights().Load(WithCnn(6)));
 
-        Assert.Equal($"LayerWeights: {_path}: 'Weights' has shape (2, 1, 3, 3), but the layer's has shape (1, 1, 3, 3).",
+        Assert.Equal(
+            $"LayerWeights: {_path}: 'Weights' has shape (2, 1, 3, 3), but the layer's has shape (1, 1, 3, 3).",
             error.Message);
         Assert.Equal($"LayerWeights: {_path}: 'W2' has shape (4,), but the layer's has shape (9,).", cnnError.Message);
         Assert.Equal(before, other.Convolution.Weights.Data);

@@ -42,13 +42,14 @@ public class TrainingDeviceTests
     public void By_default_the_helpers_train_on_TryGpu_which_is_the_cpu_here()
     {
         var (byDefault, x, y) = Problem();
-        var defaultHistory = ClassifierTraining.Train(byDefault, x, y, epochs: 3, batchSize: 3, learningRate: 0.1, seed: 1);
+        var defaultHistory = ClassifierTraining.Train(byDefault, x, y, 3, 3, 0.1, seed: 1);
         var (onCpu, _, _) = Problem();
         var cpuHistory = ClassifierTraining.Train(onCpu, x, y, 3, 3, 0.1, seed: 1, device: Devices.Cpu);
 
         Assert.Equal(Devices.TryGpu().type, byDefault.Inputs.Distinct().Single());
         Assert.Equal(cpuHistory.EpochLosses, defaultHistory.EpochLosses);   // bit for bit: the same device
-        Assert.Equal(ClassifierTraining.Accuracy(onCpu, x, y, Devices.Cpu), ClassifierTraining.Accuracy(byDefault, x, y));
+        Assert.Equal(ClassifierTraining.Accuracy(onCpu, x, y, Devices.Cpu),
+            ClassifierTraining.Accuracy(byDefault, x, y));
     }
 
     [Fact]
