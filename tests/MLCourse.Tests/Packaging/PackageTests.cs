@@ -101,6 +101,12 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
         using var packedDll = new MemoryStream();
         packed.GetEntry("lib/net10.0/MLCourse.dll")!.Open().CopyTo(packedDll);
         Assert.Equal(packedDll.ToArray(), File.ReadAllBytes(restored));   // the sample used the package just packed
+        string[] binaries = Directory.GetFiles(Path.Combine(sample, "bin"), "*", SearchOption.AllDirectories);
+        Assert.Single(binaries, f => Path.GetFileName(f) == "libLibTorchSharp.so"
+                                     || Path.GetFileName(f) == "libLibTorchSharp.dylib"
+                                     || Path.GetFileName(f) == "LibTorchSharp.dll");   // this platform's natives only
+        long bytes = binaries.Sum(f => new FileInfo(f).Length);
+        Assert.True(bytes < 700_000_000, $"the sample's bin holds {bytes / 1e6:F0} MB; every platform's natives are 1.1 GB");
     }
 
     [Fact]
