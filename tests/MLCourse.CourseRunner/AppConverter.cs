@@ -12,7 +12,8 @@ namespace MLCourse.CourseRunner;
 /// so every day also runs without Polyglot Notebooks. Markdown becomes comments; <c>#!import</c>ed
 /// setup is inlined; <c>#r</c> of the course build becomes one <c>#:project</c> reference and
 /// <c>#r "nuget: X, v"</c> becomes <c>#:package X@v</c>; a cell's final value, which a notebook
-/// displays, becomes <c>Show(value);</c> (<c>MLCourse.Notebooks.Display</c>).
+/// displays, becomes <c>Display.Show(value);</c> (<c>MLCourse.Notebooks.Display</c>); declarations
+/// that only separate cells kept apart are renamed (<see cref="CellScopes"/>).
 /// </summary>
 /// <remarks>
 /// The notebooks are read with .NET Interactive's document API and each cell is parsed with Roslyn
@@ -110,7 +111,8 @@ public static partial class AppConverter
         root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script)).GetRoot();
         if (root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } last })
         {
-            text = text[..last.Expression.SpanStart] + $"Show({last.Expression});" + text[last.Expression.Span.End..];
+            // Display.Show, not Show: a cell may declare a local function named Show that would hide it.
+            text = text[..last.Expression.SpanStart] + $"Display.Show({last.Expression});" + text[last.Expression.Span.End..];
         }
         if (root.Usings.Count > 0)
         {

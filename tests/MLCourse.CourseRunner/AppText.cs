@@ -10,7 +10,7 @@ internal sealed class AppText(string notebookName)
 {
     private readonly List<string> _directives = [];
     private readonly List<string> _usings = [];
-    private readonly List<string> _cells = [];
+    private readonly List<(string Text, bool IsCode)> _cells = [];
     private readonly List<string> _types = [];
 
     public void AddDirective(string directive)
@@ -33,7 +33,7 @@ internal sealed class AppText(string notebookName)
     {
         if (code.Length > 0)
         {
-            _cells.Add(code);
+            _cells.Add((code, true));
         }
     }
 
@@ -42,7 +42,7 @@ internal sealed class AppText(string notebookName)
 
     // Markdown keeps its lines (LaTeX included) as // comments.
     public void AddComment(string markdown) =>
-        _cells.Add(string.Join("\n", markdown.ReplaceLineEndings("\n").Trim('\n').Split('\n').Select(line => ("// " + line).TrimEnd())));
+        _cells.Add((string.Join("\n", markdown.ReplaceLineEndings("\n").Trim('\n').Split('\n').Select(line => ("// " + line).TrimEnd())), false));
 
     public override string ToString()
     {
@@ -60,9 +60,11 @@ internal sealed class AppText(string notebookName)
         {
             text.Append(directive).Append('\n');
         }
-        foreach (string cell in _cells)
+        // Cells were separate submissions; as one file, declarations that clash are renamed (CellScopes).
+        var code = new Queue<string>(CellScopes.Separate(_cells.Where(c => c.IsCode).Select(c => c.Text).ToList()));
+        foreach (var (cell, isCode) in _cells)
         {
-            text.Append('\n').Append(cell).Append('\n');
+            text.Append('\n').Append(isCode ? code.Dequeue() : cell).Append('\n');
         }
         if (_types.Count > 0)
         {

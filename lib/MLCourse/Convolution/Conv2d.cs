@@ -88,6 +88,15 @@ public sealed partial class Conv2d
     /// <summary>One bias per filter, shape (filters,).</summary>
     public double[] Bias { get; }
 
+    /// <summary>
+    /// The filters and biases by reference (entries <c>Weights</c>, <c>Bias</c>), to save a trained layer
+    /// and load it into a new one of the same shape: <c>conv.StoredWeights().Save(path)</c>,
+    /// <c>fresh.StoredWeights().Load(path)</c>. Named apart from the other layers' <c>Weights()</c>
+    /// because <see cref="Weights"/> is the filters here.
+    /// </summary>
+    public Persistence.LayerWeights StoredWeights() =>
+        new Persistence.LayerWeights().Add("Weights", Weights).Add("Bias", Bias);
+
     /// <summary>The kernel size (k_h, k_w).</summary>
     public (int Height, int Width) KernelSize => (Weights.Height, Weights.Width);
 

@@ -1,6 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
 using MLCourse.Tensors;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MLCourse.Convolution;
 
@@ -16,7 +18,9 @@ namespace MLCourse.Convolution;
 /// <see cref="Loss"/> and <see cref="LossGradient"/>. Backward follows the notes' derivation: ∂L/∂Z₂ = (A₂ − y)/m, ∂L/∂W₂ = (A₂ − y)·Fᵀ,
 /// ∂L/∂b₂ = Σ(A₂ − y), ∂L/∂F = ∂L/∂Z₂·W₂ reshaped to P₁'s shape, ∂L/∂A₁ routed by max pooling,
 /// ∂L/∂Z₁ = ∂L/∂A₁ ⊙ [Z₁ &gt; 0], then ∂L/∂W₁ and ∂L/∂b₁ = Σ ∂L/∂Z₁ through <see cref="Conv2d"/>.
-/// On a 6×6 image the model has the notes' 15 parameters (9 + 1 + 4 + 1). Introduced in notebook day 18.
+/// On a 6×6 image the model has the notes' 15 parameters (9 + 1 + 4 + 1). <see cref="CopyTo"/> and
+/// <see cref="CopyFrom"/> move the four parameters to and from <see cref="SmallCnnModule"/>, the same
+/// network built from TorchSharp's layers. Introduced in notebook day 18.
 /// </remarks>
 public sealed class SmallCnn
 {
@@ -42,10 +46,7 @@ public sealed class SmallCnn
 
     private SmallCnn(int imageSize)
     {
-        if (imageSize < 4 || (imageSize - 2) % 2 != 0)
-        {
-            throw ErrorMessage.OutOfRange(Component, nameof(imageSize), "an even number of at least 4 (so that the 3×3 convolution's output pools evenly)", imageSize);
-        }
+        RequireImageSize(Component, imageSize);
         ImageSize = imageSize;
         Features = (imageSize - 2) / 2 * ((imageSize - 2) / 2);
         Convolution = new Conv2d(1, 1, 3);
@@ -75,6 +76,45 @@ public sealed class SmallCnn
         return model;
     }
 
+    /// <summary>Throws unless <paramref name="imageSize"/> fits the architecture (even, at least 4).</summary>
+    internal static void RequireImageSize(string component, int imageSize)
+    {
+        if (imageSize < 4 || (imageSize - 2) % 2 != 0)
+        {
+            throw ErrorMessage.OutOfRange(component, nameof(imageSize),
+                "an even number of at least 4 (so that the 3×3 convolution's output pools evenly)", imageSize);
+        }
+    }
+
+    /// <summary>Builds the model from a <see cref="SmallCnnModule"/> (the inverse of <see cref="CopyTo"/>).</summary>
+    /// <param name="module">The TorchSharp network; its parameters are read (as float64), not shared.</param>
+    public static SmallCnn CopyFrom(SmallCnnModule module)
+    {
+        using var scope = NewDisposeScope();
+        Matrix<double> w1 = module.Convolution.weight!.detach().to(float64).reshape(3, 3).ToMatrix();
+        double b1 = module.Convolution.bias!.detach().to(float64)[0].item<double>();
+        Vector<double> w2 = module.Dense.weight!.detach().to(float64).reshape(-1).ToVector();
+        double b2 = module.Dense.bias!.detach().to(float64)[0].item<double>();
+        return FromWeights(w1, b1, w2, b2);
+    }
+
+    /// <summary>
+    /// Writes W₁, b₁, W₂ and b₂ into a <see cref="SmallCnnModule"/> of the same image size, so it computes
+    /// the same function.
+    /// </summary>
+    /// <exception cref="ArgumentException">The module is for another image size.</exception>
+    public void CopyTo(SmallCnnModule module)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Require.Shape(Component, nameof(module), module.Dense.weight!.shape, [1, Features],
+            $"the dense weights of a model for {ImageSize}×{ImageSize} images");
+        module.Convolution.weight!.copy_(Convolution.Weights.ToTensor());
+        module.Convolution.bias!.copy_(tensor(Convolution.Bias, float64));
+        module.Dense.weight.copy_(tensor(W2.ToArray(), [1, Features], float64));
+        module.Dense.bias!.copy_(tensor(new[] { B2 }, float64));
+    }
+
     /// <summary>The image side n.</summary>
     public int ImageSize { get; }
 
@@ -92,6 +132,15 @@ public sealed class SmallCnn
 
     /// <summary>The dense bias b₂.</summary>
     public double B2 { get; set; }
+
+    /// <summary>
+    /// W₁, b₁, W₂ and b₂ by reference (entries <c>W1</c> (1, 1, 3, 3), <c>B1</c> (1,), <c>W2</c>
+    /// (features,), <c>B2</c> scalar), to save a trained model and load it into a new one of the same
+    /// image size: <c>cnn.Weights().Save(path)</c>, <c>fresh.Weights().Load(path)</c>.
+    /// </summary>
+    public Persistence.LayerWeights Weights() => new Persistence.LayerWeights()
+        .Add("W1", Convolution.Weights).Add("B1", Convolution.Bias)
+        .Add("W2", W2).Add("B2", () => B2, value => B2 = value);
 
     /// <summary>The number of trainable parameters: 9 + 1 + features + 1.</summary>
     public int ParameterCount => 9 + 1 + Features + 1;
@@ -205,3 +254,55 @@ public sealed record SmallCnnPass(Conv2dPass Convolution, ImageBatch A1, MaxPool
 /// <param name="P1">∂L/∂P₁ (∂L/∂F reshaped).</param>
 /// <param name="X">∂L/∂X, (m, 1, n, n).</param>
 public sealed record SmallCnnGradients(Matrix<double> W1, double B1, Vector<double> W2, double B2, ImageBatch Z1, ImageBatch A1, ImageBatch P1, ImageBatch X);
+
+/// <summary>
+/// <see cref="SmallCnn"/> built from TorchSharp's layers: <c>nn.Conv2d(1, 1, 3)</c>, ReLU, 2×2 max
+/// pooling, flatten, <c>nn.Linear(features, 1)</c> and a sigmoid, so autograd and TorchSharp's
+/// optimisers can train it; <see cref="SmallCnn.CopyTo"/> and <see cref="SmallCnn.CopyFrom"/> copy the
+/// weights across.
+/// </summary>
+/// <remarks>Introduced in notebook day 18, beside the hand-written <see cref="SmallCnn"/>.</remarks>
+public sealed class SmallCnnModule : nn.Module<Tensor, Tensor>
+{
+    /// <summary>
+    /// Creates the network for square images of side <paramref name="imageSize"/>, with TorchSharp's
+    /// default initialisation.
+    /// </summary>
+    /// <param name="imageSize">Image side n; n − 2 must be even and at least 2.</param>
+    /// <param name="dtype">The parameters' type; float64 by default, as the course compares in double.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An image size that does not fit the architecture.</exception>
+    public SmallCnnModule(int imageSize, ScalarType dtype = ScalarType.Float64)
+        : base(nameof(SmallCnnModule))
+    {
+        SmallCnn.RequireImageSize(nameof(SmallCnnModule), imageSize);
+        ImageSize = imageSize;
+        int side = (imageSize - 2) / 2;
+        Convolution = nn.Conv2d(1, 1, 3, dtype: dtype);
+        Dense = nn.Linear(side * side, 1, dtype: dtype);
+        RegisterComponents();
+    }
+
+    /// <summary>The image side n.</summary>
+    public int ImageSize { get; }
+
+    /// <summary>The convolution: weight (1, 1, 3, 3) = W₁, bias (1,) = b₁.</summary>
+    public TorchSharp.Modules.Conv2d Convolution { get; }
+
+    /// <summary>The dense layer: weight (1, features) = W₂ as a row, bias (1,) = b₂.</summary>
+    public TorchSharp.Modules.Linear Dense { get; }
+
+    /// <summary>Z₂ = flatten(maxpool(relu(conv(X)))) · W₂ + b₂, shape (m,), for X of shape (m, 1, n, n).</summary>
+    public Tensor Logits(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        Tensor pooled = nn.functional.max_pool2d(nn.functional.relu(Convolution.forward(x)), 2);
+        return Dense.forward(pooled.flatten(1)).squeeze(1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>A₂ = σ(Z₂), the predicted probabilities, shape (m,).</summary>
+    public override Tensor forward(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        return Logits(x).sigmoid().MoveToOuterDisposeScope();
+    }
+}

@@ -5,10 +5,13 @@ using MLCourse.Errors;
 namespace MLCourse.Persistence;
 
 /// <summary>
-/// The named weights of a from-scratch layer (matrices, vectors and scalars, by reference), saved to
-/// and loaded from a weights file. A layer hands out its own (<see cref="Sequence.SimpleRnn.Weights"/>,
-/// <see cref="Sequence.Lstm.Weights"/>); <see cref="Load"/> writes the file's values into them in place,
-/// so a freshly constructed layer of the same size becomes the saved one.
+/// The named weights of a from-scratch layer (matrices, vectors, arrays, image batches and scalars, by
+/// reference), saved to and loaded from a weights file. A layer hands out its own
+/// (<see cref="Sequence.SimpleRnn.Weights"/>, <see cref="Sequence.Lstm.Weights"/>,
+/// <see cref="Sequence.Gru.Weights"/>, <see cref="Sequence.Embedding.Weights"/>,
+/// <see cref="Convolution.Conv2d.StoredWeights"/>, <see cref="Convolution.SmallCnn.Weights"/>);
+/// <see cref="Load"/> writes the file's values into them in place, so a freshly constructed layer of
+/// the same size becomes the saved one.
 /// </summary>
 /// <remarks>
 /// <para>The file format (version 1), all numbers little-endian:</para>
@@ -16,8 +19,9 @@ namespace MLCourse.Persistence;
 /// <item>the 4 ASCII bytes <c>MLCW</c>, then the format version as int32 (1);</item>
 /// <item>the number of entries as int32;</item>
 /// <item>per entry, in the order they were added: the name (a 7-bit-encoded length, then UTF-8
-/// bytes, as .NET's <see cref="BinaryWriter.Write(string)"/>), the rank as a byte (0 scalar, 1 vector,
-/// 2 matrix), the shape as one int32 per axis, then the values as float64 in row-major order.</item>
+/// bytes, as .NET's <see cref="BinaryWriter.Write(string)"/>), the rank as a byte (0 scalar, 1 vector
+/// or array, 2 matrix, 4 image batch such as convolution filters), the shape as one int32 per axis,
+/// then the values as float64 in row-major order.</item>
 /// </list>
 /// <para>Edge-case policy: <see cref="Load"/> checks every name and shape before it writes any value,
 /// so a file that does not fit leaves the layer unchanged. Names are case-sensitive. NaN and
@@ -46,6 +50,20 @@ public sealed class LayerWeights
     /// <exception cref="ArgumentException"><paramref name="name"/> is already taken.</exception>
     public LayerWeights Add(string name, Vector<double> vector) =>
         Add(new Entry(name, [vector.Count], () => vector.ToArray(), values => vector.SetValues(values)));
+
+    /// <summary>Adds an array of values (a convolution's biases), by reference, as a rank-1 entry.</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is already taken.</exception>
+    public LayerWeights Add(string name, double[] values) =>
+        Add(new Entry(name, [values.Length], () => (double[])values.Clone(), loaded => loaded.CopyTo(values, 0)));
+
+    /// <summary>
+    /// Adds an image batch (convolution filters, shape (filters, c_in, k_h, k_w)), by reference, as a
+    /// rank-4 entry.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is already taken.</exception>
+    public LayerWeights Add(string name, Convolution.ImageBatch batch) =>
+        Add(new Entry(name, [batch.Batch, batch.Channels, batch.Height, batch.Width],
+            () => (double[])batch.Data.Clone(), loaded => loaded.CopyTo(batch.Data, 0)));
 
     /// <summary>Adds a scalar through its getter and setter (a layer's output bias).</summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is already taken.</exception>

@@ -99,6 +99,23 @@ public sealed class Gru
     /// <summary>b_hr, b_hz, b_hn.</summary>
     public IReadOnlyList<Vector<double>> HiddenBiases { get; }
 
+    /// <summary>
+    /// The three gates' weights and biases by reference, to save a trained layer and load it into a new
+    /// one of the same size: <c>gru.Weights().Save(path)</c>, <c>fresh.Weights().Load(path)</c>. Entries
+    /// <c>InputWeights.Reset</c> … <c>HiddenBiases.Candidate</c>, gates in the order reset, update, candidate.
+    /// </summary>
+    public Persistence.LayerWeights Weights()
+    {
+        string[] gates = ["Reset", "Update", "Candidate"];
+        var weights = new Persistence.LayerWeights();
+        for (int g = 0; g < gates.Length; g++)
+        {
+            weights.Add($"InputWeights.{gates[g]}", InputWeights[g]).Add($"HiddenWeights.{gates[g]}", HiddenWeights[g])
+                .Add($"InputBiases.{gates[g]}", InputBiases[g]).Add($"HiddenBiases.{gates[g]}", HiddenBiases[g]);
+        }
+        return weights;
+    }
+
     /// <summary>Runs the recurrence over <paramref name="sequence"/> (timesteps, features); returns the cached steps.</summary>
     /// <param name="sequence">(timesteps, features).</param>
     /// <exception cref="ArgumentException">A wrong number of features or no time steps.</exception>

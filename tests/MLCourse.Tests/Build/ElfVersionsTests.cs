@@ -1,4 +1,5 @@
 using System.Reflection;
+using MLCourse.Build;
 
 namespace MLCourse.Tests.Build;
 
@@ -7,7 +8,8 @@ public class ElfVersionsTests
 {
     private const string Missing = "GLIBCXX_3.4.32";
 
-    private static byte[] PristineLibTorchSharp() => File.ReadAllBytes(
+    /// <summary>TorchSharp's libLibTorchSharp.so as the NuGet cache holds it (never patched there).</summary>
+    internal static byte[] PristineLibTorchSharp() => File.ReadAllBytes(
         typeof(ElfVersionsTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "TorchSharpPackageNativeLibrary").Value!);
 

@@ -1,3 +1,4 @@
+using MLCourse.Build;
 using TorchSharp;
 using static TorchSharp.torch;
 

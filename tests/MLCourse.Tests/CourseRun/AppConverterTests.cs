@@ -26,7 +26,7 @@ public sealed class AppConverterTests : IDisposable
     {
         string app = AppConverter.Convert(Notebook(TestNotebook.Code("var x = 2;\nx * 21")));
 
-        Assert.Contains("var x = 2;\nShow(x * 21);\n", app);
+        Assert.Contains("var x = 2;\nDisplay.Show(x * 21);\n", app);
     }
 
     [Fact]
@@ -86,9 +86,45 @@ public sealed class AppConverterTests : IDisposable
             TestNotebook.Code("int Twice(int x) => 2 * x;\nTwice(p.X)")));
 
         Assert.Contains("\nvar p = new Point(1);\n", app);
-        Assert.Contains("\nint Twice(int x) => 2 * x;\nShow(Twice(p.X));\n", app);
+        Assert.Contains("\nint Twice(int x) => 2 * x;\nDisplay.Show(Twice(p.X));\n", app);
         Assert.EndsWith("\nrecord Point(int X);\n", app);
         Assert.Equal(1, app.Split("record Point").Length - 1);
+    }
+
+    [Fact]
+    public void A_name_a_later_cell_declares_again_is_renamed_from_there_on()
+    {
+        string app = AppConverter.Convert(Notebook(
+            TestNotebook.Code("var w = 1;\nvar u = w + 1;"),
+            TestNotebook.Code("var w = w * 10;\nConsole.WriteLine(w + u);\nvar f = (int w) => w;"),
+            TestNotebook.Code("w + obj.w + f(w)")));
+
+        Assert.Contains("\nvar w = 1;\nvar u = w + 1;\n", app);
+        // the old w on the right of its own redeclaration; a lambda's own w and a member named w untouched
+        Assert.Contains("\nvar w_2 = w * 10;\nConsole.WriteLine(w_2 + u);\nvar f = (int w) => w;\n", app);
+        Assert.Contains("\nDisplay.Show(w_2 + obj.w + f(w_2));\n", app);
+    }
+
+    [Fact]
+    public void A_block_local_that_clashes_with_a_top_level_name_is_renamed_within_its_block()
+    {
+        string app = AppConverter.Convert(Notebook(
+            TestNotebook.Code("for (int i = 0; i < 2; i++)\n{\n    var z = i * 2;\n    Console.WriteLine(z);\n}"),
+            TestNotebook.Code("double z = 0.5;\nint i = 3;\nz + i")));
+
+        Assert.Contains("for (int i_inner = 0; i_inner < 2; i_inner++)\n{\n    var z_inner = i_inner * 2;\n"
+            + "    Console.WriteLine(z_inner);\n}", app);
+        Assert.Contains("\ndouble z = 0.5;\nint i = 3;\nDisplay.Show(z + i);\n", app);
+    }
+
+    [Fact]
+    public void A_cells_own_Show_function_does_not_hide_the_display()
+    {
+        string app = AppConverter.Convert(Notebook(
+            TestNotebook.Code("string Show(int[] ids) => string.Join(' ', ids);"),
+            TestNotebook.Code("Show([1, 2])")));
+
+        Assert.Contains("\nDisplay.Show(Show([1, 2]));\n", app);
     }
 
     [Theory]

@@ -41,6 +41,22 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
         Assert.Equal("README.md", Field(metadata, "readme"));
     }
 
+    private static string[] DependencyIds(string package, string id) =>
+        Metadata(package, id).Descendants().Where(e => e.Name.LocalName == "dependency")
+            .Select(e => e.Attribute("id")!.Value).Distinct().ToArray();
+
+    [Fact]
+    public void The_core_package_depends_on_TorchSharp_and_leaves_the_backend_to_the_application()
+    {
+        string[] core = DependencyIds(fixture.Package("MLCourse"), "MLCourse");
+        string[] notebooks = DependencyIds(fixture.Package("MLCourse.Notebooks"), "MLCourse.Notebooks");
+
+        Assert.Contains("TorchSharp", core);
+        Assert.DoesNotContain(core, id => id.StartsWith("TorchSharp-", StringComparison.OrdinalIgnoreCase)
+                                          || id.StartsWith("libtorch", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("TorchSharp-cpu", notebooks);   // the notebooks are an application: they bring the CPU backend
+    }
+
     [Fact]
     public void The_notebooks_package_carries_its_kernel_extension_script()
     {
@@ -68,7 +84,7 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
     }
 
     [Fact]
-    public void A_console_project_outside_the_build_trains_models_with_the_packed_library()
+    public void A_console_project_outside_the_build_with_TorchSharp_cpu_added_trains_models_with_the_packed_library()
     {
         string sample = Path.Combine(fixture.Layout.Root, "tests", "MLCourse.PackageSample");
         foreach (string built in new[] { "obj", "bin" }.Select(d => Path.Combine(sample, d)).Where(Directory.Exists))
@@ -85,6 +101,12 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
         using var packedDll = new MemoryStream();
         packed.GetEntry("lib/net10.0/MLCourse.dll")!.Open().CopyTo(packedDll);
         Assert.Equal(packedDll.ToArray(), File.ReadAllBytes(restored));   // the sample used the package just packed
+        string[] binaries = Directory.GetFiles(Path.Combine(sample, "bin"), "*", SearchOption.AllDirectories);
+        Assert.Single(binaries, f => Path.GetFileName(f) == "libLibTorchSharp.so"
+                                     || Path.GetFileName(f) == "libLibTorchSharp.dylib"
+                                     || Path.GetFileName(f) == "LibTorchSharp.dll");   // this platform's natives only
+        long bytes = binaries.Sum(f => new FileInfo(f).Length);
+        Assert.True(bytes < 700_000_000, $"the sample's bin holds {bytes / 1e6:F0} MB; every platform's natives are 1.1 GB");
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using MLCourse.Sequence;
 namespace MLCourse.Tests.Persistence;
 
 /// <summary>Saving and loading from-scratch layers' weights: exact round trips, and files that do not fit are refused whole.</summary>
-public sealed class LayerWeightsTests : IDisposable
+public sealed partial class LayerWeightsTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"mlcourse-{Guid.NewGuid():N}.mlcw");
 
