@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Tensors;
 
 namespace MLCourse.Attention;
 
