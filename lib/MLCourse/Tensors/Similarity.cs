@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
 
-namespace MLCourse.Attention;
+namespace MLCourse.Tensors;
 
 /// <summary>The notes' cosine similarity, Σ A_i B_i / (√Σ A_i² · √Σ B_i²): 1 for the same direction, 0 for orthogonal.</summary>
 /// <remarks>Introduced in notebook day 12 (embeddings); day 15 compares it with dot-product attention.</remarks>
