@@ -32,7 +32,7 @@ public sealed class DigitJudge : IDisposable
 {
     private const string Component = nameof(DigitJudge);
     private readonly Sequential _features;
-    private readonly Linear _head;
+    private readonly TorchSharp.Modules.Linear _head;
 
     private DigitJudge(int height, int width, int classes)
     {
