@@ -156,7 +156,7 @@ public sealed class SkipGram
         ArgumentNullException.ThrowIfNull(corpus);
         if (corpus.Count < 2)
         {
-            throw new ArgumentException($"{Component}: corpus must hold at least 2 tokens, but holds {corpus.Count}.", nameof(corpus));
+            throw ErrorMessage.Must(Component, nameof(corpus), "hold at least 2 tokens", $"holds {corpus.Count}");
         }
         var counts = new long[vocabularySize];
         for (int i = 0; i < corpus.Count; i++)
