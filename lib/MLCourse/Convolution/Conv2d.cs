@@ -239,7 +239,9 @@ public sealed partial class Conv2d
         Require.Shape(Component, nameof(module), module.weight!.shape, Weights.Shape, "the shape of the weights");
         if (module.bias is null)
         {
-            throw new ArgumentException($"{Component}: the module has no bias to copy the layer's bias into; create it with bias: true.", nameof(module));
+            throw ErrorMessage.Must(Component, nameof(module),
+                "have a bias to copy the layer's bias into (create it with bias: true)",
+                "has none");
         }
         module.weight.copy_(Weights.ToTensor());
         module.bias.copy_(torch.tensor(Bias, torch.float64));

@@ -20,17 +20,23 @@ public static class ConvShape
     public static int OutputSize(int n, int f, int p = 0, int s = 1)
     {
         string numbers = $"(n = {n}, f = {f}, p = {p}, s = {s})";
-        if (n < 1 || f < 1 || p < 0)
+        if (n < 1 || f < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(n), $"{Component}: input, filter and padding must be n ≥ 1, f ≥ 1, p ≥ 0, but are {numbers}.");
+            (string name, int value) = n < 1 ? (nameof(n), n) : (nameof(f), f);
+            throw ErrorMessage.OutOfRange(Component, name, "at least 1", $"{value} {numbers}");
+        }
+        if (p < 0)
+        {
+            throw ErrorMessage.OutOfRange(Component, nameof(p), "at least 0 (the padding)", $"{p} {numbers}");
         }
         if (s < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(s), $"{Component}: the stride must be at least 1, but is {s} {numbers}.");
+            throw ErrorMessage.OutOfRange(Component, nameof(s), "at least 1 (the stride)", $"{s} {numbers}");
         }
         if (f > n + 2 * p)
         {
-            throw new ArgumentOutOfRangeException(nameof(f), $"{Component}: the filter (f = {f}) is larger than the padded input (n + 2p = {n + 2 * p}) {numbers}.");
+            throw ErrorMessage.OutOfRange(Component, nameof(f),
+                $"at most the padded input n + 2p = {n + 2 * p} (the filter size)", $"{f} {numbers}");
         }
         return (n + 2 * p - f) / s + 1;   // integer division is the floor for these non-negative values
     }
@@ -38,7 +44,8 @@ public static class ConvShape
     /// <summary>The padding p = (f − 1)/2 that keeps the size with stride 1 ("same"; f must be odd).</summary>
     /// <exception cref="ArgumentException"><paramref name="f"/> is even, so no symmetric padding keeps the size.</exception>
     public static int SamePadding(int f) =>
-        f % 2 == 1 ? (f - 1) / 2 : throw new ArgumentException($"{Component}: 'same' padding needs an odd filter size, but f = {f}.", nameof(f));
+        f % 2 == 1 ? (f - 1) / 2 : throw ErrorMessage.Must(Component, nameof(f), "be odd for 'same' padding",
+            $"is {f}");
 
     /// <summary>Trainable parameters of a convolution layer: (f·f·c_in + 1)·filters (one bias per filter).</summary>
     public static long ConvParameters(int f, int channelsIn, int filters) => ((long)f * f * channelsIn + 1) * filters;

@@ -157,7 +157,7 @@ public sealed class SmallCnn
         }
         Conv2dPass convolution = Convolution.Forward(x);
         ImageBatch z1 = convolution.Output;
-        var a1 = new ImageBatch(z1.Batch, 1, z1.Height, z1.Width, z1.Data.Select(v => Math.Max(0, v)).ToArray());
+        var a1 = new ImageBatch(z1.Batch, 1, z1.Height, z1.Width, z1.Data.Select(Activations.Relu).ToArray());
         MaxPool2dPass pooling = Pool.Forward(a1);
         ImageBatch p1 = pooling.Output;
         var f = Matrix<double>.Build.Dense(x.Batch, Features, (i, j) => p1.Data[i * Features + j]);   // flatten: (m, features)

@@ -26,40 +26,14 @@ public static partial class Datasets
             .ToList();
     }
 
-    /// <summary>The optical digits: 1,797 images of 8×8 pixels with their labels.</summary>
-    /// <exception cref="FileNotFoundException">The file is missing; the message names every path searched.</exception>
-    /// <exception cref="FormatException">A row is malformed; the message names the file and line.</exception>
-    public static DigitsData Digits()
-    {
-        const int pixels = DigitsData.Side * DigitsData.Side;
-        var file = DelimitedFile.Read(DatasetDirectory.PathOf("digits.csv.gz"), headerLines: 0, fieldCount: pixels + 1);
-        var matrix = Matrix<double>.Build.Dense(file.Rows.Count, pixels, (i, j) => file.Rows[i].Number(j));
-        int[] labels = file.Rows.Select(r => r.Integer(pixels)).ToArray();
-        return new DigitsData(matrix, labels);
-    }
-
     /// <summary>Fisher's iris: 150 flowers, 4 measurements in cm, 3 species.</summary>
     public static LabelledData Iris() => ReadScikitLearnTable(
         "iris.csv", ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"]);
-
-    /// <summary>The UCI wine recognition data: 178 wines, 13 chemical measurements, 3 cultivars.</summary>
-    public static LabelledData Wine() => ReadScikitLearnTable(
-        "wine_data.csv",
-        ["alcohol", "malic_acid", "ash", "alcalinity_of_ash", "magnesium", "total_phenols", "flavanoids",
-         "nonflavanoid_phenols", "proanthocyanins", "color_intensity", "hue", "od280/od315_of_diluted_wines", "proline"]);
 
     /// <summary>The 406 cars of <c>cars.json</c>; missing fuel economy or horsepower stay <c>null</c>.</summary>
     public static IReadOnlyList<Car> Cars() => ReadJsonRecords("cars.json", r => new Car(
         r.Text("Name"), r.OptionalNumber("Miles_per_Gallon"), (int)r.Number("Cylinders"), r.Number("Displacement"),
         r.OptionalNumber("Horsepower"), r.Number("Weight_in_lbs"), r.Number("Acceleration"), r.Date("Year"), r.Text("Origin")));
-
-    /// <summary>
-    /// The 344 penguins of <c>penguins.json</c>; missing measurements and sex stay <c>null</c>.
-    /// One record's sex is "." in the source, its marker for unknown; it is read as <c>null</c> too.
-    /// </summary>
-    public static IReadOnlyList<Penguin> Penguins() => ReadJsonRecords("penguins.json", r => new Penguin(
-        r.Text("Species"), r.Text("Island"), r.OptionalNumber("Beak Length (mm)"), r.OptionalNumber("Beak Depth (mm)"),
-        r.OptionalNumber("Flipper Length (mm)"), r.OptionalNumber("Body Mass (g)"), r.OptionalText("Sex") is "." ? null : r.OptionalText("Sex")));
 
     // scikit-learn's bundled CSVs start with "n_samples,n_features,class names…", then one row per
     // sample with the features and the class index last.

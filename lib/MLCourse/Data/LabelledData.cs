@@ -7,5 +7,5 @@ namespace MLCourse.Data;
 /// <param name="Labels">One class index per row, 0-based.</param>
 /// <param name="FeatureNames">One name per column of <paramref name="Features"/>.</param>
 /// <param name="ClassNames">The name of each class index.</param>
-/// <remarks>Returned by <see cref="Datasets.Iris"/> and <see cref="Datasets.Wine"/>.</remarks>
+/// <remarks>Returned by <see cref="Datasets.Iris"/>.</remarks>
 public sealed record LabelledData(Matrix<double> Features, int[] Labels, string[] FeatureNames, string[] ClassNames);

@@ -24,7 +24,8 @@ public sealed class NoiseSchedule
         int bad = betas.ToList().FindIndex(b => !(b > 0 && b < 1));
         if (bad >= 0)
         {
-            throw new ArgumentException($"{Component}: every β must lie in (0, 1), but β_{bad + 1} is {betas[bad]}.", nameof(betas));
+            throw ErrorMessage.Must(Component, nameof(betas), "lie in (0, 1) (every β)",
+                $"β_{bad + 1} is {betas[bad]}");
         }
         Betas = betas.ToArray();
         Alphas = Betas.Select(b => 1 - b).ToArray();

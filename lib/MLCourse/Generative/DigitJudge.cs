@@ -32,7 +32,7 @@ public sealed class DigitJudge : IDisposable
 {
     private const string Component = nameof(DigitJudge);
     private readonly Sequential _features;
-    private readonly Linear _head;
+    private readonly TorchSharp.Modules.Linear _head;
 
     private DigitJudge(int height, int width, int classes)
     {
@@ -194,7 +194,9 @@ public sealed class DigitJudge : IDisposable
         ArgumentNullException.ThrowIfNull(b);
         if (a.RowCount < 2 || b.RowCount < 2)
         {
-            throw new ArgumentException($"{Component}: the Fréchet distance needs at least 2 samples in each set, but got {a.RowCount} and {b.RowCount}.");
+            (string name, int rows) = a.RowCount < 2 ? (nameof(a), a.RowCount) : (nameof(b), b.RowCount);
+            throw ErrorMessage.Must(Component, name, "hold at least 2 samples for the Fréchet distance",
+                $"holds {rows}");
         }
         if (a.ColumnCount != b.ColumnCount)
         {
@@ -231,7 +233,7 @@ public sealed class DigitJudge : IDisposable
         }
         if (!images.isfinite().all().item<bool>())
         {
-            throw new ArgumentException($"{Component}: {argument} must be finite, but holds NaN or infinity.", argument);
+            throw ErrorMessage.Must(Component, argument, "be finite", "holds NaN or infinity");
         }
     }
 

@@ -59,12 +59,13 @@ public static class Divergence
         int bad = probabilities.ToList().FindIndex(v => !(v >= 0) || double.IsInfinity(v));
         if (bad >= 0)
         {
-            throw new ArgumentException($"{Component}: {argument} must hold probabilities (finite, ≥ 0), but entry {bad} is {probabilities[bad]}.", argument);
+            throw ErrorMessage.Must(Component, argument, "hold probabilities (finite, ≥ 0)",
+                $"entry {bad} is {probabilities[bad]}");
         }
         double total = probabilities.Sum();
         if (Math.Abs(total - 1) > 1e-9)
         {
-            throw new ArgumentException($"{Component}: {argument} must sum to 1, but sums to {total:R}.", argument);
+            throw ErrorMessage.Must(Component, argument, "sum to 1", $"sums to {total:R}");
         }
     }
 }

@@ -54,7 +54,8 @@ public static class GanTheory
     {
         if (x.Count < 2 || x.Zip(x.Skip(1)).Any(p => !(p.Second > p.First)))
         {
-            throw new ArgumentException($"{Component}: the grid must have at least 2 strictly increasing points.", nameof(x));
+            throw ErrorMessage.Must(Component, nameof(x), "be a grid of at least 2 strictly increasing points",
+                x.Count < 2 ? $"has {x.Count}" : "is not strictly increasing");
         }
         double sum = 0, previous = f(x[0]);
         for (int i = 1; i < x.Count; i++)

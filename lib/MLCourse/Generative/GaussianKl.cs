@@ -94,7 +94,9 @@ public static class GaussianKl
         bool symmetric = (covariance - covariance.Transpose()).InfinityNorm() <= 1e-12 * (1 + covariance.InfinityNorm());
         if (!symmetric || covariance.Evd(Symmetricity.Symmetric).EigenValues.Any(e => !(e.Real > 0)))
         {
-            throw new ArgumentException($"{Component}: {argument} must be a symmetric positive definite covariance matrix (all variances > 0).", argument);
+            throw ErrorMessage.Must(Component, argument,
+                "be a symmetric positive definite covariance matrix (all variances > 0)",
+                symmetric ? "has an eigenvalue ≤ 0" : "is not symmetric");
         }
     }
 }

@@ -14,9 +14,9 @@ namespace MLCourse.Generative;
 /// <remarks>Introduced in notebook day 20.</remarks>
 public sealed class Vae : nn.Module<Tensor, Tensor, VaeOutput>
 {
-    private readonly Linear _hidden;
-    private readonly Linear _mean;
-    private readonly Linear _logVariance;
+    private readonly TorchSharp.Modules.Linear _hidden;
+    private readonly TorchSharp.Modules.Linear _mean;
+    private readonly TorchSharp.Modules.Linear _logVariance;
     private readonly Sequential _decoder;
 
     /// <summary>Creates the layers: inputs → hidden → (μ, log σ²) of size latent; latent → hidden → inputs.</summary>

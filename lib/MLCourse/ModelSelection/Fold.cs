@@ -30,13 +30,4 @@ internal static class Folds
         Enumerable.Range(0, nSplits).Select(k => new Fold(
             Enumerable.Range(0, testFold.Length).Where(i => testFold[i] != k).ToArray(),
             Enumerable.Range(0, testFold.Length).Where(i => testFold[i] == k).ToArray())).ToArray();
-
-    public static void CheckSplits(string component, int nSplits)
-    {
-        if (nSplits < 2)
-        {
-            throw Errors.ErrorMessage.OutOfRange(
-                component, "nSplits", "at least 2 (one fold to fit on, one to score on)", nSplits);
-        }
-    }
 }

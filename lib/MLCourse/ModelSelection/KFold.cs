@@ -1,5 +1,3 @@
-using MLCourse.Errors;
-
 namespace MLCourse.ModelSelection;
 
 /// <summary>
@@ -14,41 +12,23 @@ namespace MLCourse.ModelSelection;
 /// would choose); a seed given without <c>shuffle</c> is ignored instead of refused.
 /// Fold arrays come back sorted ascending, as scikit-learn's do.
 /// </remarks>
-public sealed class KFold : IFoldSplitter
+public sealed class KFold : FoldSplitter
 {
-    private const string Component = "KFold";
-
     /// <summary>Stores the settings.</summary>
     /// <param name="nSplits">k, at least 2 (scikit-learn's default 5).</param>
     /// <param name="shuffle">Whether to shuffle the rows before cutting them into blocks (default false).</param>
     /// <param name="seed">The shuffle's seed.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="nSplits"/> below 2.</exception>
     public KFold(int nSplits = 5, bool shuffle = false, int seed = 0)
+        : base("KFold", nSplits, shuffle, seed)
     {
-        Folds.CheckSplits(Component, nSplits);
-        NSplits = nSplits;
-        Shuffle = shuffle;
-        Seed = seed;
     }
-
-    /// <inheritdoc/>
-    public int NSplits { get; }
-
-    /// <summary>Whether rows are shuffled before they are cut into folds.</summary>
-    public bool Shuffle { get; }
-
-    /// <summary>The shuffle's seed.</summary>
-    public int Seed { get; }
 
     /// <summary>The k folds of rows 0 … count − 1.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer rows than folds.</exception>
     public IReadOnlyList<Fold> Split(int count)
     {
-        if (count < NSplits)
-        {
-            throw ErrorMessage.OutOfRange(
-                Component, "count", $"at least nSplits = {NSplits} (one row per fold)", count);
-        }
+        RequireRows(nameof(count), count, "(one row per fold)", count);
         int[] order = Enumerable.Range(0, count).ToArray();
         if (Shuffle)
         {
@@ -70,5 +50,5 @@ public sealed class KFold : IFoldSplitter
 
     /// <inheritdoc/>
     /// <remarks>The labels are not used, only their count.</remarks>
-    public IReadOnlyList<Fold> Split<TLabel>(IReadOnlyList<TLabel> y) where TLabel : notnull => Split(y.Count);
+    public override IReadOnlyList<Fold> Split<TLabel>(IReadOnlyList<TLabel> y) => Split(y.Count);
 }

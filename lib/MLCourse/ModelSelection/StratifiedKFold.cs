@@ -17,7 +17,7 @@ namespace MLCourse.ModelSelection;
 /// the shuffle uses .NET's <see cref="Random"/>, so shuffled folds differ from NumPy's.</para>
 /// <para>Introduced in notebook day 05.</para>
 /// </remarks>
-public sealed class StratifiedKFold : IFoldSplitter
+public sealed class StratifiedKFold : FoldSplitter
 {
     private const string Component = "StratifiedKFold";
 
@@ -27,32 +27,17 @@ public sealed class StratifiedKFold : IFoldSplitter
     /// <param name="seed">The shuffle's seed.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="nSplits"/> below 2.</exception>
     public StratifiedKFold(int nSplits = 5, bool shuffle = false, int seed = 0)
+        : base(Component, nSplits, shuffle, seed)
     {
-        Folds.CheckSplits(Component, nSplits);
-        NSplits = nSplits;
-        Shuffle = shuffle;
-        Seed = seed;
     }
-
-    /// <inheritdoc/>
-    public int NSplits { get; }
-
-    /// <summary>Whether each class's fold numbers are shuffled.</summary>
-    public bool Shuffle { get; }
-
-    /// <summary>The shuffle's seed.</summary>
-    public int Seed { get; }
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentOutOfRangeException">
     /// Fewer rows than folds, or a class with fewer rows than folds (the message names it).
     /// </exception>
-    public IReadOnlyList<Fold> Split<TLabel>(IReadOnlyList<TLabel> y) where TLabel : notnull
+    public override IReadOnlyList<Fold> Split<TLabel>(IReadOnlyList<TLabel> y)
     {
-        if (y.Count < NSplits)
-        {
-            throw ErrorMessage.OutOfRange(Component, "y", $"at least nSplits = {NSplits} rows", $"{y.Count} rows");
-        }
+        RequireRows(nameof(y), y.Count, "rows", $"{y.Count} rows");
         // Classes numbered by first appearance, as scikit-learn encodes them.
         var classOf = new Dictionary<TLabel, int>();
         var encoded = new int[y.Count];

@@ -72,7 +72,7 @@ public sealed class FittedColumnTransformer : IFittedTableTransformer
     /// <exception cref="KeyNotFoundException">No transformer has that name.</exception>
     public IFittedTableTransformer this[string name] =>
         _fitted.FirstOrDefault(t => t.Name == name).Transformer
-        ?? throw new KeyNotFoundException($"ColumnTransformer: no transformer '{name}'; the transformers are {string.Join(", ", _fitted.Select(t => $"'{t.Name}'"))}.");
+        ?? throw ErrorMessage.Unknown("ColumnTransformer", "transformer", name, _fitted.Select(t => t.Name));
 
     /// <summary>Each transformer's output on its columns, side by side, then the passed-through remainder.</summary>
     /// <exception cref="KeyNotFoundException">A column seen at fit time is missing.</exception>

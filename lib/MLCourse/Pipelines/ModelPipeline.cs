@@ -1,4 +1,5 @@
 using MLCourse.Data.Tables;
+using MLCourse.Errors;
 
 namespace MLCourse.Pipelines;
 
@@ -80,7 +81,8 @@ public sealed class FittedModelPipeline<TLabel>
     {
         if (features.Columns.FirstOrDefault(c => c.Kind is not (ColumnKind.Number or ColumnKind.Integer)) is { } text)
         {
-            throw new ArgumentException($"Pipeline: the estimator needs numbers, but column '{text.Name}' is {text.Kind}; encode it in a step first.", "x");
+            throw ErrorMessage.WrongKind("Pipeline", "x", "column", text.Name,
+                "numeric for the estimator (encode it in a step first)", text.Kind);
         }
         return features.ToMatrix([.. features.ColumnNames]);
     }

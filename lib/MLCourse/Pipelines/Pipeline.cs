@@ -79,7 +79,7 @@ public sealed class FittedPipeline : IFittedTableTransformer
     /// <exception cref="KeyNotFoundException">No step has that name.</exception>
     public IFittedTableTransformer this[string name] =>
         Steps.FirstOrDefault(s => s.Name == name).Step
-        ?? throw new KeyNotFoundException(ErrorMessage.UnknownText("Pipeline", "step", name, Steps.Select(s => s.Name)));
+        ?? throw ErrorMessage.Unknown("Pipeline", "step", name, Steps.Select(s => s.Name));
 
     /// <summary>Applies every step's learned state in turn.</summary>
     /// <exception cref="ArgumentException">A step refuses its input; the message names the step, then gives the step's own message (also the inner exception).</exception>

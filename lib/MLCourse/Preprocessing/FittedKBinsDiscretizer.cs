@@ -43,7 +43,9 @@ public sealed class FittedKBinsDiscretizer : IFittedTableTransformer
         {
             if (edges[j].Length < 2 || edges[j].Zip(edges[j].Skip(1)).Any(p => !(p.First < p.Second)))
             {
-                throw new ArgumentException($"{Component}: edges of feature {j} must be at least 2 strictly increasing numbers, but are [{string.Join(", ", edges[j])}].", nameof(edges));
+                throw ErrorMessage.Must(Component, nameof(edges),
+                    $"hold at least 2 strictly increasing numbers for feature {j}",
+                    $"holds [{string.Join(", ", edges[j])}]");
             }
         }
         return new FittedKBinsDiscretizer([.. edges.Select(e => e.ToArray())], encode, featureNames ?? Enumerable.Range(0, edges.Count).Select(j => $"x{j}").ToArray());

@@ -106,9 +106,11 @@ public sealed class FittedOneHotEncoder : IFittedTableTransformer
         var unknown = rows.Select(r => r[feature]).Where(v => !index.ContainsKey(v ?? NullKey)).Distinct().ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException(
-                $"{Component}: found unknown categories [{string.Join(", ", unknown.Select(u => u is null ? "None" : $"'{u}'"))}] in column {feature} ({FeatureNamesIn[feature]}) during transform.",
-                "rows");
+            string found = string.Join(", ", unknown.Select(u => u is null ? "None" : $"'{u}'"));
+            throw ErrorMessage.UnknownValue(Component, "rows",
+                $"unknown categories [{found}] in column {feature} ({FeatureNamesIn[feature]}) during transform",
+                "categories", Categories[feature].Select(c => c ?? "None").ToList(),
+                "or build the encoder with handleUnknown: OneHotUnknown.Ignore");
         }
     }
 
@@ -128,8 +130,8 @@ public sealed class FittedOneHotEncoder : IFittedTableTransformer
         {
             return null;
         }
-        throw new ArgumentException(
-            $"{Component}: row {row} has all zeros for column {feature} ({FeatureNamesIn[feature]}), which cannot be inverted when no category is dropped and unknown categories are errors.",
-            "encoded");
+        throw ErrorMessage.Must(Component, "encoded",
+            $"have a 1 in every column's block when no category is dropped and unknown categories are errors",
+            $"row {row} has all zeros for column {feature} ({FeatureNamesIn[feature]}), which cannot be inverted");
     }
 }

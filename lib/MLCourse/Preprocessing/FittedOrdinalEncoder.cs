@@ -28,9 +28,9 @@ public sealed class FittedOrdinalEncoder
         return Matrix<double>.Build.Dense(rows.Count, Categories.Count, (i, j) =>
             rows[i][j] is { } value && _index[j].TryGetValue(value, out int k)
                 ? k
-                : throw new ArgumentException(
-                    $"{Component}: found unknown category {(rows[i][j] is null ? "None" : $"'{rows[i][j]}'")} in column {j} at row {i} during transform; known: {string.Join(", ", Categories[j].Select(c => $"'{c}'"))}.",
-                    "rows"));
+                : throw ErrorMessage.UnknownValue(Component, "rows",
+                    $"an unknown category {(rows[i][j] is null ? "None" : $"'{rows[i][j]}'")} in column {j} at row {i}"
+                    + " during transform", "categories", Categories[j].ToList()));
     }
 
     /// <summary>The categories at the given positions.</summary>
@@ -43,7 +43,9 @@ public sealed class FittedOrdinalEncoder
             double code = codes[i, j];
             return code >= 0 && code < Categories[j].Count && code == Math.Floor(code)
                 ? Categories[j][(int)code]
-                : throw new ArgumentException($"{Component}: code {code} at row {i}, column {j} is not a position 0 … {Categories[j].Count - 1}.", nameof(codes));
+                : throw ErrorMessage.Must(Component, nameof(codes),
+                    $"hold whole-number positions 0 … {Categories[j].Count - 1} in column {j}",
+                        $"row {i} holds {code}");
         }).ToArray()).ToArray();
     }
 }

@@ -144,8 +144,9 @@ public sealed class KBinsDiscretizer : ITableTransformer
     {
         if (values.Length < Bins)
         {
-            throw new ArgumentException(
-                $"{Component}: k-means binning needs at least as many values as bins ({Bins}), but feature {feature} has {values.Length}.", "x");
+            throw ErrorMessage.Must(Component, "x",
+                $"hold at least as many values as bins ({Bins}) for k-means binning",
+                    $"feature {feature} has {values.Length}");
         }
         double[] uniform = Linspace(min, max, Bins + 1);
         double[] initial = Enumerable.Range(0, Bins).Select(i => (uniform[i + 1] + uniform[i]) * 0.5).ToArray();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MLCourse.Data.Tables;
 using MLCourse.Pipelines;
+using MLCourse.Errors;
 
 namespace MLCourse.Preprocessing;
 
@@ -44,7 +45,7 @@ public sealed class SimpleImputer : ITableTransformer
     {
         if (strategy == ImputeStrategy.Constant && fillValue is null)
         {
-            throw new ArgumentException($"{Component}: the Constant strategy needs a fillValue.", nameof(fillValue));
+            throw ErrorMessage.Must(Component, nameof(fillValue), "be given for the Constant strategy", "is null");
         }
         Strategy = strategy;
         FillValue = fillValue;
@@ -73,7 +74,9 @@ public sealed class SimpleImputer : ITableTransformer
         var present = column.Values.Where(v => !IsMissing(v)).ToList();
         if (present.Count == 0)
         {
-            throw new ArgumentException($"{Component}: column '{column.Name}' has no values to learn a {Strategy} from.", "x");
+            throw ErrorMessage.Must(Component, "x",
+                $"have a value in column '{column.Name}' to learn a {Strategy} from",
+                "it has none");
         }
         if (Strategy == ImputeStrategy.MostFrequent)
         {
@@ -82,7 +85,8 @@ public sealed class SimpleImputer : ITableTransformer
         }
         if (!numeric)
         {
-            throw new ArgumentException($"{Component}: the {Strategy} strategy needs a numeric column, but '{column.Name}' is {column.Kind}.", "x");
+            throw ErrorMessage.WrongKind(Component, "x", "column", column.Name, $"numeric for the {Strategy} strategy",
+                column.Kind);
         }
         double[] values = present.Select(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)).Order().ToArray();
         return Strategy == ImputeStrategy.Mean

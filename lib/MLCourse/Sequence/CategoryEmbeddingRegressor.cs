@@ -13,7 +13,7 @@ namespace MLCourse.Sequence;
 public sealed class CategoryEmbeddingRegressor : nn.Module<Tensor, Tensor>
 {
     private readonly TorchSharp.Modules.Embedding _embedding;
-    private readonly Linear _readout;
+    private readonly TorchSharp.Modules.Linear _readout;
 
     /// <summary>Creates the table (categories, dimensions) and the read-out (dimensions → targets).</summary>
     public CategoryEmbeddingRegressor(int categories, int dimensions, int targets) : base(nameof(CategoryEmbeddingRegressor))

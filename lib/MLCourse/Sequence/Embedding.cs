@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using MLCourse.Attention;
+using MLCourse.Tensors;
 using MLCourse.Errors;
 
 namespace MLCourse.Sequence;

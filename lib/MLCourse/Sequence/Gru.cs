@@ -200,7 +200,8 @@ public sealed class Gru
         using var scope = torch.NewDisposeScope();
         Matrix<double> ih = gru.get_parameter("weight_ih_l0")!.detach().ToMatrix();   // (3·units, features)
         Matrix<double> hh = gru.get_parameter("weight_hh_l0")!.detach().ToMatrix();   // (3·units, units)
-        torch.Tensor bih = gru.get_parameter("bias_ih_l0") ?? throw new ArgumentException($"{Component}: the module has no biases; create it with bias: true.", nameof(gru));
+        torch.Tensor bih = gru.get_parameter("bias_ih_l0") ?? throw ErrorMessage.Must(Component, nameof(gru),
+            "have biases (create it with bias: true)", "has none");
         Vector<double> bx = bih.detach().ToVector(), bh = gru.get_parameter("bias_hh_l0")!.detach().ToVector();
         int units = hh.ColumnCount;
         Matrix<double>[] Split(Matrix<double> m) => Enumerable.Range(0, 3).Select(g => m.SubMatrix(g * units, units, 0, m.ColumnCount)).ToArray();

@@ -16,7 +16,7 @@ public sealed class Seq2Seq : nn.Module<Tensor, Tensor, Tensor>
     private readonly TorchSharp.Modules.Embedding _embedding;
     private readonly GRU _encoder;
     private readonly GRU _decoder;
-    private readonly Linear _output;
+    private readonly TorchSharp.Modules.Linear _output;
 
     /// <summary>Creates the layers for a vocabulary of <paramref name="tokens"/> symbols plus a start token.</summary>
     public Seq2Seq(int tokens, int dimensions = 16, int units = 64) : base(nameof(Seq2Seq))

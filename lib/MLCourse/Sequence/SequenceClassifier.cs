@@ -27,7 +27,7 @@ public sealed class SequenceClassifier : nn.Module<Tensor, Tensor>
 {
     private readonly nn.Module<Tensor, Tensor?, (Tensor, Tensor)>? _simple;
     private readonly LSTM? _lstm;
-    private readonly Linear _output;
+    private readonly TorchSharp.Modules.Linear _output;
 
     /// <summary>Creates the layers (seed TorchSharp first for repeatable weights).</summary>
     public SequenceClassifier(RecurrentKind kind, int features, int units, int classes, int layers = 1, bool bidirectional = false) : base(nameof(SequenceClassifier))

@@ -4,11 +4,20 @@ using Simd = System.Numerics.Vector<double>;
 namespace MLCourse.Tensors;
 
 /// <summary>Activation functions shared by the from-scratch models.</summary>
-/// <remarks>Used by the CNN (day 18) and the recurrent layers (days 10–14).</remarks>
+/// <remarks>Used by the recurrent layers (days 10–14), skip-gram (day 12) and the CNN (day 18).</remarks>
 public static class Activations
 {
     /// <summary>σ(z) = 1/(1 + e^(−z)), written so that only e of a non-positive number is ever taken (no overflow).</summary>
     public static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+
+    /// <summary>log σ(z) = −log(1 + e^(−z)), taking e only of a non-positive number (no overflow).</summary>
+    /// <remarks>The skip-gram loss of notebook day 12 is a sum of these.</remarks>
+    public static double LogSigmoid(double z) =>
+        z >= 0 ? -Math.Log(1 + Math.Exp(-z)) : z - Math.Log(1 + Math.Exp(z));
+
+    /// <summary>ReLU(z) = max(0, z); NaN stays NaN, as in PyTorch.</summary>
+    /// <remarks>The CNN of notebook day 18 applies it after the convolution.</remarks>
+    public static double Relu(double z) => Math.Max(0, z);
 
     /// <summary>σ applied to every entry.</summary>
     public static Vector<double> Sigmoid(Vector<double> z) => z.Map(Sigmoid);

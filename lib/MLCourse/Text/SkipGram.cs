@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
 using MLCourse.Sequence;
+using MLCourse.Tensors;
 
 namespace MLCourse.Text;
 
@@ -92,10 +93,10 @@ public sealed class SkipGram
         ReadOnlySpan<int> negatives)
     {
         var v = input.AsSpan(center * dimensions, dimensions);
-        double loss = -LogSigmoid(Dot(output.AsSpan(context * dimensions, dimensions), v));
+        double loss = -Activations.LogSigmoid(Dot(output.AsSpan(context * dimensions, dimensions), v));
         foreach (int k in negatives)
         {
-            loss -= LogSigmoid(-Dot(output.AsSpan(k * dimensions, dimensions), v));
+            loss -= Activations.LogSigmoid(-Dot(output.AsSpan(k * dimensions, dimensions), v));
         }
         return loss;
     }
@@ -127,8 +128,8 @@ public sealed class SkipGram
             int uw = word * dimensions;
             double s = 0;
             for (int d = 0; d < dimensions; d++) s += output[uw + d] * input[vc + d];
-            loss -= positive ? LogSigmoid(s) : LogSigmoid(-s);
-            double g = positive ? Sigmoid(s) - 1 : Sigmoid(s);           // ∂L/∂s
+            loss -= positive ? Activations.LogSigmoid(s) : Activations.LogSigmoid(-s);
+            double g = positive ? Activations.Sigmoid(s) - 1 : Activations.Sigmoid(s);           // ∂L/∂s
             for (int d = 0; d < dimensions; d++)
             {
                 gradientV[d] += g * output[uw + d];                       // uses u before its own update
@@ -155,7 +156,7 @@ public sealed class SkipGram
         ArgumentNullException.ThrowIfNull(corpus);
         if (corpus.Count < 2)
         {
-            throw new ArgumentException($"{Component}: corpus must hold at least 2 tokens, but holds {corpus.Count}.", nameof(corpus));
+            throw ErrorMessage.Must(Component, nameof(corpus), "hold at least 2 tokens", $"holds {corpus.Count}");
         }
         var counts = new long[vocabularySize];
         for (int i = 0; i < corpus.Count; i++)
@@ -251,11 +252,6 @@ public sealed class SkipGram
         for (int d = 0; d < a.Length; d++) sum += a[d] * b[d];
         return sum;
     }
-
-    private static double Sigmoid(double s) => s >= 0 ? 1 / (1 + Math.Exp(-s)) : Math.Exp(s) / (1 + Math.Exp(s));
-
-    // log σ(s) without overflow: −log(1 + e^{−s}).
-    private static double LogSigmoid(double s) => s >= 0 ? -Math.Log(1 + Math.Exp(-s)) : s - Math.Log(1 + Math.Exp(s));
 }
 
 /// <summary>The vectors <see cref="SkipGram.Fit"/> learned.</summary>

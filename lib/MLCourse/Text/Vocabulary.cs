@@ -158,8 +158,8 @@ public sealed class Vocabulary
         ArgumentNullException.ThrowIfNull(texts);
         if (PaddingId is not int padding)
         {
-            throw new InvalidOperationException(
-                $"{Component}: EncodeBatch needs a padding token, but this vocabulary was built with paddingToken: null.");
+            throw new InvalidOperationException(ErrorMessage.MustText(Component, "this vocabulary",
+                "have a padding token for EncodeBatch", "it was built with paddingToken: null"));
         }
         return PaddedBatch.Create(texts.Select(Encode).ToArray(), padding);
     }
@@ -176,9 +176,10 @@ public sealed class Vocabulary
             return id;
         }
         return UnknownToken is null
-            ? throw new ArgumentException(
-                $"{Component}: found unknown token '{token}'{(position is null ? "" : $" at position {position}")} during encode, and the vocabulary has no " +
-                $"unknown token ({Count} tokens); build it with an unknownToken to map unseen tokens to it.", nameof(token))
+            ? throw ErrorMessage.UnknownValue(Component, position is null ? nameof(token) : "tokens",
+                $"an unknown token '{token}'{(position is null ? "" : $" at position {position}")} during encode",
+                    "tokens",
+                tokens, "the vocabulary has no unknown token: build it with an unknownToken to map unseen tokens to it")
             : ids[UnknownToken];
     }
 
@@ -215,7 +216,7 @@ public sealed class Vocabulary
         if (!anyToken)
         {
             string unit = level == TokenLevel.Character ? "character" : "word";
-            throw new ArgumentException($"{Component}: texts must hold at least one {unit}, but hold none.", nameof(texts));
+            throw ErrorMessage.Must(Component, nameof(texts), $"hold at least one {unit}", "hold none");
         }
         var frequent = counts
             .Where(p => p.Value >= minCount && !specials.Contains(p.Key))
@@ -226,9 +227,9 @@ public sealed class Vocabulary
             .ToArray();
         if (frequent.Length == 0)
         {
-            throw new ArgumentException(
-                $"{Component}: no token is seen at least minCount ({minCount}) times; the most frequent is seen {counts.Values.Max()} times.",
-                nameof(minCount));
+            throw ErrorMessage.Must(Component, nameof(minCount),
+                $"be at most how often the most frequent token is seen ({counts.Values.Max()} times)",
+                    $"is {minCount}");
         }
         return new Vocabulary(level, [.. specials, .. frequent], paddingToken, unknownToken);
     }

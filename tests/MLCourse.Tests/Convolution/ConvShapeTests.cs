@@ -42,8 +42,10 @@ public class ConvShapeTests
         var stride = Assert.Throws<ArgumentOutOfRangeException>(() => ConvShape.OutputSize(4, 3, 0, 0));
         var even = Assert.Throws<ArgumentException>(() => ConvShape.SamePadding(4));
 
-        Assert.StartsWith("ConvShape: the filter (f = 7) is larger than the padded input (n + 2p = 6) (n = 4, f = 7, p = 1, s = 1).", large.Message);
-        Assert.StartsWith("ConvShape: the stride must be at least 1, but is 0 (n = 4, f = 3, p = 0, s = 0).", stride.Message);
-        Assert.StartsWith("ConvShape: 'same' padding needs an odd filter size, but f = 4.", even.Message);
+        Assert.StartsWith("ConvShape: f must be at most the padded input n + 2p = 6 (the filter size), but is 7 (n " +
+            "= 4, f = 7, p = 1, s = 1).", large.Message);
+        Assert.StartsWith("ConvShape: s must be at least 1 (the stride), but is 0 (n = 4, f = 3, p = 0, s = 0).",
+            stride.Message);
+        Assert.StartsWith("ConvShape: f must be odd for 'same' padding, but is 4.", even.Message);
     }
 }

@@ -34,6 +34,7 @@ public class NoiseScheduleTests
     {
         var error = Assert.Throws<ArgumentException>(() => new NoiseSchedule([0.1, 1.0]));
 
-        Assert.Equal("NoiseSchedule: every β must lie in (0, 1), but β_2 is 1. (Parameter 'betas')", error.Message);
+        Assert.Equal("NoiseSchedule: betas must lie in (0, 1) (every β), but β_2 is 1. (Parameter 'betas')",
+            error.Message);
     }
 }

@@ -100,7 +100,8 @@ public class DigitJudgeTests(DigitJudgeFixture fixture) : IClassFixture<DigitJud
         var nan = Assert.Throws<ArgumentException>(() => fixture.Judge.Judge(full(2, 1, 28, 28, float.NaN)));
         Assert.Equal("DigitJudge: images must be finite, but holds NaN or infinity. (Parameter 'images')", nan.Message);
         var one = Assert.Throws<ArgumentException>(() => DigitJudge.FrechetDistance(Matrix<double>.Build.Dense(1, 2), Matrix<double>.Build.Dense(5, 2)));
-        Assert.Equal("DigitJudge: the Fréchet distance needs at least 2 samples in each set, but got 1 and 5.", one.Message);
+        Assert.Equal("DigitJudge: a must hold at least 2 samples for the Fréchet distance, but holds 1. (Parameter " +
+            "'a')", one.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => DigitJudge.Train(fixture.Digits, heldOut: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => fixture.Judge.Judge(zeros(2, 1, 28, 28), confidence: 1));
     }

@@ -55,6 +55,8 @@ public class GaussianKlTests
     {
         var error = Assert.Throws<ArgumentException>(() => GaussianKl.Full(V(0), Matrix<double>.Build.Dense(1, 1, -1.0), V(0), Matrix<double>.Build.Dense(1, 1, 1.0)));
 
-        Assert.Equal("GaussianKl: covariance1 must be a symmetric positive definite covariance matrix (all variances > 0). (Parameter 'covariance1')", error.Message);
+        Assert.Equal("GaussianKl: covariance1 must be a symmetric positive definite covariance matrix (all " +
+            "variances > 0), " +
+            "but has an eigenvalue ≤ 0. (Parameter 'covariance1')", error.Message);
     }
 }

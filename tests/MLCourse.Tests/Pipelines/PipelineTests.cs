@@ -83,7 +83,8 @@ public class PipelineTests
 
         var error = Assert.Throws<ArgumentException>(() => model.Fit(Train, ["a", "b", "a", "b"]));
 
-        Assert.Equal("Pipeline: the estimator needs numbers, but column 'color' is Text; encode it in a step first. (Parameter 'x')", error.Message);
+        Assert.Equal("Pipeline: column 'color' must be numeric for the estimator (encode it in a step first), but " +
+            "is Text. (Parameter 'x')", error.Message);
     }
 
     [Fact]
@@ -97,6 +98,7 @@ public class PipelineTests
 
         Assert.Equal("Pipeline: step 'simpleimputer' (FittedSimpleImputer) failed during transform: Table: no column 'size'; the columns are 'weight'.", error.Message);
         Assert.IsType<KeyNotFoundException>(error.InnerException);
-        Assert.Equal("Pipeline: step 'simpleimputer' (SimpleImputer) failed during fit: SimpleImputer: the Mean strategy needs a numeric column, but 'name' is Text. (Parameter 'x')", fit.Message);
+        Assert.Equal("Pipeline: step 'simpleimputer' (SimpleImputer) failed during fit: SimpleImputer: column " +
+            "'name' must be numeric for the Mean strategy, but is Text. (Parameter 'x')", fit.Message);
     }
 }

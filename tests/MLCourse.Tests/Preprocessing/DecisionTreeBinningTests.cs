@@ -34,6 +34,7 @@ public class DecisionTreeBinningTests
         var error = Assert.Throws<ArgumentException>(() => FittedKBinsDiscretizer.FromEdges([[0, 18, 18]]));
 
         Assert.Equal([0.0, 1, 1, 2], ages.Transform(Column(5, 18, 40, 90)).Column(0).ToArray());
-        Assert.Equal("KBinsDiscretizer: edges of feature 0 must be at least 2 strictly increasing numbers, but are [0, 18, 18]. (Parameter 'edges')", error.Message);
+        Assert.Equal("KBinsDiscretizer: edges must hold at least 2 strictly increasing numbers for feature 0, but " +
+            "holds [0, 18, 18]. (Parameter 'edges')", error.Message);
     }
 }

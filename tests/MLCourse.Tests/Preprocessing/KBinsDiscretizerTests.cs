@@ -125,7 +125,8 @@ public class KBinsDiscretizerTests
     {
         var error = Assert.Throws<ArgumentException>(() => Ordinal(4, BinStrategy.KMeans).Fit(Column(0, 1, 2)));
 
-        Assert.Equal("KBinsDiscretizer: k-means binning needs at least as many values as bins (4), but feature 0 has 3. (Parameter 'x')", error.Message);
+        Assert.Equal("KBinsDiscretizer: x must hold at least as many values as bins (4) for k-means binning, but " +
+            "feature 0 has 3. (Parameter 'x')", error.Message);
     }
 
     // Found by PreprocessingProperties (CsCheck_Seed=0aUbkM7L3jZ2): a range below 1e-8 left

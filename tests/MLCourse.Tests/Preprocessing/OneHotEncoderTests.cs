@@ -62,7 +62,9 @@ public class OneHotEncoderTests
 
         var error = Assert.Throws<ArgumentException>(() => encoder.Transform([["LPG", "First"], ["Petrol", "Third"]]));
 
-        Assert.Equal("OneHotEncoder: found unknown categories ['LPG'] in column 0 (fuel) during transform. (Parameter 'rows')", error.Message);
+        Assert.Equal("OneHotEncoder: rows has unknown categories ['LPG'] in column 0 (fuel) during transform; the " +
+            "known categories are 'CNG', 'Diesel', 'Petrol'; or build the encoder with handleUnknown: " +
+            "OneHotUnknown.Ignore. (Parameter 'rows')", error.Message);
     }
 
     [Fact]
@@ -110,6 +112,8 @@ public class OneHotEncoderTests
 
         Assert.Equal("OneHotEncoder: rows[1] must have shape (2,), but has shape (1,). (Parameter 'rows[1]')", width.Message);
         Assert.Equal("OneHotEncoder: rows must not be empty. (Parameter 'rows')", empty.Message);
-        Assert.StartsWith("OneHotEncoder: row 0 has all zeros for column 0 (fuel), which cannot be inverted", allZero.Message);
+        Assert.StartsWith("OneHotEncoder: encoded must have a 1 in every column's block when no category is dropped " +
+            "and unknown categories are errors, but row 0 has all zeros for column 0 (fuel), which cannot be " +
+            "inverted. (Parameter 'encoded')", allZero.Message);
     }
 }

@@ -34,8 +34,10 @@ public class OrdinalEncoderTests
         var missing = Assert.Throws<ArgumentException>(() => new OrdinalEncoder().Fit([["First"], [null]]));
         var uncovered = Assert.Throws<ArgumentException>(() => new OrdinalEncoder([["First", "Second"]]).Fit(Owners));
 
-        Assert.Equal("OrdinalEncoder: found unknown category 'Fourth' in column 0 at row 1 during transform; known: 'First', 'Second', 'Third'. (Parameter 'rows')", unknown.Message);
+        Assert.Equal("OrdinalEncoder: rows has an unknown category 'Fourth' in column 0 at row 1 during transform; " +
+            "the known categories are 'First', 'Second', 'Third'. (Parameter 'rows')", unknown.Message);
         Assert.Equal("OrdinalEncoder: column 0 has a missing value at row 1; impute it first. (Parameter 'rows')", missing.Message);
-        Assert.StartsWith("OrdinalEncoder: found unknown category 'Third' in column 0 at row 2", uncovered.Message);
+        Assert.StartsWith("OrdinalEncoder: rows has an unknown category 'Third' in column 0 at row 2",
+            uncovered.Message);
     }
 }

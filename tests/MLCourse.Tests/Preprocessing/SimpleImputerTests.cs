@@ -48,8 +48,10 @@ public class SimpleImputerTests
         var text = Assert.Throws<ArgumentException>(() => new SimpleImputer(ImputeStrategy.Mean).Fit(Data));
         var empty = Assert.Throws<ArgumentException>(() => new SimpleImputer().Fit(new Table([new TableColumn("z", ColumnKind.Number, [null, null])])));
 
-        Assert.Equal("SimpleImputer: the Mean strategy needs a numeric column, but 'sex' is Text. (Parameter 'x')", text.Message);
-        Assert.Equal("SimpleImputer: column 'z' has no values to learn a Mean from. (Parameter 'x')", empty.Message);
+        Assert.Equal("SimpleImputer: column 'sex' must be numeric for the Mean strategy, but is Text. (Parameter 'x')",
+            text.Message);
+        Assert.Equal("SimpleImputer: x must have a value in column 'z' to learn a Mean from, but it has none. " +
+            "(Parameter 'x')", empty.Message);
     }
 
     [Fact]

@@ -1,8 +1,12 @@
 using MLCourse.Tensors;
+using TorchSharp;
 
 namespace MLCourse.Tests.Tensors;
 
-/// <summary>The SIMD activations against the scalar ones, across the range and at the extremes.</summary>
+/// <summary>
+/// The SIMD activations against the scalar ones, and log σ and ReLU against TorchSharp, across the range and at
+/// the extremes.
+/// </summary>
 public class ActivationsTests
 {
     private static readonly double[] Inputs =
@@ -26,5 +30,29 @@ public class ActivationsTests
         Activations.TanhInPlace(values);
 
         Assert.All(Inputs.Zip(values), pair => Assert.True(Math.Abs(pair.Second - Math.Tanh(pair.First)) < 1e-15, $"tanh({pair.First})"));
+    }
+
+    [Fact]
+    public void LogSigmoid_matches_TorchSharp_and_stays_finite_at_the_extremes()
+    {
+        using var scope = torch.NewDisposeScope();
+        double[] expected = torch.nn.functional.logsigmoid(torch.tensor(Inputs, torch.float64)).data<double>().ToArray();
+
+        double worst = Inputs.Zip(expected).Max(pair => Math.Abs(Activations.LogSigmoid(pair.First) - pair.Second)
+            / Math.Max(1, Math.Abs(pair.Second)));
+
+        Assert.True(worst < 1e-15, $"worst relative difference {worst:G3}");
+        Assert.Equal(-1000, Activations.LogSigmoid(-1000));        // log(σ(z)) would be log(0) = −∞
+        Assert.Equal(0, Activations.LogSigmoid(1000));
+    }
+
+    [Fact]
+    public void Relu_matches_TorchSharp_and_propagates_NaN()
+    {
+        using var scope = torch.NewDisposeScope();
+        double[] expected = torch.nn.functional.relu(torch.tensor(Inputs, torch.float64)).data<double>().ToArray();
+
+        Assert.Equal(expected, Inputs.Select(Activations.Relu));
+        Assert.True(double.IsNaN(Activations.Relu(double.NaN)));
     }
 }

@@ -41,7 +41,8 @@ public class PaddedBatchTests
     {
         Assert.StartsWith("PaddedBatch: sequences must not be empty.",
             Assert.Throws<ArgumentException>(() => PaddedBatch.Create(Array.Empty<int[]>(), 0)).Message);
-        Assert.Equal("Vocabulary: EncodeBatch needs a padding token, but this vocabulary was built with paddingToken: null.",
+        Assert.Equal("Vocabulary: this vocabulary must have a padding token for EncodeBatch, but it was built with " +
+            "paddingToken: null.",
             Assert.Throws<InvalidOperationException>(() => Vocabulary.Words(["a b"], paddingToken: null).EncodeBatch(["a"])).Message);
     }
 }

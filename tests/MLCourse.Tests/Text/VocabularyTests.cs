@@ -75,8 +75,9 @@ public class VocabularyTests
 
         var error = Assert.Throws<ArgumentException>(() => vocabulary.Encode("the dog sat"));
 
-        Assert.Equal("Vocabulary: found unknown token 'dog' at position 1 during encode, and the vocabulary has no unknown token (4 tokens); " +
-            "build it with an unknownToken to map unseen tokens to it. (Parameter 'token')", error.Message);
+        Assert.Equal("Vocabulary: tokens has an unknown token 'dog' at position 1 during encode; the known tokens " +
+            "are '<pad>', 'cat', 'sat', 'the'; the vocabulary has no unknown token: build it with an unknownToken " +
+            "to map unseen tokens to it. (Parameter 'tokens')", error.Message);
         Assert.False(vocabulary.Contains("dog"));
     }
 
@@ -93,7 +94,8 @@ public class VocabularyTests
             Assert.Throws<ArgumentOutOfRangeException>(() => Vocabulary.Words(["a"], maxSize: 2)).Message);
         Assert.StartsWith("Vocabulary: special token names must be distinct, but '<pad>' appears 2 times.",
             Assert.Throws<ArgumentException>(() => Vocabulary.Words(["a"], specialTokens: ["<pad>"])).Message);
-        Assert.StartsWith("Vocabulary: no token is seen at least minCount (3) times; the most frequent is seen 2 times.",
+        Assert.StartsWith("Vocabulary: minCount must be at most how often the most frequent token is seen (2 " +
+            "times), but is 3.",
             Assert.Throws<ArgumentException>(() => Vocabulary.Words(["a a b"], minCount: 3)).Message);
         Assert.StartsWith("Vocabulary: id must be between 0 and 2, but is 3.",
             Assert.Throws<ArgumentOutOfRangeException>(() => Vocabulary.Words(["a"]).Decode([3])).Message);

@@ -122,7 +122,9 @@ public static class CsvTable
         string? unknown = dtypes?.Keys.FirstOrDefault(k => !header.Contains(k));
         if (unknown is not null)
         {
-            throw new ArgumentException($"{Component}: dtypes names column '{unknown}', but {path} has only {ErrorMessage.Quoted(header)}.", nameof(dtypes));
+            throw ErrorMessage.UnknownValue(Component, nameof(dtypes), $"an unknown column '{unknown}'",
+                $"columns of {path}",
+                header);
         }
     }
 }

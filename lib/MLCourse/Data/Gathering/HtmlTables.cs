@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using MLCourse.Data.Tables;
+using MLCourse.Errors;
 
 namespace MLCourse.Data.Gathering;
 
@@ -29,7 +30,8 @@ public static class HtmlTables
         var tables = document.QuerySelectorAll("table").ToList();
         if (tables.Count == 0)
         {
-            throw new FormatException($"{Component}: {path} has no <table> element; expected at least one.");
+            throw ErrorMessage.MustInFile($"{Component}: {path}", "the page", "have at least one <table> element",
+                "has none");
         }
         return tables.Select((table, t) => Convert(table, t, path)).ToList();
     }
@@ -50,7 +52,8 @@ public static class HtmlTables
         {
             if (body[i].Count != names.Length)
             {
-                throw new FormatException($"{Component}: {path}, table {tableIndex}, row {i + first}: expected {names.Length} cells, found {body[i].Count}.");
+                throw ErrorMessage.MustInFile($"{Component}: {path}, table {tableIndex}", $"row {i + first}",
+                    $"have {names.Length} cells (one per column)", $"has {body[i].Count}");
             }
         }
         return new Table(names.Select((name, j) => TextColumn.Build(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MLCourse.Data.Tables;
+using MLCourse.Errors;
 
 namespace MLCourse.Data.Gathering;
 
@@ -31,15 +32,22 @@ public static class JsonTable
         JsonElement records = document.RootElement;
         if (recordsProperty is not null && !(records.ValueKind == JsonValueKind.Object && records.TryGetProperty(recordsProperty, out records)))
         {
-            throw new FormatException($"{Component}: {path} has no top-level property '{recordsProperty}'.");
+            throw ErrorMessage.MustInFile($"{Component}: {path}", "the top level",
+                $"be an object with a property '{recordsProperty}'",
+                document.RootElement.ValueKind == JsonValueKind.Object
+                    ? "is an object without it"
+                    : $"is {document.RootElement.ValueKind}");
         }
         if (records.ValueKind != JsonValueKind.Array)
         {
-            throw new FormatException($"{Component}: {path}{(recordsProperty is null ? "" : $", property '{recordsProperty}'")} should be an array of records, but is {records.ValueKind}.");
+            throw ErrorMessage.MustInFile($"{Component}: {path}",
+                recordsProperty is null ? "the top level" : $"property '{recordsProperty}'",
+                "be an array of records", $"is {records.ValueKind}");
         }
         var rows = records.EnumerateArray().Select((record, i) => record.ValueKind == JsonValueKind.Object
             ? record.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())
-            : throw new FormatException($"{Component}: {path}, record {i} should be an object, but is {record.ValueKind}.")).ToList();
+            : throw ErrorMessage.MustInFile($"{Component}: {path}", $"record {i}", "be an object",
+                $"is {record.ValueKind}")).ToList();
         var names = rows.SelectMany(r => r.Keys).Distinct().ToList();
         return new Table(names.Select(name => Column(name, rows, dtypes is not null && dtypes.TryGetValue(name, out ColumnKind kind) ? kind : null, path)).ToArray());
     }

@@ -19,7 +19,8 @@ public sealed class Table
     {
         if (columns.Select(c => c.Count).Distinct().Count() > 1)
         {
-            throw new ArgumentException($"{Component}: columns must have equal lengths, but have {string.Join(", ", columns.Select(c => $"'{c.Name}' {c.Count}"))}.", nameof(columns));
+            throw ErrorMessage.Must(Component, nameof(columns), "have equal lengths",
+                $"have {string.Join(", ", columns.Select(c => $"'{c.Name}' {c.Count}"))}");
         }
         Require.DistinctNames(Component, nameof(columns), "column", columns.Select(c => c.Name));
         Columns = columns;
@@ -40,7 +41,7 @@ public sealed class Table
     public TableColumn this[string name] =>
         _byName.TryGetValue(name, out TableColumn? column)
             ? column
-            : throw new KeyNotFoundException(ErrorMessage.UnknownText(Component, "column", name, Columns.Select(c => c.Name)));
+            : throw ErrorMessage.Unknown(Component, "column", name, Columns.Select(c => c.Name));
 
     /// <summary>A numeric (number or integer) column as doubles; missing values stay <c>null</c>.</summary>
     /// <exception cref="ArgumentException">The column is not numeric.</exception>
@@ -108,7 +109,9 @@ public sealed class Table
             int missing = Array.FindIndex(columns[j], v => v is null);
             if (missing >= 0)
             {
-                throw new ArgumentException($"{Component}: column '{names[j]}' has a missing value at row {missing}; impute or drop missing values first.", nameof(names));
+                throw ErrorMessage.Must(Component, nameof(names),
+                    "name columns without missing values (impute or drop them first)",
+                    $"column '{names[j]}' has a missing value at row {missing}");
             }
         }
         return Matrix<double>.Build.Dense(RowCount, names.Length, (i, j) => columns[j][i]!.Value);
@@ -151,7 +154,8 @@ public sealed class Table
         int differing = tables.ToList().FindIndex(t => Signature(t) != expected);
         if (differing >= 0)
         {
-            throw new ArgumentException($"{Component}: tables must have the same columns, but table 0 has ({expected}) and table {differing} has ({Signature(tables[differing])}).", nameof(tables));
+            throw ErrorMessage.Must(Component, nameof(tables), "have the same columns",
+                $"table 0 has ({expected}) and table {differing} has ({Signature(tables[differing])})");
         }
         return new Table(tables[0].Columns.Select((c, j) => new TableColumn(c.Name, c.Kind, tables.SelectMany(t => t.Columns[j].Values).ToArray())).ToArray());
     }

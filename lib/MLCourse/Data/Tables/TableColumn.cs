@@ -1,3 +1,5 @@
+using MLCourse.Errors;
+
 namespace MLCourse.Data.Tables;
 
 /// <summary>
@@ -15,7 +17,9 @@ public sealed class TableColumn
         {
             if (values[i] is { } value && value.GetType() != expected)
             {
-                throw new ArgumentException($"TableColumn: column '{name}' of kind {kind} holds {expected.Name} values, but row {i} is a {value.GetType().Name} ({value}).", nameof(values));
+                throw ErrorMessage.Must("TableColumn", nameof(values),
+                    $"be {expected.Name} values for column '{name}' of kind {kind}",
+                    $"row {i} is a {value.GetType().Name} ({value})");
             }
         }
         Name = name;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MLCourse.Errors;
 
 namespace MLCourse.Data.Tables;
 
@@ -27,7 +28,8 @@ internal static class TextColumn
             if (values[i] is { } text)
             {
                 typed[i] = Parse(text, resolved)
-                    ?? throw new FormatException($"{where(i)}: column '{name}' should hold {Describe(resolved)}, but has '{text}'.");
+                    ?? throw ErrorMessage.MustInFile(where(i), $"column '{name}'", $"hold {Describe(resolved)}",
+                        $"has '{text}'");
             }
         }
         return new TableColumn(name, resolved, typed);

@@ -48,7 +48,8 @@ public sealed class CsvTableTests : IDisposable
 
         var error = Assert.Throws<FormatException>(() => CsvTable.Read(_path, new Dictionary<string, ColumnKind> { ["a"] = ColumnKind.Integer }));
 
-        Assert.Equal($"CsvTable: {_path}, line 3: column 'a' should hold whole numbers (Integer), but has '2.5'.", error.Message);
+        Assert.Equal($"CsvTable: {_path}, line 3: column 'a' must hold whole numbers (Integer), but has '2.5'.",
+            error.Message);
     }
 
     [Fact]
@@ -68,7 +69,8 @@ public sealed class CsvTableTests : IDisposable
 
         var error = Assert.Throws<ArgumentException>(() => CsvTable.Read(_path, new Dictionary<string, ColumnKind> { ["b"] = ColumnKind.Date }));
 
-        Assert.StartsWith($"CsvTable: dtypes names column 'b', but {_path} has only 'a'.", error.Message);
+        Assert.StartsWith($"CsvTable: dtypes has an unknown column 'b'; the known columns of {_path} are 'a'.",
+            error.Message);
     }
 
     [Fact]

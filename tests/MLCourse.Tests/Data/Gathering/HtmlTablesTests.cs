@@ -40,7 +40,8 @@ public sealed class HtmlTablesTests : IDisposable
 
         var error = Assert.Throws<FormatException>(() => HtmlTables.Read(_path));
 
-        Assert.Equal($"HtmlTables: {_path}, table 0, row 1: expected 2 cells, found 1.", error.Message);
+        Assert.Equal($"HtmlTables: {_path}, table 0: row 1 must have 2 cells (one per column), but has 1.",
+            error.Message);
     }
 
     [Fact]
@@ -64,6 +65,7 @@ public sealed class HtmlTablesTests : IDisposable
 
         var error = Assert.Throws<FormatException>(() => HtmlTables.Read(_path));   // used to return an empty list
 
-        Assert.Equal($"HtmlTables: {_path} has no <table> element; expected at least one.", error.Message);
+        Assert.Equal($"HtmlTables: {_path}: the page must have at least one <table> element, but has none.",
+            error.Message);
     }
 }

@@ -41,7 +41,8 @@ public sealed class JsonTableTests : IDisposable
         var property = Assert.Throws<FormatException>(() => JsonTable.Read(_path, "rows"));
         var record = Assert.Throws<FormatException>(() => JsonTable.Read(_path, "items"));
 
-        Assert.Equal($"JsonTable: {_path} has no top-level property 'rows'.", property.Message);
-        Assert.Equal($"JsonTable: {_path}, record 1 should be an object, but is Number.", record.Message);
+        Assert.Equal($"JsonTable: {_path}: the top level must be an object with a property 'rows', but is an object " +
+            $"without it.", property.Message);
+        Assert.Equal($"JsonTable: {_path}: record 1 must be an object, but is Number.", record.Message);
     }
 }

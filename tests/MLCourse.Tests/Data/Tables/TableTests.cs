@@ -23,7 +23,9 @@ public class TableTests
     {
         var error = Assert.Throws<ArgumentException>(() => People.ToMatrix("height", "age"));
 
-        Assert.Equal("Table: column 'age' has a missing value at row 1; impute or drop missing values first. (Parameter 'names')", error.Message);
+        Assert.Equal("Table: names must name columns without missing values (impute or drop them first), but column " +
+            "'age' " +
+            "has a missing value at row 1. (Parameter 'names')", error.Message);
         Assert.Equal(1.7, People.ToMatrix("height")[2, 0]);
     }
 
@@ -44,7 +46,9 @@ public class TableTests
         var type = Assert.Throws<ArgumentException>(() => new TableColumn("a", ColumnKind.Integer, [1.5]));
 
         Assert.Equal("Table: columns must have equal lengths, but have 'a' 1, 'b' 2. (Parameter 'columns')", lengths.Message);
-        Assert.Equal("TableColumn: column 'a' of kind Integer holds Int64 values, but row 0 is a Double (1.5). (Parameter 'values')", type.Message);
+        Assert.Equal("TableColumn: values must be Int64 values for column 'a' of kind Integer, but row 0 is a " +
+            "Double (1.5). " +
+            "(Parameter 'values')", type.Message);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using MLCourse.Learning;
+using MLCourse.Linear;
 
-namespace MLCourse.Tests.Learning;
+namespace MLCourse.Tests.Linear;
 
 public class SgdRegressorTests
 {

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace MLCourse.Attention;
+namespace MLCourse.Tensors;
 
 /// <summary>
 /// softmax(z)_i = exp(z_i − max z) / Σ_j exp(z_j − max z): subtracting the maximum leaves the result

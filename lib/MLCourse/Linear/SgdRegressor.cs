@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
 
-namespace MLCourse.Learning;
+namespace MLCourse.Linear;
 
 /// <summary>
 /// Online learning (the notes' "Batch vs Online ML"): a linear model updated by stochastic

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
 
-namespace MLCourse.Learning;
+namespace MLCourse.Linear;
 
 /// <summary>A fitted linear model ŷ = x·w + b.</summary>
 /// <remarks>Returned by <see cref="BatchLinearRegression.Fit"/> and <see cref="SgdRegressor.Model"/>; notebook day 01.</remarks>

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
 
-namespace MLCourse.Learning;
+namespace MLCourse.Linear;
 
 /// <summary>
 /// Batch learning (the notes' "Batch vs Online ML"): the model sees all stored data at once and
