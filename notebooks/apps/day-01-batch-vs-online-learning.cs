@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -80,8 +80,9 @@ var random = Seeds.Set(Seeds.Default); // fixed seeds: the same commit gives the
 
 var days = Datasets.SeattleWeather();
 Claims.Check(days.Count == 1461, "the file holds 1,461 days (2012–2015, one leap year)");
-Claims.Check(days.Zip(days.Skip(1)).All(p => p.Second.Date == p.First.Date.AddDays(1)), "the days are consecutive, in date order");
-Show(days.Take(5));
+Claims.Check(days.Zip(days.Skip(1)).All(p => p.Second.Date == p.First.Date.AddDays(1)),
+    "the days are consecutive, in date order");
+Display.Show(days.Take(5));
 
 // ## The task, and why it drifts
 //
@@ -93,7 +94,7 @@ Show(days.Take(5));
 var monthlyRange = Enumerable.Range(1, 12)
     .Select(month => days.Where(d => d.Date.Month == month).Average(d => d.TempMax - d.TempMin))
     .ToArray();
-Show(Charts.Lines("Mean daily range (max − min) by month, 2012–2015", "month", "°C",
+Display.Show(Charts.Lines("Mean daily range (max − min) by month, 2012–2015", "month", "°C",
     new Series("max − min", Enumerable.Range(1, 12).Select(m => (double)m).ToArray(), monthlyRange)));
 
 Claims.Check(monthlyRange[6] > monthlyRange[0] + 3, "July's mean daily range is more than 3 °C wider than January's");
@@ -122,7 +123,7 @@ var xStored = xAll.SubMatrix(0, stored, 0, 2);
 var yStored = yAll.SubVector(0, stored);
 
 var batch = new BatchLinearRegression(learningRate: 0.1, epochs: 300).Fit(xStored, yStored);
-Show(Charts.Lines("Batch gradient descent on the 90 stored days", "epoch", "mean squared error (°C²)",
+Display.Show(Charts.Lines("Batch gradient descent on the 90 stored days", "epoch", "mean squared error (°C²)",
     Series.Indexed("training loss", batch.LossHistory)));
 
 // The loss falls steeply in the first few dozen epochs and then flattens: each epoch is one batch
@@ -144,7 +145,8 @@ var exact = design.QR().Solve(yStored);                                  // (w�
 Claims.Close(batch.Model.Weights[0], exact[0], 1e-6, "batch GD's weight for temp_min matches least squares");
 Claims.Close(batch.Model.Weights[1], exact[1], 1e-6, "batch GD's weight for precipitation matches least squares");
 Claims.Close(batch.Model.Bias, exact[2], 1e-6, "batch GD's intercept matches least squares");
-Claims.Check(batch.LossHistory.Zip(batch.LossHistory.Skip(1)).All(p => p.Second <= p.First + 1e-9), "the training loss never rises (up to rounding, 1e-9)");
+Claims.Check(batch.LossHistory.Zip(batch.LossHistory.Skip(1)).All(p => p.Second <= p.First + 1e-9),
+    "the training loss never rises (up to rounding, 1e-9)");
 
 // The weights agree to six digits: with standardised inputs, one more degree of minimum temperature's
 // standard deviation adds about 2 °C to the predicted maximum, and a standard deviation of rain takes
@@ -163,7 +165,10 @@ var online = new SgdRegressor(learningRate: 0.01);
 for (int i = 0; i < stored; i++) online.PartialFit(xAll.Row(i), yAll[i]);   // it has seen the stored days too
 
 LinearModel retrained = batch.Model;
-var errors = new Dictionary<string, List<double>> { ["batch, trained once"] = new(), ["batch, retrained monthly"] = new(), ["online SGD"] = new() };
+var errors = new Dictionary<string, List<double>>
+{
+    ["batch, trained once"] = new(), ["batch, retrained monthly"] = new(), ["online SGD"] = new(),
+};
 for (int i = stored; i < days.Count; i++)
 {
     if (days[i].Date.Day == 1)
@@ -179,7 +184,7 @@ Claims.Check(online.ExamplesSeen == days.Count, "the online model has learned fr
 double[] Rolling(List<double> e, int window) =>
     Enumerable.Range(0, e.Count - window + 1).Select(s => e.Skip(s).Take(window).Average()).ToArray();
 var xDays = Enumerable.Range(stored + 30, days.Count - stored - 29).Select(i => (double)i).ToArray();
-Show(Charts.Lines("30-day rolling mean absolute error on days not yet learned from", "days seen", "MAE (°C)",
+Display.Show(Charts.Lines("30-day rolling mean absolute error on days not yet learned from", "days seen", "MAE (°C)",
     errors.Select(kv => new Series(kv.Key, xDays, Rolling(kv.Value, 30))).ToArray()));
 
 // The frozen batch model, fitted on winter days, is worst every summer; the online model and the
@@ -189,11 +194,13 @@ Show(Charts.Lines("30-day rolling mean absolute error on days not yet learned fr
 var mae = errors.ToDictionary(kv => kv.Key, kv => kv.Value.Average());
 foreach (var (name, value) in mae) Console.WriteLine($"{name,-26} MAE {value:F2} °C");
 Claims.Check(mae["online SGD"] < mae["batch, trained once"], "online learning beats the batch model trained once");
-Claims.Check(mae["batch, retrained monthly"] < mae["batch, trained once"], "retraining the batch model on new data also helps");
+Claims.Check(mae["batch, retrained monthly"] < mae["batch, trained once"],
+    "retraining the batch model on new data also helps");
 int July2012(int i) => days[i].Date is { Year: 2012, Month: 7 } ? 1 : 0;
 var julyOnce = errors["batch, trained once"].Where((_, k) => July2012(k + stored) == 1).Average();
 var julyOnline = errors["online SGD"].Where((_, k) => July2012(k + stored) == 1).Average();
-Claims.Check(julyOnline < julyOnce, $"in July 2012 the online model errs less ({julyOnline:F2} °C) than the winter-trained batch model ({julyOnce:F2} °C)");
+Claims.Check(julyOnline < julyOnce, $"in July 2012 the online model errs less ({julyOnline:F2} °C) "
+    + $"than the winter-trained batch model ({julyOnce:F2} °C)");
 
 // Measured on the 1,371 days after the stored 90, the model trained once errs by 4.4 °C on average, the
 // monthly retrained batch model by 2.8 °C and the online model by 2.35 °C. In July 2012 the frozen model
@@ -220,9 +227,12 @@ foreach (string line in File.ReadLines(DatasetDirectory.PathOf("seattle-weather.
                                                             double.Parse(f[1], invariant) });
     streamed.PartialFit(scaler.Transform(row).Row(0), double.Parse(f[2], invariant));
 }
-Console.WriteLine($"streamed from the file: w = ({streamed.Model.Weights[0]:F6}, {streamed.Model.Weights[1]:F6}), b = {streamed.Model.Bias:F6}");
-Console.WriteLine($"in memory:              w = ({online.Model.Weights[0]:F6}, {online.Model.Weights[1]:F6}), b = {online.Model.Bias:F6}");
-Claims.Close(streamed.Model.Bias, online.Model.Bias, 1e-12, "streaming the file gives the same online model as the in-memory loop");
+Console.WriteLine($"streamed from the file: w = ({streamed.Model.Weights[0]:F6}, {streamed.Model.Weights[1]:F6}), "
+    + $"b = {streamed.Model.Bias:F6}");
+Console.WriteLine($"in memory:              w = ({online.Model.Weights[0]:F6}, {online.Model.Weights[1]:F6}), "
+    + $"b = {online.Model.Bias:F6}");
+Claims.Close(streamed.Model.Bias, online.Model.Bias, 1e-12,
+    "streaming the file gives the same online model as the in-memory loop");
 
 // The two models agree to the last digit: the online learner's state after 1,461 days is the same
 // whether the days came from memory or from disk, because it only ever looks at one. Libraries use the
@@ -360,7 +370,8 @@ string? prediction4 = null;
 var order = Enumerable.Range(0, days.Count).OrderBy(_ => random.System.Next()).ToArray();   // a seeded shuffle
 var xShuffled = Matrix<double>.Build.DenseOfRowVectors(order.Select(i => xAll.Row(i)));
 var yShuffled = Vector<double>.Build.DenseOfEnumerable(order.Select(i => yAll[i]));
-var frozen = new BatchLinearRegression(0.1, 300).Fit(xShuffled.SubMatrix(0, stored, 0, 2), yShuffled.SubVector(0, stored)).Model;
+var frozen = new BatchLinearRegression(0.1, 300)
+    .Fit(xShuffled.SubMatrix(0, stored, 0, 2), yShuffled.SubVector(0, stored)).Model;
 var shuffledOnline = new SgdRegressor(0.01);
 var (frozenErrors, onlineErrors) = (new List<double>(), new List<double>());
 for (int i = 0; i < days.Count; i++)
@@ -372,7 +383,8 @@ for (int i = 0; i < days.Count; i++)
     }
     shuffledOnline.PartialFit(xShuffled.Row(i), yShuffled[i]);
 }
-Console.WriteLine($"shuffled days: batch trained once MAE {frozenErrors.Average():F2} °C, online SGD MAE {onlineErrors.Average():F2} °C");
+Console.WriteLine($"shuffled days: batch trained once MAE {frozenErrors.Average():F2} °C, "
+    + $"online SGD MAE {onlineErrors.Average():F2} °C");
 Exercise.Predict("4", prediction4, onlineErrors.Average() < frozenErrors.Average() ? "yes" : "no",
     why: "no: in random order the 90 stored days already sample every season, so the batch model's "
         + "least-squares line is about as good as a straight line gets; online SGD with a fixed step keeps chasing "

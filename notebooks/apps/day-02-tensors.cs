@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -69,7 +69,7 @@ var random = Seeds.Set(Seeds.Default);
 
 var scalar = torch.tensor(21.5);   // one day's maximum temperature, °C
 Console.WriteLine($"rank {scalar.dim()}, shape ({string.Join(", ", scalar.shape)}), {scalar.numel()} number");
-Show(scalar);
+Display.Show(scalar);
 
 // The shape prints as `()`: zero axes, and the product over no axes is 1, so the tensor holds exactly
 // one number. (Mathematically the empty product is 1 for the same reason the empty sum is 0.)
@@ -87,7 +87,7 @@ var asVector = Vector<double>.Build.DenseOfArray(
     new[] { day.Precipitation, day.TempMax, day.TempMin, day.Wind });
 var asTensor = asVector.ToTensor();   // (4,)
 Claims.Check(asTensor.ToVector().Equals(asVector), "the tensor holds exactly the vector's numbers");
-Show(asTensor);
+Display.Show(asTensor);
 
 // ## 2D: a matrix — the whole weather table
 //
@@ -156,7 +156,7 @@ Claims.Check(images.dim() == 3, "a cube of numbers is a rank-3 tensor (the notes
 // their classes:
 
 var first = Enumerable.Range(0, 12).ToArray();
-Show(Charts.ImageGrid("Fashion-MNIST: images 0–11, each a 28×28 slice of the (10000, 28, 28) tensor",
+Display.Show(Charts.ImageGrid("Fashion-MNIST: images 0–11, each a 28×28 slice of the (10000, 28, 28) tensor",
     images[..12], columns: 6,
     columnLabels: null,
     rowLabels: null, zMin: 0, zMax: 1));
@@ -177,7 +177,7 @@ var inkPerImage = images.sum(new long[] { 1, 2 });  // over rows and columns: (1
 Console.WriteLine($"mean over axis 0: shape ({string.Join(", ", meanImage.shape)})");
 Console.WriteLine($"sum over axes 1, 2: shape ({string.Join(", ", inkPerImage.shape)}); "
     + $"image 0 has {inkPerImage[0].item<float>():F1} units of ink, image 1 {inkPerImage[1].item<float>():F1}");
-Show(Charts.ImageGrid("The mean of all 10,000 images (a reduction over axis 0)", meanImage.unsqueeze(0), columns: 1));
+Display.Show(Charts.ImageGrid("The mean of all 10,000 images (a reduction over axis 0)", meanImage.unsqueeze(0), columns: 1));
 
 // The mean image is a blurred bright body in the middle of a dark frame: every photo is centred and
 // scaled to its frame, so averaging over axis 0 keeps what the ten classes share and washes out what
@@ -211,7 +211,7 @@ var windows = SlidingWindows.Create(weather, timesteps: 7);   // (1455, 7, 4)
 Console.WriteLine($"windows: shape ({string.Join(", ", windows.shape)})");
 Claims.Check(windows[10, 3].ToVector().Equals(weather.Row(13)), "window 10, step 3 is day 13");
 var week = windows[200].ToMatrix();   // (7, 4): one sequence
-Show(Charts.Lines($"Window 200: days 200–206, one (7, 4) sequence", "timestep (day of the window)", "°C",
+Display.Show(Charts.Lines($"Window 200: days 200–206, one (7, 4) sequence", "timestep (day of the window)", "°C",
     Series.Indexed("temp_max", week.Column(1).ToArray()),
     Series.Indexed("temp_min", week.Column(2).ToArray())));
 
@@ -318,10 +318,12 @@ Exercise.Check("1", () =>
         long reference = numbered[index.Select(i => torch.TensorIndex.Single(i)).ToArray()].item<long>();
         long yours = Offset(shape, index);
         if (yours != reference)
-            return $"for shape ({string.Join(", ", shape)}) and index ({string.Join(", ", index)}) your offset is {yours}, TorchSharp stores it at {reference}";
+            return $"for shape ({string.Join(", ", shape)}) and index ({string.Join(", ", index)}) "
+                + $"your offset is {yours}, TorchSharp stores it at {reference}";
     }
     return null;
-}, hint: "work from the last axis to the first: keep a running stride that starts at 1 and is multiplied by each axis length after you use it.");
+}, hint: "work from the last axis to the first: keep a running stride that starts at 1 "
+    + "and is multiplied by each axis length after you use it.");
 
 // ### Exercise 2 — predict a broadcast
 //

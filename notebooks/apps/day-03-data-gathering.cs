@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -82,7 +82,7 @@ var random = Seeds.Set(Seeds.Default);
 string weatherCsv = DatasetDirectory.PathOf("seattle-weather.csv");
 var raw = CsvTable.Read(weatherCsv);
 foreach (var column in raw.Columns) Console.WriteLine($"{column.Name,-14} {column.Kind}");
-Show(raw);
+Display.Show(raw);
 
 // `date` is `Text` and `weather` is `Text`. Text dates cannot be compared as time (is `2012-10-01`
 // before `2012-9-30`?), cannot be grouped by month without string surgery, and cannot give a
@@ -107,7 +107,7 @@ var months = Enumerable.Range(0, weather.RowCount)
 var monthlyMax = months.Select(g => g.Average(i => maxTemp[i]!.Value)).ToArray();
 var monthLabels = months.Select(g => g.Key.ToString("yyyy-MM")).ToArray();
 Claims.Check(months.Count == 48, "four years give 48 months");
-Show(Charts.Bars("Seattle: mean daily maximum temperature per month, 2012–2015", "month", "°C",
+Display.Show(Charts.Bars("Seattle: mean daily maximum temperature per month, 2012–2015", "month", "°C",
     monthLabels, monthlyMax));
 
 // Four summers peak at 26–28 °C in July or August and four winters bottom out at 6–8 °C: the
@@ -188,7 +188,7 @@ var cars = JsonTable.Read(DatasetDirectory.PathOf("cars.json"), dtypes: new Dict
 foreach (var column in cars.Columns.Where(c => c.MissingCount > 0))
     Console.WriteLine($"{column.Name}: {column.MissingCount} of {cars.RowCount} missing");
 var origins = cars["Origin"].Categories;
-Show(Charts.Bars("Cars per region of origin", "origin", "cars", origins,
+Display.Show(Charts.Bars("Cars per region of origin", "origin", "cars", origins,
     origins.Select(o => (double)cars.Texts("Origin").Count(x => x == o)).ToArray()));
 
 // Eight cars have no fuel economy and six no horsepower; the USA built about five of every eight
@@ -252,7 +252,7 @@ SqliteTables.Write(weather, database, "weather");
 var byWeather = SqliteTables.Query(database,
     "SELECT weather, COUNT(*) AS days, ROUND(AVG(temp_max), 2) AS mean_max "
     + "FROM weather GROUP BY weather ORDER BY days DESC");
-Show(byWeather);
+Display.Show(byWeather);
 
 // Rain and sun account for most days; sunny days average about 6 °C warmer than rainy ones, and snow
 // days are the coldest — what a Seattle resident would expect, which is itself a check. A second,
@@ -285,7 +285,7 @@ var rIndex = Table.Concat(pageTables);
 Console.WriteLine($"{pageTables.Count} tables on the page, {rIndex.RowCount} entries");
 var names = rIndex.Texts("0");
 Console.WriteLine($"mtcars: {rIndex.Texts("1")[Array.IndexOf(names, "mtcars")]}");
-Show(rIndex);
+Display.Show(rIndex);
 
 // 109 entries from 22 tables, and `mtcars` is described as "Motor Trend Car Road Tests", as it should
 // be. The columns have no names (`0`, `1`) because the page's tables have no header row: scraped data
@@ -334,7 +334,8 @@ Exercise.Check("1", () =>
         var reference = parser.Record!;
         var yours = SplitCsvLine(line);
         if (!yours.SequenceEqual(reference))
-            return $"for the line {line} you return [{string.Join(" | ", yours)}], CsvHelper reads [{string.Join(" | ", reference)}]";
+            return $"for the line {line} you return [{string.Join(" | ", yours)}], "
+                + $"CsvHelper reads [{string.Join(" | ", reference)}]";
     }
     return null;
 }, hint: "walk the line one character at a time with a flag 'inside quotes'; a comma ends a field only outside "
@@ -363,7 +364,7 @@ Exercise.Check("2", () =>
         var yours = DaysByWeather(weather, year);
         foreach (var (kind, n) in reference)
             if (!yours.TryGetValue(kind, out int y) || y != n)
-                return $"in {year} SQL counts {n} '{kind}' days; you count {(yours.ContainsKey(kind) ? yours[kind] : 0)}";
+                return $"in {year} SQL counts {n} '{kind}' days; you count {y}";
         if (yours.Keys.Except(reference.Keys).FirstOrDefault() is string extra)
             return $"in {year} you count '{extra}' days, which SQL does not find";
     }
@@ -383,7 +384,8 @@ string? prediction3 = null;
 var usDates = new Table(new[]
 {
     new TableColumn("date", ColumnKind.Text,
-        dates.Select(d => (object?)d!.Value.ToString("M/d/yyyy", System.Globalization.CultureInfo.InvariantCulture)).ToArray()),
+        dates.Select(d => (object?)d!.Value.ToString("M/d/yyyy", System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray()),
 });
 SqliteTables.Write(usDates, database, "us_dates");
 long usCount = (long)SqliteTables.Query(database, "SELECT COUNT(*) AS n FROM us_dates WHERE date >= '1/1/2015'")

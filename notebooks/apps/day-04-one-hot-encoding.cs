@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -78,7 +78,10 @@ var code = Vector<double>.Build.DenseOfEnumerable(origin.Select(o => (double)ori
 var line = Matrix<double>.Build.DenseOfColumnVectors(Vector<double>.Build.Dense(mpg.Count, 1.0), code)
     .QR().Solve(mpg);                                                  // (θ0, θ1)
 foreach (var (o, k) in origins.Select((o, k) => (o, k)))
-    Console.WriteLine($"{o,-7} code {k}: actual mean {MeanMpg(o):F2} mpg, straight line {line[0] + line[1] * k:F2} mpg");
+{
+    double straight = line[0] + line[1] * k;
+    Console.WriteLine($"{o,-7} code {k}: actual mean {MeanMpg(o):F2} mpg, straight line {straight:F2} mpg");
+}
 
 // The line misses every region. Japanese cars average the most miles per gallon, but the code puts
 // Japan in the middle, so the straight line cannot give it the highest value; the fit compromises,
@@ -106,7 +109,7 @@ var dummies = Dummies.GetDummies(cars.Select("Name", "Origin"), new[] { "Origin"
 Claims.Check(Enumerable.Range(0, dummies.RowCount).All(i =>
     dummies.Numbers("Origin_Europe")[i] + dummies.Numbers("Origin_Japan")[i] + dummies.Numbers("Origin_USA")[i] == 1),
     "every row has exactly one 1");
-Show(dummies);
+Display.Show(dummies);
 
 // Each row has exactly one 1, in its origin's column. Fitted on these three columns (and no
 // intercept), least squares gives back the three means exactly — the straight line's errors are gone:
@@ -115,7 +118,7 @@ var oneHotMpg = new OneHotEncoder().Fit(withMpg.TextRows("Origin")).Transform(wi
 var w = oneHotMpg.QR().Solve(mpg);
 foreach (var (o, k) in origins.Select((o, k) => (o, k)))
     Claims.Close(w[k], MeanMpg(o), 1e-9, $"the one-hot weight of {o} is its mean MPG");
-Show(Charts.Bars("Mean fuel economy by origin: the one-hot model's three weights", "origin", "miles per gallon",
+Display.Show(Charts.Bars("Mean fuel economy by origin: the one-hot model's three weights", "origin", "miles per gallon",
     origins, w.ToArray()));
 
 // Japanese cars in this 1970s–80s data set average about 30 mpg, European ones 28 and American ones
@@ -153,7 +156,8 @@ catch (ArgumentException e)
     Console.WriteLine(e.Message);
 }
 var lenient = new OneHotEncoder(handleUnknown: OneHotUnknown.Ignore).Fit(train.TextRows("Origin"));
-Console.WriteLine($"with Ignore, 'Africa' → ({string.Join(", ", lenient.Transform(new[] { new string?[] { "Africa" } }).Row(0))})");
+var africa = lenient.Transform(new[] { new string?[] { "Africa" } }).Row(0);
+Console.WriteLine($"with Ignore, 'Africa' → ({string.Join(", ", africa)})");
 
 // The same rule will come back on day 5 in general form: anything learned from data — categories,
 // means, scales — is learned on the training rows only and then *applied* to the rest.
@@ -218,7 +222,8 @@ var ordinal = new OrdinalEncoder(new[] { new[] { "3", "4", "5", "6", "8" } }).Fi
 var codes = ordinal.Transform(cylinders).Column(0);
 var counts = cars.Numbers("Cylinders");
 var pairs = Enumerable.Range(0, cars.RowCount).SelectMany(i => Enumerable.Range(0, 40).Select(k => (i, k)));
-Claims.Check(pairs.All(p => (counts[p.i] < counts[p.k]) == (codes[p.i] < codes[p.k])), "the codes keep the cylinders' order");
+Claims.Check(pairs.All(p => (counts[p.i] < counts[p.k]) == (codes[p.i] < codes[p.k])),
+    "the codes keep the cylinders' order");
 Console.WriteLine(string.Join(", ", new[] { "3", "4", "5", "6", "8" }.Select((c, k) =>
     $"{c} cylinders → {k} ({cylinders.Count(r => r[0] == c)} cars)")));
 
@@ -237,7 +242,7 @@ var byMaker = makers.GroupBy(m => m).OrderByDescending(g => g.Count()).ToList();
 int rareMakers = byMaker.Count(g => g.Count() < 10);
 Console.WriteLine($"{byMaker.Count} manufacturers; the 5 largest make {byMaker.Take(5).Sum(g => g.Count())} of "
     + $"{cars.RowCount} cars; {rareMakers} make fewer than 10 cars each");
-Show(Charts.Bars("Cars per manufacturer", "manufacturer", "cars",
+Display.Show(Charts.Bars("Cars per manufacturer", "manufacturer", "cars",
     byMaker.Select(g => g.Key).ToArray(), byMaker.Select(g => (double)g.Count()).ToArray()));
 
 // Dozens of columns for one feature, and most manufacturers appear a handful of times (the tail also
@@ -300,7 +305,8 @@ double LineError(string[] codeOrder)
 }
 double alphabetical = LineError(new[] { "Europe", "Japan", "USA" });
 double reordered = LineError(new[] { "Europe", "USA", "Japan" });
-Console.WriteLine($"mean error of the line: Europe, Japan, USA {alphabetical:F2} mpg; Europe, USA, Japan {reordered:F2} mpg");
+Console.WriteLine($"mean error of the line: Europe, Japan, USA {alphabetical:F2} mpg; "
+    + $"Europe, USA, Japan {reordered:F2} mpg");
 Exercise.Predict("2", prediction2, reordered < alphabetical ? "better" : "worse",
     why: "the error depends only on whether the code order matches the means' order and spacing. The means "
         + "are USA ≈ 20, Europe ≈ 28, Japan ≈ 30: Europe, USA, Japan puts the lowest mean in the middle, which a "

@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -80,9 +80,11 @@ Course.Load();
 var random = Seeds.Set(Seeds.Default);
 var penguins = JsonTable.Read(DatasetDirectory.PathOf("penguins.json"));
 // One bird's sex is "." in the source, its marker for unknown: make it a real missing value.
-penguins = penguins.With(new TableColumn("Sex", ColumnKind.Text, penguins.Texts("Sex").Select(s => s == "." ? null : s).ToArray()));
+penguins = penguins.With(new TableColumn("Sex", ColumnKind.Text,
+    penguins.Texts("Sex").Select(s => s == "." ? null : s).ToArray()));
 foreach (var c in penguins.Columns) Console.WriteLine($"{c.Name,-22} {c.Kind,-8} missing {c.MissingCount}");
-Claims.Check(penguins.Columns.Sum(c => c.MissingCount) > 0, "the penguins have missing values, so the model needs an imputer first");
+Claims.Check(penguins.Columns.Sum(c => c.MissingCount) > 0,
+    "the penguins have missing values, so the model needs an imputer first");
 
 // ## Train and test split
 //
@@ -125,7 +127,7 @@ var fitted = model.Fit(train, yTrain);
 Console.WriteLine("steps: " + string.Join(" → ",
     model.Transformers.Steps.Select(s => s.Name).Append(model.EstimatorName)));
 Console.WriteLine("features the tree sees: " + string.Join(", ", fitted.FeatureNames));
-Show(fitted.Transform(test));
+Display.Show(fitted.Transform(test));
 
 // The tree sees 9 columns: 4 standardised measurements, 3 island indicators and 2 sex
 // indicators. The table above is the *test* rows transformed with the training rows' medians,
@@ -238,7 +240,7 @@ for (int i = 0; i < depths.Length; i++)
         + $"{search.MeanScores[i]:P1} ± {search.StdScores[i]:P1}");
 Console.WriteLine($"chosen depth: {search.BestSetting}");
 var x = depths.Select(d => (double)d).ToArray();
-Show(Charts.Lines("Accuracy against the tree's maximum depth (240 training birds)",
+Display.Show(Charts.Lines("Accuracy against the tree's maximum depth (240 training birds)",
     "max depth", "accuracy",
     new Series("training rows (fit and scored)", x, trainAcc),
     new Series("5-fold cross-validation", x, search.MeanScores)));

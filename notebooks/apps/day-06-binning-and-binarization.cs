@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -70,7 +70,8 @@ using static MLCourse.Notebooks.Display;
 Course.Load();
 
 var random = Seeds.Set(Seeds.Default);
-var weather = CsvTable.Read(DatasetDirectory.PathOf("seattle-weather.csv"), new Dictionary<string, ColumnKind> { ["weather"] = ColumnKind.Category });
+var weather = CsvTable.Read(DatasetDirectory.PathOf("seattle-weather.csv"),
+    new Dictionary<string, ColumnKind> { ["weather"] = ColumnKind.Category });
 string[] features = { "precipitation", "temp_max", "temp_min", "wind" };
 var x = weather.ToMatrix(features);               // (1461, 4)
 string[] y = weather.Texts("weather").Select(w => w!).ToArray();
@@ -91,7 +92,7 @@ foreach (var (s, f) in fittedBins)
     Console.WriteLine($"{s,-9} edges (°C): "
         + string.Join(", ", f.BinEdges[0].Select(e => e.ToString("F1"))));
 var binIndex = Enumerable.Range(0, k).Select(b => (double)b).ToArray();
-Show(Charts.GroupedBars("Days per bin of temp_max, 6 bins", "bin (0 = coldest)", "days",
+Display.Show(Charts.GroupedBars("Days per bin of temp_max, 6 bins", "bin (0 = coldest)", "days",
     fittedBins.Select(kv => new Series(kv.Key.ToString(), binIndex, Counts(kv.Value, tempMax)))
         .ToArray()));
 
@@ -228,7 +229,7 @@ string majority = yTrain.GroupBy(v => v).MaxBy(g => g.Count())!.Key;
 double baseline = yTest.Count(v => v == majority) / (double)yTest.Length;
 foreach (var (name, acc) in results) Console.WriteLine($"{name,-13} held-out accuracy {acc:P1}");
 Console.WriteLine($"always '{majority}': {baseline:P1}");
-Show(Charts.Bars("Held-out accuracy of a depth-4 tree on 439 days", "features", "accuracy",
+Display.Show(Charts.Bars("Held-out accuracy of a depth-4 tree on 439 days", "features", "accuracy",
     results.Keys.ToArray(), results.Values.ToArray()));
 
 // On raw features the tree classifies 85.6% of the 439 held-out days correctly, against 41.9% for
@@ -266,7 +267,7 @@ double firstShare = BinShares(BinStrategy.Uniform, 0)[0];
 Exercise.Predict("3", prediction3, firstShare, 0.05,
     "most days have 0 mm and the maximum is a rare downpour, so a bin 1/8 of the range wide"
     + " holds nearly every day.");
-Show(Charts.GroupedBars("Share of training days per precipitation bin (8 bins asked)",
+Display.Show(Charts.GroupedBars("Share of training days per precipitation bin (8 bins asked)",
     "bin (0 = driest)", "share of days", strategies.Select(s => Series.Indexed(s.ToString(),
         BinShares(s, 0))).ToArray()));
 

@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -182,7 +182,7 @@ string outcome1 = needed90 < 50 ? "under 50" : needed90 <= 150 ? "50 to 150" : "
 Exercise.Predict("1", prediction1, outcome1,
     "neighbouring pixels are strongly correlated and the border is nearly always 0, so a few dozen "
     + "directions carry most of the variation.");
-Show(Charts.Lines("Explained variance of 1,000 MNIST digits", "component (1 = largest variance)",
+Display.Show(Charts.Lines("Explained variance of 1,000 MNIST digits", "component (1 = largest variance)",
     "share of total pixel variance",
     new Series("each component", Enumerable.Range(1, 150).Select(i => (double)i).ToArray(),
         ratio[..150]),
@@ -232,7 +232,7 @@ Exercise.Check("2", () =>
 // The first two coordinates $h_{i1}, h_{i2}$ of each image, coloured by the digit it shows.
 
 var h = pca.Transform(x);   // (1000, 784): H = X̃·V, the first two columns used here
-Show(Charts.Points("1,000 digits projected on the first two principal components",
+Display.Show(Charts.Points("1,000 digits projected on the first two principal components",
     "h1 (coordinate on component 1)", "h2 (coordinate on component 2)",
     Enumerable.Range(0, 10).Select(d =>
     {
@@ -291,7 +291,7 @@ foreach (int k in new[] { 10, 50 })   // the identity, measured by rebuilding th
 Claims.Check(heldErrors.Zip(dropped).All(p => p.First > p.Second),
     "held-out digits are rebuilt worse than the fitted ones at every k");
 var kAxis = ks.Select(k => (double)k).ToArray();
-Show(Charts.Lines("Squared reconstruction error per image (sum over 784 pixels)", "components kept k",
+Display.Show(Charts.Lines("Squared reconstruction error per image (sum over 784 pixels)", "components kept k",
     "squared error per image", new Series("fitted images (dropped variance)", kAxis, dropped),
     new Series("500 held-out images", kAxis, heldErrors)));
 
@@ -314,7 +314,7 @@ Show(Charts.Lines("Squared reconstruction error per image (sum over 784 pixels)"
 var shown = Enumerable.Range(0, 6).ToArray();
 var originals = shown.Select(i => xHeld.Row(i).ToArray()).ToList();
 var digitNames = shown.Select(i => $"digit {mnist.Labels[1000 + i]}").ToList();
-Show(Charts.Slider("Six held-out digits rebuilt from k principal components", "components kept k",
+Display.Show(Charts.Slider("Six held-out digits rebuilt from k principal components", "components kept k",
     ks.Select(k =>
     {
         var rebuilt = Rebuild(xHeld.SubMatrix(0, 6, 0, n), k);                     // (6, 784)
@@ -365,7 +365,7 @@ Exercise.Predict("3", prediction3, rawPca.ExplainedVarianceRatio[0], 0.02,
 Claims.Check(Math.Abs(rawPca.Components[0, 3]) > 0.99
         && scaledPca.Components.Row(0).All(v => Math.Abs(v) > 0.2),
     "raw, PC 1 is body mass alone; standardised, every measurement has a loading above 0.2");
-Show(Charts.GroupedBars("Loadings of PC 1 on the penguin measurements",
+Display.Show(Charts.GroupedBars("Loadings of PC 1 on the penguin measurements",
     "measurement (0 beak length, 1 beak depth, 2 flipper, 3 body mass)", "loading (entry of w1)",
     new Series("raw units", new double[] { 0, 1, 2, 3 }, rawPca.Components.Row(0).ToArray()),
     new Series("standardised", new double[] { 0, 1, 2, 3 }, scaledPca.Components.Row(0).ToArray())));

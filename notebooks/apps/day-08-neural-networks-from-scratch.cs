@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -34,13 +34,12 @@ using static MLCourse.Notebooks.Display;
 
 // # Day 8 — Neural networks from scratch
 //
-// PCA (day 7) found *linear* directions in the pixels. A neural network learns its own features, and
-// the nonlinearity between its layers lets them bend. Every later day reuses today's machinery, so we
-// build it by hand: layers and activations (§1), losses (§2), backpropagation (§3), optimisers (§4),
-// a TorchSharp `Module` and its training loop (§5), and training on Fashion-MNIST with validation,
-// over-fitting and early stopping (§6) to an honest test accuracy (§7). To run in seconds on one CPU
-// thread we train a 784-128-10 network on 6,000 images in float32; float64 only where gradients are
-// compared to many digits.
+// PCA (day 7) found *linear* directions in the pixels; a neural network learns its own features, and
+// the nonlinearity between its layers lets them bend. Every later day reuses today's machinery, built
+// here by hand: layers and activations (§1), losses (§2), backpropagation (§3), optimisers (§4),
+// a TorchSharp `Module` and its training loop (§5), validation, over-fitting and early stopping on
+// Fashion-MNIST (§6), and one honest test (§7). To run in seconds on one CPU thread we train a
+// 784-128-10 network on 6,000 images in float32; float64 only where gradients are compared to many digits.
 //
 // Library types used here: `Datasets`, `ImageDataset`, `Seeds`; notebook helpers `Charts`, `Series`,
 // `Claims`, `Exercise`. Everything else is written below.
@@ -60,7 +59,7 @@ int[] FirstOf(int label, int count) =>
     Enumerable.Range(0, fashion.Count).Where(i => fashion.Labels[i] == label).Take(count).ToArray();
 var shown = Enumerable.Range(0, 2)   // grid row k holds the k-th image of every class
     .SelectMany(k => Enumerable.Range(0, 10).Select(c => FirstOf(c, 2)[k]));
-Show(Charts.ImageGrid("Fashion-MNIST: two images of each class", shown.Select(fashion.Image).ToList(),
+Display.Show(Charts.ImageGrid("Fashion-MNIST: two images of each class", shown.Select(fashion.Image).ToList(),
     columns: 10, columnLabels: names));
 
 // Fashion-MNIST: photographs of clothing at 28×28 grey pixels, ten classes of 1,000 images here.
@@ -68,14 +67,14 @@ Show(Charts.ImageGrid("Fashion-MNIST: two images of each class", shown.Select(fa
 //
 // ## 1. A neuron, a layer, and why the nonlinearity
 //
-// A neuron weighs its $d$ inputs, adds a bias and applies an activation $\varphi$:
+// A neuron weighs its $d$ inputs, adds a bias and applies an *activation* $\varphi$:
 // $a = \varphi(\mathbf x\cdot\mathbf w + b)$. A *layer* is $k$ neurons side by side; a *batch* stacks
 // $n$ inputs as rows. The layer on the batch is one matrix product,
 //
 // $$Z = XW + \mathbf b,\qquad A = \varphi(Z),\qquad \underbrace{X}_{(n,\,d)}\,\underbrace{W}_{(d,\,k)} \to \underbrace{Z}_{(n,\,k)},$$
 //
 // with neuron $j$'s weights in column $j$ of $W$ and the bias row $\mathbf b$ added to every row
-// (*broadcasting*).
+// (*broadcasting*). $Z$ holds the *pre-activations*, $A$ the activations.
 
 var x4 = fashion.ImageTensor(new[] { 0, 1, 2, 3 }).reshape(4, 784).to(float64);   // (4, 784)
 var w = randn(784, 3, dtype: float64) * 0.05;   // (784, 3): a column of weights per neuron
@@ -106,7 +105,7 @@ Claims.Check(linearGap < 1e-12 && Math.Abs(byHand - z[0, 0].item<double>()) < 1e
 //
 // $$\sigma(z) = \frac{1}{1+e^{-z}},\ \ \sigma' = \sigma(1-\sigma);\qquad \tanh' = 1-\tanh^2;\qquad \operatorname{ReLU}(z) = \max(0,z),\ \ \operatorname{ReLU}' = [z>0].$$
 //
-// (For $\sigma'$: $\frac{d}{dz}(1+e^{-z})^{-1} = \frac{e^{-z}}{(1+e^{-z})^2} = \sigma(z)\,\frac{e^{-z}}{1+e^{-z}} = \sigma(z)\,(1-\sigma(z))$.)
+// For $\sigma'$: $\frac{d}{dz}(1+e^{-z})^{-1} = \frac{e^{-z}}{(1+e^{-z})^2} = \sigma(z)\,\frac{e^{-z}}{1+e^{-z}}$, and $\frac{e^{-z}}{1+e^{-z}} = \frac{(1+e^{-z})-1}{1+e^{-z}} = 1-\sigma(z)$. The bracket $[z>0]$ is 1 when the condition holds and 0 otherwise (at $z=0$ we take 0, as TorchSharp does).
 
 var grid = linspace(-5, 5, 201, dtype: float64);   // (201,) pre-activations z
 double[] zs = Values(grid);
@@ -118,7 +117,7 @@ var activationPanels = new (string, Series[])[]
     ("tanh", Pair(tanh(grid), 1 - tanh(grid).pow(2))),
     ("ReLU", Pair(nn.functional.relu(grid), (grid > 0).to(float64))),
 };
-Show(Charts.SmallMultiples("Activation functions φ and their derivatives φ′", "pre-activation z",
+Display.Show(Charts.SmallMultiples("Activation functions φ and their derivatives φ′", "pre-activation z",
     "value", activationPanels, columns: 3));
 
 Tensor AutogradDerivative(Func<Tensor, Tensor> f, Tensor at)
@@ -138,11 +137,11 @@ Console.WriteLine($"largest derivative: sigmoid {dSigmoid.max().item<double>():F
 Claims.Check(Math.Max(sigmoidGap, Math.Max(tanhGap, reluGap)) < 1e-12,
     "the three derivative formulas equal autograd's at 201 points in [−5, 5]");
 
-// The sigmoid's derivative is at most 0.25 and tanh's at most 1 (printed); both are nearly 0 for
-// $|z|>4$, so a gradient passing back through many such layers shrinks at each (day 11's vanishing
-// gradients). ReLU passes it unchanged wherever a unit is on, hence the default for hidden layers; a unit
-// off for every input never learns ("dead"). Sigmoid stays the output for a yes/no probability, tanh the
-// choice inside recurrent cells.
+// The sigmoid's derivative is at most 0.250 and tanh's at most 1.000, and both are nearly 0 for
+// $|z|>4$ (the chart): a gradient passing back through many such layers shrinks at each (day 11's
+// vanishing gradients). ReLU passes it unchanged wherever a unit is on, hence the default for hidden
+// layers; a unit off for every input never learns ("dead"). Sigmoid stays the output for a yes/no
+// probability, tanh the choice inside recurrent cells.
 //
 // **Why a nonlinearity?** Without one, two layers collapse into one:
 // $(XW_1+\mathbf b_1)W_2+\mathbf b_2 = X(W_1W_2) + (\mathbf b_1W_2+\mathbf b_2)$, a single layer with
@@ -175,10 +174,10 @@ Console.WriteLine($"share of the outputs' variance no linear layer can reproduce
 Claims.Check(linearShare < 1e-6 && reluShare > 0.01,
     "the best single layer reproduces the linear stack exactly, the ReLU network only in part");
 
-// The merged layer matches the stack to $9\cdot10^{-15}$. The best single linear layer fitted by least
-// squares reproduces the linear stack completely but leaves 3.5 % of the ReLU network's output variance
-// unexplained, with 785 weights per output fitted to these very images. That remainder is what a hidden
-// layer adds (here with random weights; training decides how much of it to use).
+// The merged layer matches the stack to $9\cdot10^{-15}$. The best single linear layer, fitted by least
+// squares to these very images (785 weights per output), reproduces the linear stack exactly but leaves
+// 3.5 % of the ReLU network's output variance unexplained. That remainder is what a hidden layer adds
+// (here with random weights; training decides how much of it to use).
 //
 // ## 2. Losses
 //
@@ -190,9 +189,9 @@ Claims.Check(linearShare < 1e-6 && reluShare > 0.01,
 //
 // $$L(\hat y, y) = -\bigl[\,y\log\hat y + (1-y)\log(1-\hat y)\,\bigr].$$
 //
-// > **The notes drop the minus sign** in the GAN section: $L(\hat y,y) = [y\log\hat y+(1-y)\log(1-\hat y)]$,
-// > called the cross-entropy. That is the log-likelihood, which is at most 0 and must be *maximised* (as
-// > the GAN discriminator does). A loss to *minimise* needs the minus, as in the notes' CNN section.
+// > **The notes drop the minus sign** in the GAN section ($L(\hat y,y) = [y\log\hat y+(1-y)\log(1-\hat y)]$,
+// > "the cross-entropy"). That is the log-likelihood, at most 0, to be *maximised* (as the GAN
+// > discriminator does); a loss to *minimise* needs the minus, as in their CNN section.
 
 double Bce(double yHat, double y) => -(y * Math.Log(yHat) + (1 - y) * Math.Log(1 - yHat));
 double NotesBce(double yHat, double y) => y * Math.Log(yHat) + (1 - y) * Math.Log(1 - yHat);
@@ -207,12 +206,12 @@ Claims.Check(MaxGap(torchBce, tensor(yHats.Select(p => Bce(p, 1)).ToArray())) < 
 // With the minus sign the loss grows from 0.010 for a confident right answer ($\hat y = 0.99$) to 4.605
 // for a confident wrong one; the notes' version runs the other way, so minimising it rewards mistakes.
 //
-// **Why not MSE on probabilities?** Through the sigmoid, with $\sigma' = \hat y(1-\hat y)$,
+// **Why not MSE on probabilities?** By the chain rule, $\frac{\partial L}{\partial z} = \frac{\partial L}{\partial\hat y}\,\sigma'(z)$ with $\sigma' = \hat y(1-\hat y)$. For BCE,
 //
-// $$\frac{\partial L_{\text{BCE}}}{\partial z} = \Bigl(-\frac{y}{\hat y}+\frac{1-y}{1-\hat y}\Bigr)\hat y(1-\hat y) = -y(1-\hat y)+(1-y)\,\hat y = \hat y - y,$$
+// $$\frac{\partial L_{\text{BCE}}}{\partial z} = \Bigl(-\frac{y}{\hat y}+\frac{1-y}{1-\hat y}\Bigr)\hat y(1-\hat y) = -y(1-\hat y)+(1-y)\,\hat y = -y + y\hat y + \hat y - y\hat y = \hat y - y,$$
 //
-// the notes' $\partial L/\partial z_2 = A_2 - y$. MSE gives $2(\hat y-y)\,\hat y(1-\hat y)$ instead, with
-// an extra factor that is near 0 exactly when the network is confidently wrong.
+// the notes' $\partial L/\partial z_2 = A_2 - y$. MSE, $L = (\hat y-y)^2$, gives $2(\hat y-y)\,\hat y(1-\hat y)$
+// instead, with an extra factor that is near 0 exactly when the network is confidently wrong.
 
 // A confident mistake: z = −6, so ŷ = σ(−6) ≈ 0.0025, but the label is y = 1
 var zBce = tensor(-6.0, dtype: float64).requires_grad_(true);
@@ -237,14 +236,17 @@ Claims.Close(zBce.grad!.item<double>(), yHatWrong - 1, 1e-12,
 // $\frac{\partial p_j}{\partial z_j} = \frac{e^{z_j}\sum_i e^{z_i} - e^{z_j}e^{z_j}}{(\sum_i e^{z_i})^2} = p_j - p_j^2$;
 // for $k\ne j$ only the denominator depends on $z_j$:
 // $\frac{\partial p_k}{\partial z_j} = -\frac{e^{z_k}e^{z_j}}{(\sum_i e^{z_i})^2} = -p_kp_j$.
-// Together, $\frac{\partial p_k}{\partial z_j} = p_k(\delta_{kj}-p_j)$, and by the chain rule
+// Together, $\frac{\partial p_k}{\partial z_j} = p_k(\delta_{kj}-p_j)$ ($\delta_{kj}$ is 1 if $k=j$, else 0), and by the chain rule
 //
 // $$\frac{\partial L}{\partial z_j} = -\sum_k\frac{y_k}{p_k}\,p_k(\delta_{kj}-p_j) = -y_j + p_j\sum_k y_k = p_j - y_j ,$$
 //
-// because $\sum_k y_k = 1$. So $\partial L/\partial\mathbf z = \operatorname{softmax}(\mathbf z)-\mathbf y$,
-// and for the mean over a batch of $n$, $\partial L/\partial Z = (P-Y)/n$. In code, $e^{1000}$
-// overflows; softmax does not change when the row maximum $m$ is subtracted from every logit, so we
-// compute $\log p_c = z_c - m - \log\sum_j e^{z_j-m}$ (*log-sum-exp*).
+// because $\sum_k y_k = 1$. So $\partial L/\partial\mathbf z = \operatorname{softmax}(\mathbf z)-\mathbf y$.
+// For a batch, stack the probabilities as the rows of $P$ and the one-hot labels as the rows of $Y$,
+// both $(n, C)$; the mean loss over $n$ examples has $\partial L/\partial Z = (P-Y)/n$.
+//
+// In code, $e^{1000}$ overflows. Subtracting the row maximum $m$ from every logit changes nothing,
+// $\frac{e^{z_k-m}}{\sum_j e^{z_j-m}} = \frac{e^{-m}e^{z_k}}{e^{-m}\sum_j e^{z_j}} = p_k$, and keeps
+// every exponent $\le 0$; so we compute $\log p_c = z_c - m - \log\sum_j e^{z_j-m}$ (*log-sum-exp*).
 
 Tensor Softmax(Tensor z)                                   // z: (n, C) logits
 {
@@ -279,29 +281,36 @@ Console.WriteLine($"naive softmax [{string.Join(", ", Values(naive))}]; " +
 Console.WriteLine($"equal bets on 10 classes: loss ln 10 = {Math.Log(10):F3}");
 
 // Our cross-entropy matches TorchSharp's to $10^{-15}$, the derived gradient autograd's to $3\cdot10^{-17}$;
-// the naive softmax of $(1000, 0, -1000)$ is NaN, the shifted one $(1, 0, 0)$. An untrained 10-class
-// network should start near $\ln 10 = 2.303$.
+// the naive softmax of $(1000, 0, -1000)$ is NaN ($\infty/\infty$), the shifted one $(1, 0, 0)$. An
+// untrained 10-class network, with no preference among classes, should start near $\ln 10 = 2.303$.
 //
 // ## 3. Backpropagation through a two-layer network
 //
-// For a batch $X$ of $n$ images ($d = 784$ pixels), $h$ hidden units and $C = 10$ classes:
+// For a batch $X$ of $n$ images ($d = 784$ pixels), $h$ hidden units and $C = 10$ classes, image $i$
+// of class $c_i$:
 //
 // $$A_1 = XW_1+\mathbf b_1,\quad H = \operatorname{ReLU}(A_1),\quad Z = HW_2+\mathbf b_2,\quad P = \operatorname{softmax}(Z),\quad L = -\frac1n\sum_i\log P_{i,c_i}.$$
 //
 // Write $G_V = \partial L/\partial V$; it has $V$'s shape. From the loss back:
 //
-// 1. $G_Z = (P-Y)/n$, shape $(n,C)$ (§2).
+// 1. $G_Z = (P-Y)/n$, shape $(n,C)$, with $Y$ the one-hot labels (§2).
 // 2. $Z_{ik} = \sum_j H_{ij}(W_2)_{jk} + (b_2)_k$, and $(W_2)_{jk}$ appears in every row $i$, so
 //    $\frac{\partial L}{\partial(W_2)_{jk}} = \sum_i(G_Z)_{ik}H_{ij}$: $G_{W_2} = H^\top G_Z$,
 //    $(h,n)(n,C) = (h,C)$. The bias is added to every row: $G_{\mathbf b_2}$ = column sums of $G_Z$, $(C)$.
 // 3. $H_{ij}$ feeds every logit of row $i$: $\frac{\partial L}{\partial H_{ij}} = \sum_k(G_Z)_{ik}(W_2)_{jk}$,
 //    so $G_H = G_ZW_2^\top$, $(n,C)(C,h) = (n,h)$.
-// 4. Through the ReLU, element by element: $G_{A_1} = G_H\odot[A_1>0]$, $(n,h)$.
+// 4. $H_{ij}$ depends on $(A_1)_{ij}$ alone, so $\frac{\partial L}{\partial(A_1)_{ij}} = \frac{\partial L}{\partial H_{ij}}\operatorname{ReLU}'((A_1)_{ij})$: $G_{A_1} = G_H\odot[A_1>0]$ ($\odot$: element by element), $(n,h)$.
 // 5. As in step 2: $G_{W_1} = X^\top G_{A_1}$, $(d,h)$; $G_{\mathbf b_1}$ = column sums of $G_{A_1}$, $(h)$.
 //
-// The pattern for any linear layer $Y = XW+\mathbf b$: the weights get $X^\top G_Y$, the bias the column
-// sums of $G_Y$, the input $G_YW^\top$; the shapes say where the transposes go. The forward pass caches
+// The pattern for any linear layer with input $U$ and output $O = UW+\mathbf b$: the weights get
+// $U^\top G_O$, the bias the column sums of $G_O$, the input $G_OW^\top$; the shapes say where the
+// transposes go. The forward pass caches
 // $X, A_1, H, P$: everything the backward pass reads.
+//
+// The weights start random (equal ones would get equal gradients and stay equal). $W_1$ has variance
+// $2/d$ (*He initialisation*): a pre-activation's variance is $d\operatorname{Var}(w)\,\mathbb E[x^2]$ and ReLU
+// zeroes about half of it, so this keeps the signal's size through the layer; $W_2$ uses $1/h$, for
+// smaller starting logits.
 
 MlpWeights NewMlp(int inputs, int hidden, int classes) => new(
     randn(inputs, hidden, dtype: float64) * Math.Sqrt(2.0 / inputs),   // He initialisation for ReLU
@@ -355,7 +364,7 @@ Claims.Check(autogradGap < 1e-12, "every hand-derived gradient equals autograd's
 // Autograd is code too; an independent check needs only the loss. Nudge one parameter by $\pm\varepsilon$:
 // $\frac{\partial L}{\partial\theta}\approx\frac{L(\theta+\varepsilon)-L(\theta-\varepsilon)}{2\varepsilon}$,
 // error $O(\varepsilon^2)$; with $\varepsilon = 10^{-5}$ in double precision expect about $10^{-8}$
-// relative. Two forward passes per probe: we probe 15 entries per parameter, not all 25,450.
+// relative. Each probe costs two forward passes, so we probe 15 entries per parameter, not all 25,450.
 
 double LossAt(MlpWeights p) => MlpForward(p, xb, yb).Loss.item<double>();
 const double eps = 1e-5;
@@ -388,10 +397,11 @@ Claims.Check(worstRelative < 1e-6, "backprop agrees with finite differences to 1
 // ### Exercise 1 — backpropagation through three layers
 //
 // Add a second hidden layer: $H_1 = \operatorname{ReLU}(XW_1+\mathbf b_1)$,
-// $H_2 = \operatorname{ReLU}(H_1W_2+\mathbf b_2)$, $Z = H_2W_3+\mathbf b_3$, mean cross-entropy. Write the
-// forward pass (keep each pre-activation) and the backward pass, layer by layer with the pattern above;
-// a loop over the layers is neatest. The check compares your six gradients with autograd's on fresh
-// inputs of new sizes.
+// $H_2 = \operatorname{ReLU}(H_1W_2+\mathbf b_2)$, $Z = H_2W_3+\mathbf b_3$, mean cross-entropy.
+// `Backward3` gets the inputs and weights only: run the forward pass yourself (keep each pre-activation
+// $A_k$ and each layer's input), then go back layer by layer with the pattern above; a loop over the
+// layers is neatest. `Softmax` from §2 is yours to use. The check compares your six gradients with
+// autograd's on fresh inputs of new sizes.
 
 // Exercise 1: backpropagation through three layers
 // x: (n, d); labels: (n,) int64; w: [W1 (d, h1), W2 (h1, h2), W3 (h2, C)];
@@ -431,13 +441,15 @@ Exercise.Check("1", () =>
 //
 // **Gradient descent** moves every parameter downhill, $\theta\leftarrow\theta-\eta\,\nabla_\theta L$,
 // with learning rate $\eta$. The gradient on a random **mini-batch** of 64 images is an unbiased
-// estimate of the full one at a hundredth of the cost. One pass over the shuffled training set is an
-// **epoch**: 94 steps for 6,000 images.
+// estimate of the full one at about a hundredth of the cost. One pass over the shuffled training set
+// is an **epoch**: 94 steps for 6,000 images.
 //
 // **Momentum** accumulates past gradients, so steady directions gather speed and zig-zags cancel
 // (PyTorch's form, $\mathbf v_0 = \mathbf 0$):
 //
 // $$\mathbf v_t = \mu\,\mathbf v_{t-1}+\mathbf g_t,\qquad \theta_t = \theta_{t-1}-\eta\,\mathbf v_t .$$
+//
+// Under a constant gradient $\mathbf g$, $\mathbf v_t = (1+\mu+\dots+\mu^{t-1})\,\mathbf g \to \mathbf g/(1-\mu)$: with $\mu = 0.9$ the step grows to 10 times plain SGD's.
 //
 // **Adam** keeps running averages of the gradient and of its square and divides one by the root of
 // the other, so each parameter moves about $\eta$ per step whatever its gradient's scale:
@@ -445,12 +457,12 @@ Exercise.Check("1", () =>
 // $$\mathbf m_t = \beta_1\mathbf m_{t-1}+(1-\beta_1)\,\mathbf g_t,\qquad \mathbf v_t = \beta_2\mathbf v_{t-1}+(1-\beta_2)\,\mathbf g_t^2,$$
 // $$\hat{\mathbf m}_t = \frac{\mathbf m_t}{1-\beta_1^t},\qquad \hat{\mathbf v}_t = \frac{\mathbf v_t}{1-\beta_2^t},\qquad \theta_t = \theta_{t-1}-\eta\,\frac{\hat{\mathbf m}_t}{\sqrt{\hat{\mathbf v}_t}+\epsilon},$$
 //
-// usually with $\beta_1 = 0.9$, $\beta_2 = 0.999$, $\epsilon = 10^{-8}$. *Why the bias correction:* from
-// $\mathbf m_0 = \mathbf 0$, unrolling gives $\mathbf m_t = (1-\beta_1)\sum_{s=1}^{t}\beta_1^{t-s}\mathbf g_s$.
-// If the gradients have mean $\bar{\mathbf g}$, the geometric sum gives
+// usually with $\beta_1 = 0.9$, $\beta_2 = 0.999$ and $\epsilon = 10^{-8}$ (a guard against dividing
+// by 0). *Why the bias correction:* from $\mathbf m_0 = \mathbf 0$, unrolling gives
+// $\mathbf m_t = (1-\beta_1)\sum_{s=1}^{t}\beta_1^{t-s}\mathbf g_s$. If the gradients have mean $\bar{\mathbf g}$, the geometric sum gives
 // $\mathbb E[\mathbf m_t] = (1-\beta_1)\,\bar{\mathbf g}\sum_{s=1}^{t}\beta_1^{t-s} = (1-\beta_1^t)\,\bar{\mathbf g}$:
-// $\mathbf m_1$ is a tenth of the gradient; dividing by $1-\beta_1^t$ removes the bias (for $\mathbf v_t$
-// it would last thousands of steps).
+// $\mathbf m_1$ is a tenth of the gradient; dividing by $1-\beta_1^t$ removes the bias (for $\mathbf v_t$,
+// with $\beta_2 = 0.999$, it would last thousands of steps).
 //
 // Momentum from scratch against `optim.SGD`, five steps on five mini-batches:
 
@@ -493,7 +505,7 @@ Claims.Check(sgdGap < 1e-12 && moved > 1e-3, "our momentum steps move the weight
 // ### Exercise 2 — write Adam
 //
 // Implement the update in place (inside `no_grad()`). The check runs six steps of yours and six of
-// `optim.Adam`, with unusual values of $\beta_1$ and $\beta_2$, from the same weights and compares the results.
+// `optim.Adam` from the same weights, with unusual $\beta_1$ and $\beta_2$, and compares the weights.
 
 // Exercise 2: one Adam step, with bias correction, in place
 // parameters, grads, m, v: arrays of equally shaped tensors (m and v start at zero);
@@ -536,7 +548,8 @@ Exercise.Check("2", () =>
 //
 // From here on, and in every later day, a model is a class derived from `nn.Module`: the layers are
 // fields, `forward` connects them, and autograd does §3 for us. `RegisterComponents()` lets
-// `parameters()` find the layers' weights.
+// `parameters()` find the layers' weights. `nn.Linear` starts from PyTorch's default initialisation,
+// uniform in $\pm1/\sqrt{\text{inputs}}$.
 
 var module = new Mlp(784, 32, 10);
 module.to(float64);
@@ -555,9 +568,10 @@ double moduleGap = Math.Max(Math.Abs(moduleLoss.item<double>() - loss0.item<doub
 Claims.Check(moduleGap < 1e-12, "the module computes our network: same loss, same ∂L/∂W₁");
 
 // The module holds our four tensors, transposed, and gives the same loss and gradients as our backprop.
-// The training loop below is the one every later day uses. Per mini-batch: `zero_grad()` (gradients
-// *accumulate* in `.grad`), forward, loss, `backward()` (fills each `.grad`), `step()` (the update of
-// §4). `randperm` reshuffles each epoch; the dispose scope frees each batch's tensors.
+// The training loop, per mini-batch: `zero_grad()` (gradients *accumulate* in `.grad`), forward, loss,
+// `backward()` (fills each `.grad`), `step()` (the update of §4). `randperm` reshuffles each epoch; the
+// dispose scope frees each batch's tensors. `train()`/`eval()` switch layers that act differently in
+// training, such as dropout (none here); `no_grad()` skips recording the graph when we only measure.
 
 void TrainEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Tensor x, Tensor y,
     int batchSize, List<double>? batchLosses = null)
@@ -591,10 +605,10 @@ void TrainEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Tens
 
 // ## 6. Fashion-MNIST: train, validate, test
 //
-// We shuffle the 10,000 images once and cut them in three. The **training** set (6,000) is what gradient
-// descent sees. The **validation** set (2,000) is what we look at to choose epochs, width or learning
-// rate, and choosing by it makes it optimistic: we keep whatever happened to work on those images. So
-// the **test** set (2,000) is used once, at the end, for a number nobody tuned against.
+// We shuffle the 10,000 images once and cut them in three. The **training** set (6,000) is what
+// gradient descent sees. The **validation** set (2,000) is what we choose by (epochs, width, learning
+// rate), which makes it optimistic: we keep whatever happened to work on those images. So the **test**
+// set (2,000) is used once, at the end, for a number nobody tuned against.
 
 var order = Enumerable.Range(0, fashion.Count).OrderBy(_ => random.System.Next()).ToArray();
 int[] trainRows = order[..6000], valRows = order[6000..8000], testRows = order[8000..];
@@ -630,7 +644,7 @@ var optimisers = new (string Name, List<double> Loss)[]
     ("SGD + momentum 0.9, η = 0.1", FirstEpoch(p => optim.SGD(p, 0.1, momentum: 0.9))),
     ("Adam, η = 0.001", FirstEpoch(p => optim.Adam(p, 0.001))),
 };
-Show(Charts.SmallMultiples("Training loss during the first epoch (94 steps of 64 images)", "step",
+Display.Show(Charts.SmallMultiples("Training loss during the first epoch (94 steps of 64 images)", "step",
     "cross-entropy",
     optimisers.Select(o => (o.Name, new[] { new Series(o.Name,
         o.Loss.Select((_, i) => 5.0 * i + 2.5).ToArray(), o.Loss) })).ToList(), columns: 3));
@@ -642,8 +656,8 @@ Claims.Check(optimisers[1].Loss[^1] < sgdEnd && optimisers[2].Loss[^1] < sgdEnd,
     "after one epoch both momentum and Adam have a lower training loss than plain SGD");
 
 // All three start near $\ln 10$. After one epoch plain SGD is at 0.77, Adam at 0.68, momentum at 0.61:
-// with $\mu = 0.9$ a steady gradient builds a step up to $1/(1-\mu) = 10$ times larger. The ranking
-// depends on the learning rates; Adam at $10^{-3}$ is the course's default because it rarely needs tuning.
+// momentum's steady directions get up to 10 times the step (§4). The ranking depends on the learning
+// rates; Adam at $10^{-3}$ is the course's default because it rarely needs tuning.
 //
 // **Over-fitting and early stopping.** After every epoch we measure loss and accuracy on (2,000 of) the
 // training images and on the validation set, and copy the weights whenever the validation loss is the
@@ -686,12 +700,12 @@ Series[] Curves(List<EpochResult> h, Func<EpochResult, double> train, Func<Epoch
                    new Series("validation", epochs, h.Select(val).ToArray()) };
 }
 var lossPanels = runs.Select(r => (r.Title, Curves(r.History, e => e.TrainLoss, e => e.ValLoss)));
-Show(Charts.SmallMultiples("Cross-entropy per epoch, 784-128-10 network, Adam η = 0.001", "epoch",
+Display.Show(Charts.SmallMultiples("Cross-entropy per epoch, 784-128-10 network, Adam η = 0.001", "epoch",
     "loss", lossPanels.ToList(), columns: 2));
 
 var accuracyPanels = runs.Select(r =>
     (r.Title, Curves(r.History, e => e.TrainAccuracy, e => e.ValAccuracy)));
-Show(Charts.SmallMultiples("Accuracy per epoch, 784-128-10 network", "epoch", "accuracy",
+Display.Show(Charts.SmallMultiples("Accuracy per epoch, 784-128-10 network", "epoch", "accuracy",
     accuracyPanels.ToList(), columns: 2));
 
 foreach (var (title, h) in runs)
@@ -702,6 +716,7 @@ foreach (var (title, h) in runs)
         Console.WriteLine($"  epoch {r.Epoch,2}: train loss {r.TrainLoss:F3} " +
             $"acc {r.TrainAccuracy:P1} | validation loss {r.ValLoss:F3} acc {r.ValAccuracy:P1}" +
             (r == best ? "  ← best" : ""));
+    Console.WriteLine($"  best validation accuracy of any epoch: {h.Max(r => r.ValAccuracy):P1}");
 }
 var smallBest = smallHistory.MinBy(r => r.ValLoss)!;
 var smallLast = smallHistory[^1];
@@ -716,9 +731,9 @@ Claims.Check(history.Max(r => r.ValAccuracy) > smallHistory.Max(r => r.ValAccura
 
 // On 500 images the curves part: training loss falls to 0.118 (98.8 % accuracy) while validation loss
 // is lowest at epoch 20 (0.658) and then climbs to 0.729. The network memorises its 500 images; early
-// stopping keeps epoch 20. On 6,000 images the gap is small (0.298 against 0.459 at epoch 15), the
-// validation loss is still falling, so the best epoch is the last, and the best validation accuracy
-// rises from 78 % to 83 %: more data is the surest cure for over-fitting.
+// stopping keeps epoch 20. On 6,000 images the gap is small (0.298 against 0.459 at epoch 15) and the
+// validation loss is still falling, so the best epoch is the last. The best validation accuracy is
+// 84.0 % against 78.1 % on 500 images: more data is the surest cure for over-fitting.
 //
 // ### Exercise 3 — predict: ten times the learning rate
 //
@@ -746,6 +761,10 @@ Exercise.Predict("3", prediction3,
         + "rates (try η = 0.1) overshoot and the loss jumps about. The learning rate is the first "
         + "setting to tune, on the validation set.");
 
+// After 3 epochs the faster rate's training loss is 13 % lower (0.448 against 0.515), but its
+// validation loss only 0.003 lower (0.545 against 0.548): most of the extra progress fits the
+// training images.
+//
 // ## 7. The test set, once
 //
 // Three models chosen by validation only, measured once on the 2,000 test images: the majority class;
@@ -773,9 +792,10 @@ Claims.Check(Math.Abs(testResults[2].Accuracy - history.MinBy(r => r.ValLoss)!.V
     "its test accuracy is within 2 points of its validation accuracy at the chosen epoch");
 
 // The network scores 85.2 % on the test images, the linear model 83.7 %, the majority class 9.8 %. The
-// test accuracy is close to the validation accuracy of the chosen epoch (83.3 %), so choosing by
-// validation did not flatter us much; with 2,000 test images one accuracy has a standard error of about
-// 0.8 points, $\sqrt{0.85\cdot0.15/2000}$.
+// test accuracy is close to the chosen epoch's validation accuracy (83.3 %), so choosing by validation
+// did not flatter us; with 2,000 test images one accuracy has a standard error of about 0.8 points,
+// $\sqrt{0.85\cdot0.15/2000}$. Is 1.5 points then a real lead? Both models see the same images, so
+// count only where they disagree:
 
 long[] TestPredictions(nn.Module<Tensor, Tensor> model)
 {
@@ -794,13 +814,13 @@ Console.WriteLine($"the network's lead, {onlyNet - onlyLinear} images, in standa
     + $"paired (McNemar) test: {(onlyNet - onlyLinear) / Math.Sqrt(onlyNet + onlyLinear):F1}");
 
 // The network gets 97 test images right that the linear model gets wrong, and 68 wrong that it gets
-// right. Were the two equally good, the lead $97-68 = 29$ would be noise with standard deviation
-// $\sqrt{97+68}\approx 12.8$; 29 is 2.3 of those. The hidden layer's gain is real but modest: on raw
-// pixels a linear model is a strong baseline, and with 6,000 images the hidden layer adds 1.5 points.
+// right. Were the two equally good, each disagreement would go either way with probability ½, and the
+// lead $97-68 = 29$ would be noise with standard deviation $\sqrt{97+68}\approx 12.8$; 29 is 2.3 of
+// those. The hidden layer's gain is real but modest: on raw pixels a linear model is a strong baseline.
 
 var confusion = Matrix<double>.Build.Dense(10, 10);
 for (int i = 0; i < truth.Length; i++) confusion[(int)truth[i], (int)predicted[i]] += 1;
-Show(Charts.Heatmap("Test images by true class (rows) and predicted class (columns), counts", confusion,
+Display.Show(Charts.Heatmap("Test images by true class (rows) and predicted class (columns), counts", confusion,
     names, names, "predicted class", "true class"));
 
 var recall = Enumerable.Range(0, 10)
@@ -824,20 +844,20 @@ var mistakeRows = confusedPairs.Take(3).Select(pr => Enumerable.Range(0, testRow
     .Where(i => fashion.Labels[testRows[i]] == pr.True && predicted[i] == pr.Predicted).Take(6)
     .Select(i => fashion.Image(testRows[i]))).SelectMany(images => images).ToList();
 var mistakeLabels = confusedPairs.Take(3).Select(pr => $"{names[pr.True]} → {names[pr.Predicted]}");
-Show(Charts.ImageGrid("Test images the network gets wrong, by kind of mistake (true → predicted)",
+Display.Show(Charts.ImageGrid("Test images the network gets wrong, by kind of mistake (true → predicted)",
     mistakeRows, columns: 6, rowLabels: mistakeLabels.ToList()));
 
 // Trousers (97 %), bags (96 %) and ankle boots (95 %) are almost always right: unique outlines. The
 // failures are tops: shirts are right 63 % of the time, pullovers 65 %, and the largest off-diagonal
 // cells are pullovers taken for coats (46), coats for shirts (25), shirts for T-shirts (22). The rows of
 // mistakes show why: at 28×28 in grey these are the same blob with sleeves, and what separates them (a
-// collar, buttons, a zip) is a few pixels wide. A dense layer weighs each pixel at a fixed position; it
-// has no notion of a local pattern such as "a row of buttons" wherever it appears.
+// collar, buttons, a zip) is a few pixels wide. A dense layer weighs each pixel at a fixed position,
+// with no notion of a local pattern ("a row of buttons") wherever it appears.
 //
 // ### Exercise 4 — predict: shuffled pixels
 //
-// Take one fixed random permutation of the 784 pixel positions and apply it to *every* image. To us the
-// images become noise. Train the same network for 3 epochs on the shuffled training images. Will its
+// Apply one fixed random permutation of the 784 pixel positions to *every* image: to us the images
+// become noise. Train the same network for 3 epochs on the shuffled training images. Will its
 // validation accuracy be **much lower** (more than 3 points below the unshuffled run's after 3 epochs),
 // **about the same**, or **much higher**?
 
@@ -867,15 +887,16 @@ Exercise.Predict("4", prediction4, outcome4,
         + "position. Convolutions (day 16) build locality in, and would be badly hurt by this "
         + "shuffle.");
 
+// Shuffled pixels give 81.7 % validation accuracy, plain ones 81.6 %: the network learns the shuffled
+// images exactly as well.
+//
 // ## Summary
 //
 // * A layer is $XW+\mathbf b$ and a nonlinearity; without it, layers collapse into one.
-// * Cross-entropy (with its minus sign) through softmax has the gradient $(P-Y)/n$.
-// * Backprop is the chain rule layer by layer: $X^\top G$, column sums, $GW^\top$, times the
-//   activation's derivative; ours matched autograd and finite differences.
-// * Momentum and Adam are a few lines each and match `optim.SGD` and `optim.Adam`.
-// * Training is `zero_grad`, forward, loss, `backward`, `step` over shuffled mini-batches; choose by
-//   validation, report the test set once: 85.2 % against 83.7 % (linear) and 9.8 % (majority).
+// * Softmax with cross-entropy (minus sign included) has the gradient $(P-Y)/n$.
+// * Backprop, layer by layer: $X^\top G$, column sums, $GW^\top$, times the activation's derivative.
+// * Training is `zero_grad`, forward, loss, `backward`, `step` over shuffled mini-batches (Adam by
+//   default); choose by validation, test once: 85.2 % against 83.7 % (linear), 9.8 % (majority).
 //
 // **Use an MLP** for fixed-length vectors whose positions carry no structure (tabular features,
 // embeddings, the head of a bigger network). **Not** for raw images, where CNNs (days 16–17) build in

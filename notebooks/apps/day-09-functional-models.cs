@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -288,7 +288,7 @@ var test = new (string Model, double Accuracy)[] {
     ($"best single input ({bestName})", Accuracy(bestSingle, testRows)),
     ("two inputs, shared embedding", Accuracy(bothLogits, testRows)) };
 foreach (var (m, acc) in test) Console.WriteLine($"{m,-36} {acc:P1}");
-Show(Charts.Bars("Test accuracy on 4,000 unseen names", "model", "test accuracy (%)",
+Display.Show(Charts.Bars("Test accuracy on 4,000 unseen names", "model", "test accuracy (%)",
     test.Select(t => t.Model).ToArray(), test.Select(t => 100 * t.Accuracy).ToArray()));
 
 // Each step up the ladder is measured on the same 4,000 unseen names. Answering "girl" always is
@@ -433,8 +433,8 @@ using (torch.no_grad())
 {
     var idx = torch.tensor(testRows.Select(r => (long)r).ToArray());
     var other = torch.tensor(swapped.Select(r => (long)r).ToArray());
-    var z = model.forward(firstAll.index_select(0, other), lastAll.index_select(0, idx)); // (4000,)
-    shuffledAccuracy = ((z > 0).to_type(torch.float32) == girlAll.index_select(0, idx))
+    var z_inner = model.forward(firstAll.index_select(0, other), lastAll.index_select(0, idx)); // (4000,)
+    shuffledAccuracy = ((z_inner > 0).to_type(torch.float32) == girlAll.index_select(0, idx))
         .to_type(torch.float32).mean().item<float>();
 }
 double drop = 100 * (test[3].Accuracy - shuffledAccuracy);

@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -77,7 +77,7 @@ int[] testRows = shuffled[..4000], validRows = shuffled[4000..8000], trainRows =
 var lengthCounts = names.GroupBy(n => n.Name.Length).OrderBy(g => g.Key).ToArray();
 Console.WriteLine($"{vocab}; lengths {lengthCounts[0].Key} to {lengthCounts[^1].Key} letters");
 Console.WriteLine($"'olivia' → [{string.Join(", ", vocab.Encode("olivia"))}]");
-Show(Charts.Bars("How long are the 29,669 names?", "length (letters)", "names",
+Display.Show(Charts.Bars("How long are the 29,669 names?", "length (letters)", "names",
     lengthCounts.Select(g => g.Key.ToString()).ToArray(),
     lengthCounts.Select(g => (double)g.Count()).ToArray()));
 
@@ -260,8 +260,8 @@ for (int epoch = 1; epoch <= epochs; epoch++)
     for (int start = 0; start < order.Length; start += 128)
     {
         using var scope = torch.NewDisposeScope();
-        var (ids, len, girl) = Batch(order[start..Math.Min(start + 128, order.Length)]);
-        var loss = nn.functional.binary_cross_entropy_with_logits(model.forward(ids, len), girl);
+        var (ids_inner, len, girl) = Batch(order[start..Math.Min(start + 128, order.Length)]);
+        var loss = nn.functional.binary_cross_entropy_with_logits(model.forward(ids_inner, len), girl);
         optimizer.zero_grad();
         loss.backward();
         optimizer.step();
@@ -295,7 +295,7 @@ Console.WriteLine($"test accuracy: majority {majority:P1}, last-letter rule {las
     + $"RNN {rnnTest:P1} (± {se:P1})");
 if (rnnTest < lastLetter + 4 * se)
     throw new Exception("the RNN does not clearly beat the last-letter rule");
-Show(Charts.Bars("Test accuracy on 4,000 unseen names", "model", "test accuracy (%)",
+Display.Show(Charts.Bars("Test accuracy on 4,000 unseen names", "model", "test accuracy (%)",
     new[] { "majority", "last-letter rule", "RNN (64 units)" },
     new[] { 100 * majority, 100 * lastLetter, 100 * rnnTest }));
 
@@ -330,7 +330,7 @@ using (torch.no_grad())
             + string.Join(" ", n.Zip(p, (c, v) => $"{c}:{v:F2}")));
     }
 }
-Show(Charts.SmallMultiples("P(girl) after each letter read", "letters read", "P(girl)",
+Display.Show(Charts.SmallMultiples("P(girl) after each letter read", "letters read", "P(girl)",
     prefixSeries.Select(s => (s.Name, new[] { s })).ToArray(), columns: 3));
 
 // Read across the panels. *christopher* and *christina* share their first six letters, and the
@@ -446,8 +446,8 @@ string? prediction3 = null;
 double wrongAccuracy;
 using (torch.no_grad())
 {
-    var (ids, len, girl) = Batch(testRows);                                     // (4000, 14)
-    var z = model.head.forward(model.States(ids)[.., -1]).squeeze(1);            // (4000,)
+    var (ids_inner, len, girl) = Batch(testRows);                                     // (4000, 14)
+    var z = model.head.forward(model.States(ids_inner)[.., -1]).squeeze(1);            // (4000,)
     var right = (z > 0).to_type(torch.float32) == girl;
     wrongAccuracy = right.to_type(torch.float32).mean().item<float>();
 }

@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -164,10 +164,10 @@ using (torch.no_grad())
     rnn.get_parameter("bias_ih_l0")!.copy_(model.B.ToTensor());
     rnn.get_parameter("bias_hh_l0")!.zero_();
 }
-var wo = model.Wo.ToTensor().requires_grad_(true);
+var wo_2 = model.Wo.ToTensor().requires_grad_(true);
 var bo = torch.tensor(model.Bo, torch.float64).requires_grad_(true);
 var (outs, _) = rnn.forward(reviews[0].X.ToTensor().unsqueeze(0), null);
-var yHat = torch.sigmoid(outs[0, -1].matmul(wo) + bo);
+var yHat = torch.sigmoid(outs[0, -1].matmul(wo_2) + bo);
 torch.nn.functional.binary_cross_entropy(yHat, torch.tensor(1.0, torch.float64)).backward();
 double Worst(torch.Tensor t, Matrix<double> m) => t.contiguous().data<double>().ToArray()
     .Zip(m.ToRowMajorArray()).Max(p => Math.Abs(p.First - p.Second));
@@ -176,7 +176,7 @@ var differences = new (string Name, double Value)[]
     ("∂L/∂W_i", Worst(rnn.get_parameter("weight_ih_l0")!.grad!.T, grads.Wi)),
     ("∂L/∂W_h", Worst(rnn.get_parameter("weight_hh_l0")!.grad!.T, grads.Wh)),
     ("∂L/∂b", Worst(rnn.get_parameter("bias_ih_l0")!.grad!.unsqueeze(0), grads.B.ToRowMatrix())),
-    ("∂L/∂W_o", Worst(wo.grad!.unsqueeze(0), grads.Wo.ToRowMatrix())),
+    ("∂L/∂W_o", Worst(wo_2.grad!.unsqueeze(0), grads.Wo.ToRowMatrix())),
     ("∂L/∂b_o", Math.Abs(bo.grad!.item<double>() - grads.Bo)),
 };
 foreach (var (name, value) in differences)
@@ -242,7 +242,7 @@ var lstmNorms = lstm.Backward(lstmPass, outside).HiddenGradientNorms;
 var distance = Enumerable.Range(0, length).Select(t => (double)(length - 1 - t)).ToArray();
 Series Log10Line(string name, double[] norms) =>
     new(name, distance, norms.Select(Math.Log10).ToArray());
-Show(Charts.SmallMultiples("Gradient reaching each character, log10 ‖∂L/∂h_t‖",
+Display.Show(Charts.SmallMultiples("Gradient reaching each character, log10 ‖∂L/∂h_t‖",
     "characters before the loss", "log10 norm", new[] {
         ("simple RNN", new[] { Log10Line("simple RNN", rnnNorms) }),
         ("LSTM, forget bias 1", new[] { Log10Line("LSTM", lstmNorms) }) }, columns: 2));
@@ -285,7 +285,7 @@ foreach (double rho in new[] { 0.5, 0.8, 1.0, 1.2, 1.5, 2.0 })
 }
 if (!(endRatio[0.5] < endRatio[1.0] && endRatio[1.0] < endRatio[2.0]))
     throw new Exception("a larger spectral radius should let more gradient through");
-Show(Charts.LinesSlider("Gradient per character as W_h = ρ·Q grows", "characters before the loss",
+Display.Show(Charts.LinesSlider("Gradient per character as W_h = ρ·Q grows", "characters before the loss",
     "log10 ‖∂L/∂h_t‖", "spectral radius ρ", frames));
 
 // Move the slider. At $\rho = 0.5$ the gradient reaching the first character is $7 \cdot 10^{-14}$
@@ -448,7 +448,7 @@ int lastTwo = probeName.Length - 2;
 if (gCut.Take(lastTwo).Any(v => v != 0) ||
     gCut.Skip(lastTwo).Zip(gFull.Skip(lastTwo)).Any(p => Math.Abs(p.First - p.Second) > 1e-6))
     throw new Exception("truncation should zero the early steps and keep the last two unchanged");
-Show(Charts.SmallMultiples($"‖∂L/∂x_t‖ for '{probeName}' read backwards", "step (letter read)",
+Display.Show(Charts.SmallMultiples($"‖∂L/∂x_t‖ for '{probeName}' read backwards", "step (letter read)",
     "gradient norm",
     new[] { ("full BPTT", new[] { new Series("‖∂L/∂x_t‖", readOrder, gFull) }),
             ("truncated, k = 2", new[] { new Series("‖∂L/∂x_t‖", readOrder, gCut) }) }, columns: 2));

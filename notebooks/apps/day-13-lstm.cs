@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -287,7 +287,7 @@ var rnnModel = new CharModel(lstm: false);
 var lstmCurve = Train(lstmModel, epochs: 3, seed: 1);
 var rnnCurve = Train(rnnModel, epochs: 3, seed: 1);
 double[] epochs = { 0, 1, 2, 3 };
-Show(Charts.Lines("Held-out perplexity while training (2,966 names never trained on)", "epoch",
+Display.Show(Charts.Lines("Held-out perplexity while training (2,966 names never trained on)", "epoch",
     "perplexity per character",
     new Series("LSTM", epochs, lstmCurve.Select(Math.Exp).ToArray()),
     new Series("plain RNN", epochs, rnnCurve.Select(Math.Exp).ToArray()),
@@ -380,7 +380,7 @@ var frames = temperatures.Zip(samples).Select(p => (p.First.ToString("0.0#"), Ch
     "mean log p per character (nats)",
     p.Second.Select((n, k) => $"{k + 1}. {n}").ToArray(),
     p.Second.Select(LogLik).ToArray()))).ToList();
-Show(Charts.Slider("Sampling temperature → generated names and their log-likelihood",
+Display.Show(Charts.Slider("Sampling temperature → generated names and their log-likelihood",
     "temperature T", frames));
 
 // Move the slider: each bar is one sampled name and its mean log-probability per character. The
@@ -460,7 +460,7 @@ foreach (string n in shown)
             g[vowelTrained.Gate][vowelTrained.Unit] });
     }
 }
-Show(Charts.Heatmap("Two units of the trained LSTM, reading four names", Matrix<double>.Build.Dense(2,
+Display.Show(Charts.Heatmap("Two units of the trained LSTM, reading four names", Matrix<double>.Build.Dense(2,
         columns.Count, (r, c) => columns[c][r]), labels,
     new[] { $"unit {endTrained.Unit} {gateNames[endTrained.Gate]}",
         $"unit {vowelTrained.Unit} {gateNames[vowelTrained.Gate]}" },

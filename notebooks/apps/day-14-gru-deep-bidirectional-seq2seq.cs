@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -343,7 +343,7 @@ var taggerScores = new[] { TaggerAccuracy(Bigram) }
     .Concat(taggers.Select(t => TaggerAccuracy(x => t.Model.forward(x).argmax(2)))).ToArray();
 for (int k = 0; k < taggerNames.Length; k++)
     Console.WriteLine($"{taggerNames[k],-14} {taggerScores[k]:P1}");
-Show(Charts.Bars("Next letter, per-letter accuracy on held-out words", "model", "accuracy",
+Display.Show(Charts.Bars("Next letter, per-letter accuracy on held-out words", "model", "accuracy",
     taggerNames, taggerScores));
 
 var (bigram, oneLayer, twoLayers, bidi) =
@@ -436,7 +436,7 @@ Exercise.Predict("2", prediction2, plain14, tolerance: 0.15,
         + "so about half come out right.");
 
 double[] xs = plainScores.Select(s => (double)s.Length).ToArray();
-Show(Charts.Lines("Without attention: held-out accuracy by word length", "word length (letters)",
+Display.Show(Charts.Lines("Without attention: held-out accuracy by word length", "word length (letters)",
     "accuracy",
     new Series("exact match, free-running", xs, plainScores.Select(s => s.Exact).ToArray()),
     new Series("per letter, free-running", xs, plainScores.Select(s => s.PerLetter).ToArray()),
@@ -504,7 +504,7 @@ Exercise.Check("3", () =>
     var (v, w, u) = (M(6, 1).Column(0), M(6, 5), M(6, 4));
     var (s, states) = (M(5, 1).Column(0), M(7, 4));                 // d_s = 5, n = 7, d_h = 4
     var (weights, context) = Attend(v, w, u, s, states);
-    var reference = new AdditiveAttention(v, w, u).Attend(s, states);
+    var reference = AdditiveAttention.FromWeights(v, w, u).Forward(s, states);
     return Exercise.Compare("your weights α", weights, reference.Weights, 1e-12)
         ?? Exercise.Compare("your context", context, reference.Context, 1e-12);
 }, hint: "score row i with v·tanh(w·s + u·h_i), softmax the n scores (subtract the largest first), "
@@ -527,7 +527,7 @@ foreach (var (p, a) in plainScores.Zip(attentionScores))
 
 Series Curve(string name, List<LengthScore> s, Func<LengthScore, double> f) =>
     new(name, s.Select(v => (double)v.Length).ToArray(), s.Select(f).ToArray());
-Show(Charts.SmallMultiples("The bottleneck, measured on held-out Austen words", "word length (letters)",
+Display.Show(Charts.SmallMultiples("The bottleneck, measured on held-out Austen words", "word length (letters)",
     "accuracy", new (string, Series[])[]
     {
         ("exact match (whole word right)", new[] { Curve("no attention", plainScores, s => s.Exact),
@@ -569,7 +569,7 @@ using (torch.no_grad())
     (shownWeights, shownOutput) = (weights[0], scores[0].argmax(1));   // (13, 13), (13,)
 }
 string written = Spell(shownOutput);
-Show(Charts.Heatmap($"Attention weights α while reversing \"{shown}\" (held out): wrote \"{written}\"",
+Display.Show(Charts.Heatmap($"Attention weights α while reversing \"{shown}\" (held out): wrote \"{written}\"",
     shownWeights.to_type(torch.float64).ToMatrix(), shown.Select(c => c.ToString()).ToArray(),
     written.Select(c => c.ToString()).ToArray(), "input letter read (position 1 → 13)",
     "output letter written (step 1 → 13)"));

@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -151,7 +151,7 @@ Exercise.Predict("2", prediction2, unscaled[3], tolerance: 0.25,
     why: "scores q·k_j have standard deviation √256 = 16, so the largest of 10 typically beats "
         + "the second by many units and e^(Δ) is huge: almost all weight lands on one key and the "
         + "entropy is near 0 (about 0.2 nats), far below ln 10 ≈ 2.30.");
-Show(Charts.Lines("Attention entropy over 10 random keys (mean of 2,000 draws)", "log2 d_k",
+Display.Show(Charts.Lines("Attention entropy over 10 random keys (mean of 2,000 draws)", "log2 d_k",
     "entropy (nats); uniform = 2.30",
     new Series("softmax(q·k)", log2Widths, unscaled),
     new Series("softmax(q·k/√d_k)", log2Widths, scaledEntropy)));
@@ -192,6 +192,40 @@ Exercise.Check("1", () =>
         ?? Exercise.Compare("your output", output, reference.Output, 1e-12);
 }, hint: "scores = q * k.Transpose() / Math.Sqrt(q.ColumnCount); softmax each row "
     + "(Softmax.Rows does it, or exp(row − max) / sum); output = weights * v.");
+
+// ### The backward pass, by hand
+//
+// To train attention we need $\partial L/\partial Q$, $\partial L/\partial K$ and $\partial L/\partial V$
+// given $G = \partial L/\partial Z$. $Z = AV$ is a matrix product, so $\partial L/\partial V = A^\top G$ and
+// $\partial L/\partial A = GV^\top$. A softmax row $a = \operatorname{softmax}(s)$ has
+// $\partial a_j/\partial s_i = a_j(\delta_{ij} - a_i)$, hence
+// $\partial L/\partial s_i = a_i\big(\partial L/\partial a_i - \sum_j a_j\,\partial L/\partial a_j\big)$, or for all rows at
+// once $\partial L/\partial S = A\odot\big(\partial L/\partial A - \operatorname{rowsum}(A\odot\partial L/\partial A)\big)$.
+// Last, $S = QK^\top/\sqrt{d_k}$ gives $\partial L/\partial Q = (\partial L/\partial S)\,K/\sqrt{d_k}$ and
+// $\partial L/\partial K = (\partial L/\partial S)^\top Q/\sqrt{d_k}$. Five lines of MathNet, checked against
+// TorchSharp's autograd; the library's `ScaledDotProductAttention.Backward` is the same five lines, and
+// `SelfAttention`, `LayerNorm` and `TransformerEncoderBlock` chain such backward passes.
+
+{   // in braces: these names stay local to the cell
+    var rng = new Random(15);
+    Matrix<double> R(int r, int c) =>
+        Matrix<double>.Build.Dense(r, c, (_, _) => rng.NextDouble() * 2 - 1);
+    var (q, k, v, g) = (R(3, 4), R(5, 4), R(5, 2), R(3, 2));   // d_k = 4; g = ∂L/∂Z, L = Σ G ⊙ Z
+    var a_inner = ScaledDotProductAttention.Forward(q, k, v).Weights;  // A: (3, 5)
+    var dV = a_inner.Transpose() * g;                                   // Aᵀ·G
+    var dA = g * v.Transpose();                                   // G·Vᵀ
+    var dS = Matrix<double>.Build.Dense(3, 5,                     // each row through its softmax
+        (i, j) => a_inner[i, j] * (dA[i, j] - dA.Row(i) * a_inner.Row(i)));
+    var (dQ, dK) = (dS * k / Math.Sqrt(4), dS.Transpose() * q / Math.Sqrt(4));
+    using var scope = torch.NewDisposeScope();
+    var (tq, tk, tv) = (q.ToTensor().requires_grad_(true), k.ToTensor().requires_grad_(true),
+        v.ToTensor().requires_grad_(true));
+    (torch.softmax(tq.matmul(tk.T) / Math.Sqrt(4), 1).matmul(tv) * g.ToTensor()).sum().backward();
+    var gaps = new[] { tq.grad!.ToMatrix() - dQ, tk.grad!.ToMatrix() - dK, tv.grad!.ToMatrix() - dV };
+    double worst_inner = gaps.Max(m => m.Enumerate().Max(Math.Abs));
+    Console.WriteLine($"largest difference from autograd over ∂L/∂Q, ∂L/∂K, ∂L/∂V: {worst_inner:E1}");
+    Claims.Check(worst_inner < 1e-12, "the hand-written attention backward equals TorchSharp's autograd");
+}
 
 // ## Self-attention and multi-head attention
 //
@@ -256,7 +290,7 @@ for (int p = 0; p < 40; p++)
         }
 Claims.Check(worstRotation < 1e-12,
     "PE(p + k) is PE(p) rotated by ω_i·k in every pair, for every p");
-Show(Charts.Heatmap("Sinusoidal positional encoding, d = 32", pe.Transpose(),
+Display.Show(Charts.Heatmap("Sinusoidal positional encoding, d = 32", pe.Transpose(),
     xTitle: "position p (token)", yTitle: "dimension (0 at the top; pairs sin, cos)"));
 
 // Read the heatmap along a row: the top rows (fast pairs, $\omega_0 = 1$) alternate within a few
@@ -291,7 +325,8 @@ Exercise.Check("3", () => Exercise.Compare("your encoding", Sinusoids(23, 12),
 // two-layer ReLU MLP at every token) gets the same treatment:
 // $$X_1 = \mathrm{LN}\big(X + \mathrm{MHA}(X)\big),\qquad X_2 = \mathrm{LN}\big(X_1 + W_2\,\mathrm{relu}(W_1X_1 + b_1) + b_2\big).$$
 // That is one **transformer encoder block**; a transformer stacks $N$ of them. The library's
-// `TransformerEncoderBlock` implements these two lines in MathNet; with its weights copied into
+// `TransformerEncoderBlock` implements these two lines in MathNet (and their backward pass, by
+// hand, checked against autograd in the library's tests); with its weights copied into
 // TorchSharp's `nn.TransformerEncoderLayer` (dropout 0), both must compute the same function:
 
 var block = new TransformerEncoderBlock(d: 8, heads: 2, feedForward: 32, new Random(2));
@@ -469,9 +504,9 @@ var examples = testSet.Where(s => vocabulary.Tokenize(s.Text).Count is >= 7 and 
     .Take(2).ToList();
 foreach (var s in examples)
     Console.WriteLine($"{(s.IsPositive ? "positive" : "negative")}: {s.Text}");
-Show(ShowHeads(examples[0].Text));
+Display.Show(ShowHeads(examples[0].Text));
 
-Show(ShowHeads(examples[1].Text));
+Display.Show(ShowHeads(examples[1].Text));
 
 // Both examples are negative held-out sentences. In both, **head 1 is driven by content**: from nearly
 // every word most of the weight goes to *cannot* (0.27–0.66 of each row in the first sentence,

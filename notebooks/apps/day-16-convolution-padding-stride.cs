@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -77,7 +77,7 @@ var fashion = Datasets.FashionMnist();                  // 10,000 test images, 2
 int[] firstOfClass = Enumerable.Range(0, 10)
     .Select(k => Array.IndexOf(fashion.Labels, k)).ToArray();
 Console.WriteLine(string.Join(" | ", fashion.ClassNames));
-Show(Charts.Enlarged(Charts.ImageGrid("Fashion-MNIST: the first image of each class (28×28 pixels)",
+Display.Show(Charts.Enlarged(Charts.ImageGrid("Fashion-MNIST: the first image of each class (28×28 pixels)",
     firstOfClass.Select(fashion.Image).ToArray(), 5), 2));
 
 // Ten grey-scale articles of clothing, 28×28 pixels each, values in $[0, 1]$ (black background = 0).
@@ -183,7 +183,7 @@ foreach (int index in shown)
     panels.Add(Scaled(CrossCorrelate(picture, EdgeKernels.Horizontal)));
     panels.Add(Scaled((gx.PointwisePower(2) + gy.PointwisePower(2)).PointwiseSqrt()));
 }
-Show(Charts.Enlarged(Charts.ImageGrid("Feature maps of three real images (white = strong response)",
+Display.Show(Charts.Enlarged(Charts.ImageGrid("Feature maps of three real images (white = strong response)",
     panels, 4, rowLabels: shown.Select(i => fashion.ClassNames[fashion.Labels[i]]).ToArray(),
     columnLabels: new[] { "image", "|vertical|", "|horizontal|", "Sobel magnitude" }), 2));
 
@@ -306,7 +306,7 @@ foreach (int s in new[] { 1, 2 })
         $"n={n}, f={f}, p={p}, s={s}: ⌊(n + 2p − f)/s⌋ + 1 = {output}, as TorchSharp computes");
     rows.Add((n, f, p, s, output));
 }
-Show(new Table(new[] { "n", "f", "p", "s", "output" }.Select((name, k) =>
+Display.Show(new Table(new[] { "n", "f", "p", "s", "output" }.Select((name, k) =>
     new TableColumn(name, ColumnKind.Integer, rows.Select(r => (object?)(k switch
         { 0 => r.n, 1 => r.f, 2 => r.p, 3 => r.s, _ => r.output })).ToArray())).ToArray()));
 
@@ -373,7 +373,7 @@ foreach (int s in new[] { 1, 2, 3, 4 })
     strideFrames.Add(($"s = {s}: {m}×{m} map",
         Matrix<double>.Build.Dense(28, 28, (r, c) => map[r * m / 28, c * m / 28])));  // (28, 28)
 }
-Show(Charts.Enlarged(Charts.ImageSlider("|Vertical edges| of the ankle boot: stride → feature map",
+Display.Show(Charts.Enlarged(Charts.ImageSlider("|Vertical edges| of the ankle boot: stride → feature map",
     "stride", strideFrames, zMin: 0), 3));
 
 // At stride 1 the 28×28 map traces the boot's vertical outline and the edge of its heel pixel by pixel. At

@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -163,7 +163,7 @@ foreach (int k in new[] { 1, 2, 4, 7 })
     var drawn = pooled.repeat_interleave(k, 2).repeat_interleave(k, 3);    // (1, 1, 28, 28)
     poolPanels.Add(drawn.reshape(28, 28).to(torch.float64).ToMatrix());
 }
-Show(Charts.Enlarged(Charts.ImageGrid("An ankle boot pooled with k×k windows, drawn back at 28×28",
+Display.Show(Charts.Enlarged(Charts.ImageGrid("An ankle boot pooled with k×k windows, drawn back at 28×28",
     poolPanels, 4, rowLabels: new[] { "max", "average" },
     columnLabels: new[] { "k = 1 (28×28)", "k = 2 (14×14)", "k = 4 (7×7)", "k = 7 (4×4)" },
     zMin: 0, zMax: 1), 2));
@@ -303,7 +303,7 @@ Claims.Check(cnnAccuracy > mlpAccuracy,
 var filters = cnn.parameters().First().detach().to(torch.float64);                // (16, 1, 3, 3)
 var filterImages = Enumerable.Range(0, 16).Select(k => filters[k, 0].ToMatrix()).ToArray();
 double reach = filterImages.Max(f => f.Enumerate().Max(Math.Abs));
-Show(Charts.Enlarged(Charts.ImageGrid("The trained CNN's 16 first-layer filters (3×3)", filterImages, 8,
+Display.Show(Charts.Enlarged(Charts.ImageGrid("The trained CNN's 16 first-layer filters (3×3)", filterImages, 8,
     zMin: -reach, zMax: reach), 1.5));
 
 Matrix<double>[] firstMaps;
@@ -312,7 +312,7 @@ using (torch.no_grad())
     var mapsTensor = cnn.FirstMaps(bootImage).to(torch.float64);          // (1, 16, 28, 28)
     firstMaps = Enumerable.Range(0, 16).Select(k => mapsTensor[0, k].ToMatrix()).ToArray();
 }
-Show(Charts.Enlarged(Charts.ImageGrid("Its 16 feature maps of the ankle boot (after ReLU)",
+Display.Show(Charts.Enlarged(Charts.ImageGrid("Its 16 feature maps of the ankle boot (after ReLU)",
     firstMaps, 8), 1.3));
 
 // How edge-like are the learned filters? Cosine similarity with day 16's hand-made edge kernels.
@@ -378,7 +378,7 @@ Exercise.Predict("2", prediction2, Math.Round(cnnDrop3, 1), tolerance: 10,
         + "shift-equivariant up to its head, not invariant.");
 
 var distanceAxis = distances.Select(d => (double)d).ToArray();
-Show(Charts.Lines("Held-out accuracy of images shifted by d pixels (mean of right, left, down, up)",
+Display.Show(Charts.Lines("Held-out accuracy of images shifted by d pixels (mean of right, left, down, up)",
     "shift d (pixels)", "accuracy", new Series("CNN (flatten head)", distanceAxis, cnnCurve),
     new Series("MLP", distanceAxis, mlpCurve)));
 
@@ -451,7 +451,7 @@ Exercise.Predict("3", prediction3, Math.Round(gapDrop3, 1), tolerance: 10,
         + "of the drop comes from the border (parts of the article leave the frame, black enters) "
         + "and from the pooling windows, which shifts that are not multiples of 4 pixels change.");
 
-Show(Charts.Lines("Held-out accuracy vs shift, with the GAP CNN",
+Display.Show(Charts.Lines("Held-out accuracy vs shift, with the GAP CNN",
     "shift d (pixels)", "accuracy", new Series("CNN + GAP", distanceAxis, gapCurve),
     new Series("CNN (flatten head)", distanceAxis, cnnCurve),
     new Series("MLP", distanceAxis, mlpCurve)));

@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -87,9 +87,9 @@ Console.WriteLine($"{xTrain.Length} training and {xTest.Length} held-out images;
     + $"share of ones in the held-out set: {yTest.Average():P1}");
 
 int[] firstEight = trainPos.Take(8).Select(p => zerosAndOnes[p]).ToArray();
-Show(Charts.ImageGrid("Eight training digits at 28×28 …", firstEight.Select(mnist.Image).ToArray(), 8));
+Display.Show(Charts.ImageGrid("Eight training digits at 28×28 …", firstEight.Select(mnist.Image).ToArray(), 8));
 
-Show(Charts.Enlarged(Charts.ImageGrid("… and the 6×6 images the network sees",
+Display.Show(Charts.Enlarged(Charts.ImageGrid("… and the 6×6 images the network sees",
     xTrain.Take(8).ToArray(), 8), 1.1));
 
 // At 6×6 a zero is a ring of grey blocks around a dark centre and a one a bright vertical bar: a few edges
@@ -278,7 +278,7 @@ Console.WriteLine("A1 of the first image:\n" + pass.A1[0].ToMatrixString(4, 4, "
     + "∂L/∂A1:\n" + dA1.ToMatrixString(4, 4, "E2"));
 Claims.Check(routed,
     "in each of the four windows exactly one entry — the window's maximum — gets gradient");
-Show(Charts.Heatmap("∂L/∂A1 of the first image: one non-zero per 2×2 window, at its maximum", dA1,
+Display.Show(Charts.Heatmap("∂L/∂A1 of the first image: one non-zero per 2×2 window, at its maximum", dA1,
     xTitle: "column of A1", yTitle: "row of A1"));
 
 // In the top-left window the largest of $0.046, 0, 0.081, 0$ is $0.081$ at row 1, column 0, and that is the

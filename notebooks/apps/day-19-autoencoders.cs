@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -149,7 +149,7 @@ int[] shown = Enumerable.Range(0, 10).ToArray();                  // the first 1
 var rows = new List<Tensor> { xTest[..10] };                      // (10, 784) originals
 using (torch.no_grad())
     rows.AddRange(codeSizes.Select(k => autoencoders[k].forward(xTest[..10])));
-Show(Charts.ImageGrid("Held-out digits (top) and their reconstructions through codes of 2, 8, 32",
+Display.Show(Charts.ImageGrid("Held-out digits (top) and their reconstructions through codes of 2, 8, 32",
     torch.cat(rows.ToArray()).reshape(-1, 28, 28), columns: 10,
     rowLabels: new[] { "original", "code 2", "code 8", "code 32" }, zMin: 0, zMax: 1));
 
@@ -256,7 +256,7 @@ Exercise.Predict("2", prediction2, aeCost[2] < pcaCost[2] ? "autoencoder" : "pca
 // PCA is solved exactly in one step. Given the same compute, the exact linear method is hard to beat at large $k$.
 
 var log2k = codeSizes.Select(k => Math.Log2(k)).ToArray();         // 1, 3, 5
-Show(Charts.Lines("Held-out reconstruction cost against code size k = 2, 8, 32",
+Display.Show(Charts.Lines("Held-out reconstruction cost against code size k = 2, 8, 32",
     "log₂ k (numbers per digit)", "mean ‖x − x̂‖² per image (held out)",
     new Series("autoencoder", log2k, aeCost), new Series("PCA, k components", log2k, pcaCost),
     new Series("mean image (k = 0)", log2k, log2k.Select(_ => baseline).ToArray())));
@@ -318,7 +318,7 @@ Tensor panel;
 using (torch.no_grad())
     panel = torch.cat(new[] { xTest[..10], xTestNoisy[..10], plain.forward(xTestNoisy[..10]),
         denoiser.forward(xTestNoisy[..10]) });                                    // (40, 784)
-Show(Charts.ImageGrid("Noisy held-out digits, cleaned by each autoencoder", panel.reshape(-1, 28, 28),
+Display.Show(Charts.ImageGrid("Noisy held-out digits, cleaned by each autoencoder", panel.reshape(-1, 28, 28),
     columns: 10, rowLabels: new[] { "clean", "noisy input", "plain AE", "denoising AE" },
     zMin: 0, zMax: 1));
 
@@ -384,7 +384,7 @@ Tensor DecodeRandomCodes(DenseAutoencoder model, int count)
     return model.Decode(z).reshape(count, 1, 28, 28);                  // (count, 1, 28, 28)
 }
 var decoded = codeSizes.ToDictionary(k => k, k => DecodeRandomCodes(autoencoders[k], 1000));
-Show(Charts.ImageGrid("Decoded random codes (each row: a code size)",
+Display.Show(Charts.ImageGrid("Decoded random codes (each row: a code size)",
     torch.cat(codeSizes.Select(k => decoded[k][..10]).ToArray()), columns: 10,
     rowLabels: codeSizes.Select(k => $"code {k}").ToArray(), zMin: 0, zMax: 1));
 

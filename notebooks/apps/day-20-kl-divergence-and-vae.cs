@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -167,7 +167,7 @@ Claims.Close(model.Elbo(x, postMean, postVariance), model.LogEvidence(x), 1e-12,
 // For every one of the 41 choices of $q$ the identity of step 5 holds to rounding error. The ELBO never
 // exceeds $\log p(x) = -1.8310$, and it reaches it when $q$ is the true posterior.
 
-Show(Charts.Lines("The ELBO under log p(x) for q = N(m, 0.3), x = 2.2", "mean m of q", "nats",
+Display.Show(Charts.Lines("The ELBO under log p(x) for q = N(m, 0.3), x = 2.2", "mean m of q", "nats",
     new Series("ELBO", qMeans, qMeans.Select(qm => model.Elbo(x, qm, 0.3)).ToArray()),
     new Series("log p(x)", qMeans, qMeans.Select(_ => model.LogEvidence(x)).ToArray())));
 
@@ -229,7 +229,7 @@ Claims.Close(estimates[^1], eq1, 0.03, "30,000 samples land within about 5 stand
 // so 30,000 samples have a standard error near 0.006. The estimate is 0.001 off, well within that.
 
 var logSizes = sizes.Select(n => Math.Log10(n)).ToArray();
-Show(Charts.Lines("Monte Carlo estimate of KL(N(μ, Σ) ‖ N(0, I)) against sample count",
+Display.Show(Charts.Lines("Monte Carlo estimate of KL(N(μ, Σ) ‖ N(0, I)) against sample count",
     "log₁₀ samples", "KL (nats)", new Series("Monte Carlo", logSizes, estimates),
     new Series("closed form, eq. (2)", logSizes, logSizes.Select(_ => eq1).ToArray())));
 
@@ -541,7 +541,7 @@ Series[] ByDigit(Tensor codes)
             rows.Select(i => (double)c[2 * i + 1]).ToArray());
     }).ToArray();
 }
-Show(Charts.Points("VAE: held-out digits' latent means μ(x), coloured by digit", "z₁", "z₂",
+Display.Show(Charts.Points("VAE: held-out digits' latent means μ(x), coloured by digit", "z₁", "z₂",
     ByDigit(testMeans)));
 
 // The VAE's codes fill a disc of radius about 2.5 around the origin, the region where $\mathcal N(0, I)$ puts
@@ -549,7 +549,7 @@ Show(Charts.Points("VAE: held-out digits' latent means μ(x), coloured by digit"
 // and 4s beside them. The round digits 2, 3, 5, 6 and 8 crowd the middle, overlapping.
 // Similar-looking digits are neighbours, although the VAE never saw a label.
 
-Show(Charts.Points("Plain autoencoder (same net, no KL): held-out codes, coloured by digit", "h₁", "h₂",
+Display.Show(Charts.Points("Plain autoencoder (same net, no KL): held-out codes, coloured by digit", "h₁", "h₂",
     ByDigit(aeCodes)));
 
 var (vaeStd, vaeAvg) = torch.std_mean(testMeans, new long[] { 0 });      // (2,), (2,)
@@ -572,7 +572,7 @@ var zGrid = torch.tensor(Enumerable.Reverse(quantiles).SelectMany(z2 => quantile
     new[] { (float)z1, (float)z2 })).ToArray(), new long[] { 100, 2 });   // (100, 2), z₂ top-down
 Tensor gridImages;
 using (torch.no_grad()) gridImages = torch.sigmoid(vae.DecodeLogits(zGrid)).reshape(100, 28, 28);
-Show(Charts.ImageGrid("Digits decoded from a grid of z (columns: z₁, rows: z₂)", gridImages, columns: 10,
+Display.Show(Charts.ImageGrid("Digits decoded from a grid of z (columns: z₁, rows: z₂)", gridImages, columns: 10,
     rowLabels: Enumerable.Reverse(quantiles).Select(v => $"z₂ = {v:F2}").ToArray(),
     columnLabels: quantiles.Select(v => $"{v:F1}").ToArray(), zMin: 0, zMax: 1));
 
@@ -594,7 +594,7 @@ var frames = Enumerable.Range(0, 21).Select(i =>
     var v = img.data<float>().ToArray();                                 // (784,)
     return ($"{z1:F2}", Matrix<double>.Build.Dense(28, 28, (r, c) => v[r * 28 + c]));
 }).ToList();
-Show(Charts.ImageSlider("Decoded image as z₁ moves (z₂ = 0)", "z₁", frames, zMin: 0, zMax: 1));
+Display.Show(Charts.ImageSlider("Decoded image as z₁ moves (z₂ = 0)", "z₁", frames, zMin: 0, zMax: 1));
 
 // Drag the slider: at $z_2 = 0$, moving $z_1$ from −2.5 to 2.5 walks the middle of the map and a little
 // beyond it. A 1 at the left edge thickens into a 3, passes through 5- and 8-like blends, and rounds into a 6
@@ -637,7 +637,7 @@ var vae16 = TrainVae(latent: 16, klWeight: 1.0, sample: true, null, "VAE-16");
 var plainAe16 = TrainVae(latent: 16, klWeight: 0.0, sample: false, null, "plain AE-16");
 var vae16Samples = Decode(vae16, torch.randn(1000, 16, generator: sampler));   // z ~ N(0, I)
 var ae16Fitted = Decode(plainAe16, FittedGaussianCodes(plainAe16, 1000));
-Show(Charts.ImageGrid("Decoded random codes, 10 per row", torch.cat(new[] { vaeSamples[..10],
+Display.Show(Charts.ImageGrid("Decoded random codes, 10 per row", torch.cat(new[] { vaeSamples[..10],
     aeFitted[..10], aeStandard[..10], vae16Samples[..10], ae16Fitted[..10] }), columns: 10,
     rowLabels: new[] { "VAE-2, N(0, I)", "AE-2, fitted", "AE-2, N(0, I)", "VAE-16, N(0, I)",
         "AE-16, fitted" }, zMin: 0, zMax: 1));

@@ -19,7 +19,7 @@ using MLCourse.Diffusion;
 using MLCourse.Evaluation;
 using MLCourse.Functional;
 using MLCourse.Generative;
-using MLCourse.Learning;
+using MLCourse.Linear;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Reproducibility;
@@ -91,7 +91,7 @@ var grid = Enumerable.Range(0, 20001).Select(i => -12 + 24.0 * i / 20000).ToArra
 // between the modes (`PData`, `PBad` in the setup cell).
 
 var xs = Enumerable.Range(0, 201).Select(i => -5 + 0.05 * i).ToArray();
-Show(Charts.Lines("Densities and the optimal discriminator D*(x)", "x", "density, or D*(x)",
+Display.Show(Charts.Lines("Densities and the optimal discriminator D*(x)", "x", "density, or D*(x)",
     new Series("p_data", xs, xs.Select(PData).ToArray()),
     new Series("p_g (a poor generator)", xs, xs.Select(PBad).ToArray()),
     new Series("D*(x)", xs,
@@ -261,7 +261,7 @@ double[] MovingAverage(IReadOnlyList<double> v, int w)        // mean of v[end �
         .Select(end => (sums[end] - sums[end - w]) / w).ToArray();
 }
 double[] steps1d = Enumerable.Range(100, 1401).Select(s => (double)s).ToArray();   // 100 … 1500
-Show(Charts.Lines("1-D GAN: losses, moving average over 100 steps", "training step",
+Display.Show(Charts.Lines("1-D GAN: losses, moving average over 100 steps", "training step",
     "binary cross-entropy",
     new Series("discriminator", steps1d, MovingAverage(dLosses, 100)),
     new Series("generator (non-saturating)", steps1d, MovingAverage(gLosses, 100)),
@@ -303,7 +303,7 @@ double Cdf(double x) => 0.5 * MathNet.Numerics.Distributions.Normal.CDF(-2, 0.5,
 double[] Normalise(double[] mass) => mass.Select(m => m / mass.Sum()).ToArray();
 double[] trueMass = Normalise(Enumerable.Range(0, 40)
     .Select(b => Cdf(edges[b + 1]) - Cdf(edges[b])).ToArray());
-Show(Charts.SmallMultiples("1-D GAN: generated vs true distribution during training", "x",
+Display.Show(Charts.SmallMultiples("1-D GAN: generated vs true distribution during training", "x",
     "probability per 0.25-wide bin", snapshots.Select(kv => ($"after {kv.Key} steps", new[]
     {
         new Series("true", centres, trueMass), new Series("GAN", centres, Histogram(kv.Value))
@@ -454,7 +454,7 @@ for (int step = 1; step <= ganSteps; step++)
 }
 
 double[] ganSteps100 = Enumerable.Range(100, ganSteps - 99).Select(s => (double)s).ToArray();
-Show(Charts.Lines("Digit GAN: losses, moving average over 100 steps", "training step",
+Display.Show(Charts.Lines("Digit GAN: losses, moving average over 100 steps", "training step",
     "binary cross-entropy",
     new Series("discriminator", ganSteps100, MovingAverage(dHistory, 100)),
     new Series("generator (non-saturating)", ganSteps100, MovingAverage(gHistory, 100)),
@@ -466,7 +466,7 @@ Show(Charts.Lines("Digit GAN: losses, moving average over 100 steps", "training 
 // good the samples are: the generator's loss *rises* while its digits improve, because the
 // discriminator improves too. To judge samples, look at them and measure them.
 
-Show(Charts.ImageGrid("The same 10 noise vectors through the generator during training (last row: real)",
+Display.Show(Charts.ImageGrid("The same 10 noise vectors through the generator during training (last row: real)",
     torch.cat(grids.Append(heldA[..10]).ToArray()), columns: 10,
     rowLabels: checkpoints.Select(s => $"step {s}").Append("real").ToArray(), zMin: 0, zMax: 1));
 
@@ -498,7 +498,7 @@ foreach (var (name, q, fd) in baselines)
 // of magnitude, most of it in the first 1,000 steps.
 
 double[] checkpointSteps = quality.Select(q => (double)q.Step).ToArray();
-Show(Charts.Lines("Digit GAN: Fréchet distance to held-out digits (lower is better)", "training step",
+Display.Show(Charts.Lines("Digit GAN: Fréchet distance to held-out digits (lower is better)", "training step",
     "log10 of the Fréchet distance (judge features)",
     new Series("GAN samples", checkpointSteps, quality.Select(q => Math.Log10(q.Fd)).ToArray()),
     new Series("real held-out digits", new double[] { 0, ganSteps },
@@ -520,7 +520,7 @@ Claims.Check(lastFd > realFd,
 // one that learned nothing the first two, and the last one would fail only if the GAN matched real
 // digits, which 1,500 steps of a 60k-parameter MLP do not. Which digits does it draw?
 
-Show(Charts.Bars("Digit GAN after 1,500 steps: which digits it draws (1,000 samples)",
+Display.Show(Charts.Bars("Digit GAN after 1,500 steps: which digits it draws (1,000 samples)",
     "digit (judge's label)", "samples",
     Enumerable.Range(0, 10).Select(d => d.ToString()).Append("not a digit").ToArray(),
     last.ClassCounts.Select(c => (double)c).Append(last.NotDigits).ToArray()));
