@@ -5,7 +5,7 @@ using TorchSharp;
 
 namespace MLCourse.Benchmarks;
 
-/// <summary>Conv2d and max pooling, batch 64, 1 → 8 channels, 3×3, on 28×28 images and on the digits' 8×8, float64 on both sides, one thread.</summary>
+/// <summary>Conv2d (the fast im2col path and the readable sliding-window reference) and max pooling, batch 64, 1 → 8 channels, 3×3, on 28×28 images and on the digits' 8×8, float64 on both sides, one thread.</summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
@@ -47,6 +47,10 @@ public class ConvolutionBenchmarks
     [BenchmarkCategory("conv2d forward")]
     public ImageBatch ConvForwardScratch() => _conv.Forward(_x).Output;
 
+    [Benchmark(Description = "conv2d forward, sliding window (reference)")]
+    [BenchmarkCategory("conv2d forward")]
+    public ImageBatch ConvForwardDirect() => _conv.ForwardDirect(_x).Output;
+
     [Benchmark(Baseline = true, Description = "conv2d forward, TorchSharp")]
     [BenchmarkCategory("conv2d forward")]
     public double ConvForwardTorch()
@@ -59,6 +63,10 @@ public class ConvolutionBenchmarks
     [Benchmark(Description = "conv2d forward+backward, from scratch")]
     [BenchmarkCategory("conv2d forward+backward")]
     public ImageBatch ConvBackwardScratch() => _conv.Backward(_conv.Forward(_x), _gradient).Input;
+
+    [Benchmark(Description = "conv2d forward+backward, sliding window (reference)")]
+    [BenchmarkCategory("conv2d forward+backward")]
+    public ImageBatch ConvBackwardDirect() => _conv.BackwardDirect(_conv.ForwardDirect(_x), _gradient).Input;
 
     [Benchmark(Baseline = true, Description = "conv2d forward+backward, TorchSharp")]
     [BenchmarkCategory("conv2d forward+backward")]
