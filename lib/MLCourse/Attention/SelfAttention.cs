@@ -28,11 +28,18 @@ public sealed class SelfAttention
     private const string Component = "SelfAttention";
 
     /// <summary>Creates square projections (d, d) with weights uniform in ±1/√d; d_k = d_v = d/h.</summary>
-    /// <exception cref="ArgumentException"><paramref name="d"/> is not a multiple of <paramref name="heads"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="heads"/> does not divide <paramref name="d"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one head.</exception>
     public SelfAttention(int d, int heads, Random random)
-        : this(d, heads, heads < 1 || d % heads != 0 ? throw new ArgumentException($"{Component}: the model width d = {d} must be a multiple of the number of heads, {heads}.", nameof(heads)) : d / heads, d / heads, d, random)
+        : this(d, heads, HeadSize(d, heads), HeadSize(d, heads), d, random)
     {
     }
+
+    private static int HeadSize(int d, int heads) =>
+        heads < 1 ? throw ErrorMessage.OutOfRange(Component, nameof(heads), "at least 1", heads)
+        : d % heads != 0 ? throw ErrorMessage.Must(Component, nameof(heads), $"divide the model width d = {d}",
+            $"is {heads}")
+        : d / heads;
 
     /// <summary>Creates projections of any widths, weights uniform in ±1/√fan-in (as TorchSharp's <c>nn.Linear</c>).</summary>
     /// <param name="inputs">d_in, the width of each input row.</param>
@@ -217,9 +224,8 @@ public sealed class SelfAttention
         Parameter(attention, "out_proj.bias").copy_(Bo.ToTensor());
     }
 
-    private static torch.Tensor Parameter(torch.nn.Module module, string name) =>
-        module.named_parameters().FirstOrDefault(p => p.name == name).parameter
-            ?? throw new ArgumentException($"{Component}: the module has no parameter '{name}'.", nameof(module));
+    private static torch.Tensor Parameter(TorchSharp.Modules.MultiheadAttention attention, string name) =>
+        TorchModuleParts.Parameter(Component, nameof(attention), attention, name);
 
     /// <summary>
     /// Builds the layer from a TorchSharp <c>nn.MultiheadAttention</c> with bias (the inverse of <see cref="CopyTo"/>).
@@ -235,13 +241,23 @@ public sealed class SelfAttention
         using var scope = torch.NewDisposeScope();
         Matrix<double> AsMatrix(string name) => Parameter(attention, name).detach().to_type(torch.float64).ToMatrix();
         Vector<double> AsVector(string name) => Parameter(attention, name).detach().to_type(torch.float64).ToVector();
-        Matrix<double> inProjection = AsMatrix("in_proj_weight");                                     // (3·d, d)
-        Vector<double> inBias = AsVector("in_proj_bias");
+        return FromInProjection(heads, AsMatrix("in_proj_weight"), AsVector("in_proj_bias"),
+            AsMatrix("out_proj.weight"), AsVector("out_proj.bias"));
+    }
+
+    /// <summary>
+    /// Builds the layer from TorchSharp's packed layout: W_Q, W_K, W_V stacked in <paramref name="inProjection"/>
+    /// (3·d, d), their biases in <paramref name="inBias"/> (3·d,).
+    /// </summary>
+    internal static SelfAttention FromInProjection(int heads, Matrix<double> inProjection, Vector<double> inBias,
+        Matrix<double> outProjection, Vector<double> outBias)
+    {
         int d = inProjection.ColumnCount;
+        Require.Shape(Component, "in_proj_weight", [inProjection.RowCount, d], [3 * d, d], "W_Q, W_K, W_V stacked");
+        Require.Length(Component, "in_proj_bias", inBias, 3 * d);
         Matrix<double> Rows(int block) => inProjection.SubMatrix(block * d, d, 0, d);
         Vector<double> Bias(int block) => inBias.SubVector(block * d, d);
-        return FromWeights(heads, Rows(0), Bias(0), Rows(1), Bias(1), Rows(2), Bias(2), AsMatrix("out_proj.weight"),
-            AsVector("out_proj.bias"));
+        return FromWeights(heads, Rows(0), Bias(0), Rows(1), Bias(1), Rows(2), Bias(2), outProjection, outBias);
     }
 
     /// <summary>One gradient-descent step: θ ← θ − η·∂L/∂θ for every weight and bias.</summary>

@@ -14,8 +14,9 @@ namespace MLCourse.Attention;
 /// <remarks>
 /// On the library's one layer contract: <see cref="Forward"/> returns a <see cref="TransformerEncoderBlockPass"/>
 /// holding the sub-layers' passes, <see cref="Backward"/> composes their backward passes (residuals add
-/// gradients), <see cref="Step"/> steps every sub-layer. <see cref="CopyTo"/> writes the weights into a
-/// TorchSharp layer of the same sizes. Introduced in notebook day 15.
+/// gradients), <see cref="Step"/> steps every sub-layer. <see cref="FromWeights"/> builds it from given
+/// weights; <see cref="CopyTo"/> and <see cref="CopyFrom"/> move them to and from a TorchSharp layer of the same
+/// sizes. Introduced in notebook day 15.
 /// </remarks>
 public sealed class TransformerEncoderBlock
 {
@@ -36,6 +37,78 @@ public sealed class TransformerEncoderBlock
         B2 = Vector<double>.Build.Dense(d, _ => (2 * random.NextDouble() - 1) * b2);
         Norm1 = new LayerNorm(d);
         Norm2 = new LayerNorm(d);
+    }
+
+    private TransformerEncoderBlock(SelfAttention attention, Matrix<double> w1, Vector<double> b1, Matrix<double> w2,
+        Vector<double> b2, LayerNorm norm1, LayerNorm norm2)
+    {
+        (Attention, W1, B1, W2, B2, Norm1, Norm2) = (attention, w1, b1, w2, b2, norm1, norm2);
+    }
+
+    /// <summary>Builds the block from given sub-layers and feed-forward weights (all copied).</summary>
+    /// <param name="attention">The self-attention, (d, d) in and out so the residual X + SelfAttention(X) fits.</param>
+    /// <param name="w1">W₁, (feedForward, d).</param>
+    /// <param name="b1">b₁, (feedForward,).</param>
+    /// <param name="w2">W₂, (d, feedForward).</param>
+    /// <param name="b2">b₂, (d,).</param>
+    /// <param name="norm1">The layer norm after attention, width d.</param>
+    /// <param name="norm2">The layer norm after the feed-forward network, width d.</param>
+    /// <exception cref="ArgumentException">Shapes that do not fit together, d taken from W₁'s columns.</exception>
+    public static TransformerEncoderBlock FromWeights(SelfAttention attention, Matrix<double> w1, Vector<double> b1,
+        Matrix<double> w2, Vector<double> b2, LayerNorm norm1, LayerNorm norm2)
+    {
+        long d = w1.ColumnCount, feedForward = w1.RowCount;
+        if (d == 0 || feedForward == 0)
+        {
+            throw ErrorMessage.Empty(Component, nameof(w1));
+        }
+        var a = attention;
+        Require.Shape(Component, "attention.Wq", [a.Wq.RowCount, a.Wq.ColumnCount], [a.Wq.RowCount, d],
+            "(h·d_k, d), d from w1");
+        Require.Shape(Component, "attention.Wo", [a.Wo.RowCount, a.Wo.ColumnCount], [d, a.Wo.ColumnCount],
+            "(d, h·d_v), d from w1");
+        Require.Length(Component, nameof(b1), b1, (int)feedForward);
+        Require.Shape(Component, nameof(w2), [w2.RowCount, w2.ColumnCount], [d, feedForward],
+            "(d, feedForward) from w1");
+        Require.Length(Component, nameof(b2), b2, (int)d);
+        Require.Length(Component, "norm1.Gamma", norm1.Gamma, (int)d);
+        Require.Length(Component, "norm2.Gamma", norm2.Gamma, (int)d);
+        return new TransformerEncoderBlock(
+            SelfAttention.FromWeights(a.Heads, a.Wq, a.Bq, a.Wk, a.Bk, a.Wv, a.Bv, a.Wo, a.Bo),
+            w1.Clone(), b1.Clone(), w2.Clone(), b2.Clone(),
+            LayerNorm.FromWeights(norm1.Gamma, norm1.Beta, norm1.Epsilon),
+            LayerNorm.FromWeights(norm2.Gamma, norm2.Beta, norm2.Epsilon));
+    }
+
+    /// <summary>
+    /// Builds the block from a TorchSharp <c>nn.TransformerEncoderLayer</c> (the inverse of <see cref="CopyTo"/>):
+    /// <c>self_attn.in_proj_*</c> and <c>self_attn.out_proj.*</c> into the attention's projections, as
+    /// <see cref="SelfAttention.CopyFrom"/>; <c>linear1</c> and <c>linear2</c> into W₁, b₁, W₂, b₂; <c>norm1</c>
+    /// and <c>norm2</c> into the layer norms' γ and β.
+    /// </summary>
+    /// <param name="layer">
+    /// The layer; its dropout is not copied (the block has none) and its activation must be ReLU.
+    /// </param>
+    /// <param name="heads">Its number of heads (TorchSharp keeps it out of the parameters).</param>
+    /// <param name="epsilon">
+    /// The layer norms' ε, the layer's <c>layer_norm_eps</c> (TorchSharp's native layer does not expose it).
+    /// </param>
+    /// <exception cref="ArgumentException">
+    /// The layer lacks a parameter, or its width is not a multiple of the heads.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one head, or ε not positive.</exception>
+    public static TransformerEncoderBlock CopyFrom(TorchSharp.Modules.TransformerEncoderLayer layer, int heads,
+        double epsilon = 1e-5)
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.Tensor Weight(string name) => Parameter(layer, name).detach().to_type(torch.float64);
+        var attention = SelfAttention.FromInProjection(heads, Weight("self_attn.in_proj_weight").ToMatrix(),
+            Weight("self_attn.in_proj_bias").ToVector(), Weight("self_attn.out_proj.weight").ToMatrix(),
+            Weight("self_attn.out_proj.bias").ToVector());
+        LayerNorm Norm(string name) =>
+            LayerNorm.FromWeights(Weight($"{name}.weight").ToVector(), Weight($"{name}.bias").ToVector(), epsilon);
+        return FromWeights(attention, Weight("linear1.weight").ToMatrix(), Weight("linear1.bias").ToVector(),
+            Weight("linear2.weight").ToMatrix(), Weight("linear2.bias").ToVector(), Norm("norm1"), Norm("norm2"));
     }
 
     /// <summary>The multi-head self-attention.</summary>
@@ -119,6 +192,8 @@ public sealed class TransformerEncoderBlock
     }
 
     /// <summary>Writes every weight into a TorchSharp encoder layer of the same sizes.</summary>
+    /// <param name="layer">The layer, created with the block's d, heads and feedForward.</param>
+    /// <exception cref="ArgumentException">The layer lacks one of the twelve parameters.</exception>
     public void CopyTo(TorchSharp.Modules.TransformerEncoderLayer layer)
     {
         using var scope = torch.NewDisposeScope();
@@ -138,9 +213,11 @@ public sealed class TransformerEncoderBlock
         Set(layer, "norm2.bias", Norm2.Beta.ToTensor());
     }
 
-    private static void Set(torch.nn.Module module, string name, torch.Tensor value) =>
-        (module.named_parameters().FirstOrDefault(p => p.name == name).parameter
-            ?? throw new InvalidOperationException($"TransformerEncoderBlock: TorchSharp's layer has no parameter '{name}'.")).copy_(value);
+    private static void Set(TorchSharp.Modules.TransformerEncoderLayer layer, string name, torch.Tensor value) =>
+        Parameter(layer, name).copy_(value);
+
+    private static torch.Tensor Parameter(TorchSharp.Modules.TransformerEncoderLayer layer, string name) =>
+        TorchModuleParts.Parameter(Component, nameof(layer), layer, name);
 }
 
 /// <summary>What <see cref="TransformerEncoderBlock.Forward"/> computed: every sub-layer's pass.</summary>

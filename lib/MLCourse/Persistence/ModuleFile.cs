@@ -30,7 +30,9 @@ public static class ModuleFile
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"{Component}: no file at {path}.", path);
+            string message = ErrorMessage.MustText(Component, nameof(path), "name an existing file",
+                $"there is no file at {path}");
+            throw new FileNotFoundException(message, path);
         }
         try
         {

@@ -83,6 +83,7 @@ public class AttentionTests
     {
         var error = Assert.Throws<ArgumentException>(() => new SelfAttention(10, 3, new Random(1)));
 
-        Assert.Equal("SelfAttention: the model width d = 10 must be a multiple of the number of heads, 3. (Parameter 'heads')", error.Message);
+        Assert.Equal("SelfAttention: heads must divide the model width d = 10, but is 3. (Parameter 'heads')",
+            error.Message);
     }
 }

@@ -52,6 +52,6 @@ public sealed class ModuleFileTests : IDisposable
     {
         var error = Assert.Throws<FileNotFoundException>(() => ModuleFile.Load(Model(4, seed: 1), _path));
 
-        Assert.Equal($"ModuleFile: no file at {_path}.", error.Message);
+        Assert.Equal($"ModuleFile: path must name an existing file, but there is no file at {_path}.", error.Message);
     }
 }
