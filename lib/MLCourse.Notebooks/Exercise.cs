@@ -10,8 +10,11 @@ namespace MLCourse.Notebooks;
 /// The course's exercises: the learner writes code or commits to a prediction in an exercise cell,
 /// and the cell below checks it with one call. A check never holds its answer: it compares the
 /// learner's code with the library or TorchSharp on fresh inputs (<see cref="Check"/>), runs the
-/// experiment and compares its outcome with the prediction (<see cref="Predict(string, string?, string, string)"/>),
+/// experiment and compares its outcome with the prediction (<see cref="Predict(string, string?, string, string?)"/>),
 /// or compares a hash (<see cref="Recall"/>). It reports one of four states and never fails the notebook.
+/// Hints and explanations are not in the notebook: <see cref="ForDay"/> loads them, and a check shows
+/// them folded, in tiers (a nudge before the first attempt, the rest after a wrong one, the "why" of a
+/// prediction only once it is made).
 /// </summary>
 /// <remarks>
 /// The cell pattern, used from day 01 on:
@@ -19,14 +22,16 @@ namespace MLCourse.Notebooks;
 /// // Exercise 1: one online SGD step            ← the exercise cell; its first line names it
 /// double[] SgdStep(double[] w, double[] x, double y, double eta) =&gt; Exercise.Todo&lt;double[]&gt;();
 ///
-/// Exercise.Check("1", () =&gt; Exercise.Compare("w after one step", SgdStep(...), reference), hint: "…");
+/// Exercise.Check("1", () =&gt; Exercise.Compare("w after one step", SgdStep(...), reference));
 /// </code>
+/// with <c>Exercise.ForDay(1);</c> in the notebook's setup cell and the hints in
+/// <c>notebooks/solutions/day-01-….json</c>: <c>{ "1": { "hints": ["a nudge", "the formula"] } }</c>.
 /// Placeholders (<see cref="Todo{T}"/>, a <c>null</c> prediction) make a check report "not yet".
 /// Every exercise cell has a reference solution in <c>notebooks/solutions/</c>; the course's tests run
 /// each notebook with its solutions substituted (every check must pass) and as committed (every check
 /// must say "not yet").
 /// </remarks>
-public static class Exercise
+public static partial class Exercise
 {
     /// <summary>Stands for code the learner has not written yet; a check that meets it reports "not yet".</summary>
     /// <exception cref="ExerciseNotDoneException">Always.</exception>
@@ -39,30 +44,36 @@ public static class Exercise
     /// <summary>
     /// Implement-and-check: runs <paramref name="check"/>, which calls the learner's code on fresh
     /// inputs and compares it with a reference (see the <c>Compare</c> helpers); null means it agrees,
-    /// a text says what differs.
+    /// a text says what differs. The hints come from the day's texts (<see cref="ForDay"/>): the first
+    /// one (a nudge) while the placeholder is in place, the rest only after a wrong attempt.
     /// </summary>
     /// <param name="id">The exercise's number or name, as the exercise cell's first line gives it.</param>
     /// <param name="check">Returns null when the learner's code agrees with the reference, else what differs.</param>
-    /// <param name="hint">Shown when the code does not agree yet.</param>
-    public static void Check(string id, Func<string?> check, string hint)
+    public static void Check(string id, Func<string?> check)
     {
         ArgumentNullException.ThrowIfNull(check);
+        if (TextsOf(id) is not { } texts)
+        {
+            return;
+        }
         ExerciseResult result;
         try
         {
             string? problem = check();
             result = problem is null
                 ? new ExerciseResult(id, ExerciseStatus.Passed, "your code agrees with the reference on fresh inputs.")
-                : new ExerciseResult(id, ExerciseStatus.Wrong, $"{problem}. Hint: {hint}");
+                : new ExerciseResult(id, ExerciseStatus.Wrong, $"{problem}.", texts.AfterAttempt());
         }
         catch (Exception e) when (IsNotDone(e))
         {
-            result = new ExerciseResult(id, ExerciseStatus.Pending, $"write your code in the exercise cell, run it, then run this cell. Hint: {hint}");
+            result = new ExerciseResult(id, ExerciseStatus.Pending, "write your code in the exercise cell, run it, then run this cell.",
+                texts.BeforeAttempt());
         }
         catch (Exception e)
         {
             Exception inner = e is System.Reflection.TargetInvocationException { InnerException: { } i } ? i : e;
-            result = new ExerciseResult(id, ExerciseStatus.Error, $"your code threw {inner.GetType().Name}: {inner.Message} Hint: {hint}");
+            result = new ExerciseResult(id, ExerciseStatus.Error, $"your code threw {inner.GetType().Name}: {inner.Message}",
+                texts.AfterAttempt());
         }
         Report(result);
     }
@@ -70,24 +81,29 @@ public static class Exercise
     /// <summary>
     /// Predict-then-run with a word: compares the learner's <paramref name="prediction"/> (case and
     /// surrounding spaces ignored; null = not made yet) with the <paramref name="outcome"/> the
-    /// experiment just measured, and explains it.
+    /// experiment just measured. Why it comes out so (the day's texts, <see cref="ForDay"/>) is shown
+    /// only once a prediction is made, and so is <paramref name="measured"/>: until then it stays folded.
     /// </summary>
     /// <param name="id">The exercise's number or name.</param>
     /// <param name="prediction">The learner's prediction, made before running the experiment; null while not made.</param>
     /// <param name="outcome">What the experiment measured, in the same words as the choices offered.</param>
-    /// <param name="why">Why it comes out so: shown once a prediction is made, right or wrong.</param>
-    public static void Predict(string id, string? prediction, string outcome, string why)
+    /// <param name="measured">The experiment's numbers as text, shown with the result instead of printed above it.</param>
+    public static void Predict(string id, string? prediction, string outcome, string? measured = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        if (TextsOf(id) is not { } texts)
+        {
+            return;
+        }
         if (prediction is null)
         {
-            Report(new ExerciseResult(id, ExerciseStatus.Pending, "write your prediction in the exercise cell before you run the experiment."));
+            Report(PendingPrediction(id, measured));
             return;
         }
         bool held = string.Equals(prediction.Trim(), outcome.Trim(), StringComparison.OrdinalIgnoreCase);
-        Report(new ExerciseResult(id, held ? ExerciseStatus.Passed : ExerciseStatus.Wrong,
-            held ? $"your prediction \"{prediction.Trim()}\" held. Why: {why}"
-                 : $"you predicted \"{prediction.Trim()}\"; the experiment says \"{outcome}\". Why: {why}"));
+        string said = held ? $"your prediction \"{prediction.Trim()}\" held."
+            : $"you predicted \"{prediction.Trim()}\"; the experiment says \"{outcome}\".";
+        Report(new ExerciseResult(id, held ? ExerciseStatus.Passed : ExerciseStatus.Wrong, Measured(said, measured), texts.Explained()));
     }
 
     /// <summary>
@@ -98,18 +114,22 @@ public static class Exercise
     /// <param name="prediction">The learner's number; null while not made.</param>
     /// <param name="outcome">The measured value.</param>
     /// <param name="tolerance">How far off a prediction may be and still hold (absolute).</param>
-    /// <param name="why">Why it comes out so: shown once a prediction is made.</param>
-    public static void Predict(string id, double? prediction, double outcome, double tolerance, string why)
+    /// <param name="measured">The experiment's numbers as text, shown with the result instead of printed above it.</param>
+    public static void Predict(string id, double? prediction, double outcome, double tolerance, string? measured = null)
     {
+        if (TextsOf(id) is not { } texts)
+        {
+            return;
+        }
         if (prediction is not { } p)
         {
-            Report(new ExerciseResult(id, ExerciseStatus.Pending, "write your prediction in the exercise cell before you run the experiment."));
+            Report(PendingPrediction(id, measured));
             return;
         }
         bool held = Math.Abs(p - outcome) <= tolerance;
         string text = string.Create(CultureInfo.InvariantCulture,
-            $"you predicted {p:G4}; the experiment measured {outcome:G4} (a prediction within {tolerance:G3} holds). Why: {why}");
-        Report(new ExerciseResult(id, held ? ExerciseStatus.Passed : ExerciseStatus.Wrong, (held ? "held: " : "") + text));
+            $"{(held ? "held: " : "")}you predicted {p:G4}; the experiment measured {outcome:G4} (a prediction within {tolerance:G3} holds).");
+        Report(new ExerciseResult(id, held ? ExerciseStatus.Passed : ExerciseStatus.Wrong, Measured(text, measured), texts.Explained()));
     }
 
     /// <summary>
@@ -119,23 +139,32 @@ public static class Exercise
     /// <param name="id">The exercise's number or name.</param>
     /// <param name="answer">The learner's answer; null while not given.</param>
     /// <param name="sha256">The first 16 or more hex digits of <see cref="Hash"/> of the right answer.</param>
-    /// <param name="hint">Shown while the answer is not right.</param>
-    public static void Recall(string id, string? answer, string sha256, string hint)
+    public static void Recall(string id, string? answer, string sha256)
     {
         ArgumentNullException.ThrowIfNull(sha256);
         if (sha256.Length < 16)
         {
             throw new ArgumentException($"Exercise.Recall: argument 'sha256' should have at least 16 hex digits, got {sha256.Length}.", nameof(sha256));
         }
+        if (TextsOf(id) is not { } texts)
+        {
+            return;
+        }
         if (answer is null)
         {
-            Report(new ExerciseResult(id, ExerciseStatus.Pending, $"write your answer in the exercise cell. Hint: {hint}"));
+            Report(new ExerciseResult(id, ExerciseStatus.Pending, "write your answer in the exercise cell.", texts.BeforeAttempt()));
             return;
         }
         bool right = Hash(answer).StartsWith(sha256, StringComparison.OrdinalIgnoreCase);
-        Report(new ExerciseResult(id, right ? ExerciseStatus.Passed : ExerciseStatus.Wrong,
-            right ? "right." : $"\"{answer}\" is not it. Hint: {hint}"));
+        Report(right ? new ExerciseResult(id, ExerciseStatus.Passed, "right.", texts.Explained())
+            : new ExerciseResult(id, ExerciseStatus.Wrong, $"\"{answer}\" is not it.", texts.AfterAttempt()));
     }
+
+    private static ExerciseResult PendingPrediction(string id, string? measured) =>
+        new(id, ExerciseStatus.Pending, "write your prediction in the exercise cell, then run this cell again.",
+            measured is null ? [] : [new ExerciseFold("The experiment's result (open it after you predict)", measured)]);
+
+    private static string Measured(string said, string? measured) => measured is null ? said : $"{said} Measured: {measured}";
 
     /// <summary>
     /// The SHA-256 (hex) of an answer after normalising it: trimmed, lower case, runs of white space
@@ -272,11 +301,17 @@ public enum ExerciseStatus
     Error,
 }
 
+/// <summary>A folded part of an exercise result (a hint, an explanation): a <c>&lt;details&gt;</c> element in the box.</summary>
+/// <param name="Title">The line shown while it is folded ("Hint", "Why").</param>
+/// <param name="Text">What unfolds.</param>
+public sealed record ExerciseFold(string Title, string Text);
+
 /// <summary>The outcome of one exercise check: shown as a coloured box in a notebook and on the site, as one line of text elsewhere.</summary>
 /// <param name="Id">The exercise's number or name.</param>
 /// <param name="Status">Where it stands.</param>
-/// <param name="Message">What to do next, or why it came out so.</param>
-public sealed record ExerciseResult(string Id, ExerciseStatus Status, string Message)
+/// <param name="Message">What to do next, or how the attempt came out.</param>
+/// <param name="Folds">Hints and explanations, folded in the box (one <c>&lt;details&gt;</c> each), printed after the message as text.</param>
+public sealed record ExerciseResult(string Id, ExerciseStatus Status, string Message, IReadOnlyList<ExerciseFold>? Folds = null)
 {
     /// <summary>The status as the HTML attribute <c>data-status</c> and the course's tests write it.</summary>
     public string StatusName => Status switch
@@ -287,19 +322,29 @@ public sealed record ExerciseResult(string Id, ExerciseStatus Status, string Mes
         _ => "error",
     };
 
-    /// <summary>One line: a mark, the exercise, the status in words, the message.</summary>
-    public string Text() => Status switch
+    /// <summary>The mark, the exercise and the status in words, before the message.</summary>
+    private string Head() => Status switch
     {
-        ExerciseStatus.Pending => $"✎ Exercise {Id} — not yet: {Message}",
-        ExerciseStatus.Passed => $"✔ Exercise {Id} — passed: {Message}",
-        ExerciseStatus.Wrong => $"✘ Exercise {Id} — not right yet: {Message}",
-        _ => $"✘ Exercise {Id} — error: {Message}",
+        ExerciseStatus.Pending => $"✎ Exercise {Id} — not yet: ",
+        ExerciseStatus.Passed => $"✔ Exercise {Id} — passed: ",
+        ExerciseStatus.Wrong => $"✘ Exercise {Id} — not right yet: ",
+        _ => $"✘ Exercise {Id} — error: ",
     };
 
-    /// <summary>The box shown in a notebook: <c>&lt;div class="mlcourse-exercise" data-exercise="…" data-status="…"&gt;</c>.</summary>
+    /// <summary>One line: a mark, the exercise, the status in words, the message, then each fold as "Title: text".</summary>
+    public string Text() => Head() + Message + string.Concat((Folds ?? []).Select(f => $" {f.Title}: {f.Text}"));
+
+    /// <summary>
+    /// The box shown in a notebook: <c>&lt;div class="mlcourse-exercise" data-exercise="…" data-status="…"&gt;</c>
+    /// holding the line, then one folded <c>&lt;details&gt;</c> per hint or explanation.
+    /// </summary>
     public string Html() =>
-        $"<div class=\"mlcourse-exercise\" data-exercise=\"{System.Net.WebUtility.HtmlEncode(Id)}\" data-status=\"{StatusName}\">"
-        + $"{System.Net.WebUtility.HtmlEncode(Text())}</div>";
+        $"<div class=\"mlcourse-exercise\" data-exercise=\"{Encode(Id)}\" data-status=\"{StatusName}\">"
+        + Encode(Head() + Message)
+        + string.Concat((Folds ?? []).Select(f => $"<details><summary>{Encode(f.Title)}</summary>{Encode(f.Text)}</details>"))
+        + "</div>";
+
+    private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     /// <inheritdoc />
     public override string ToString() => Text();

@@ -119,7 +119,7 @@ public static partial class Exercises
                     foreach (Match m in ResultElement().Matches(NotebookFile.MimeText(html)))
                     {
                         results.Add(new ExerciseOutcome(WebUtility.HtmlDecode(m.Groups["id"].Value), m.Groups["status"].Value, i + 1,
-                            WebUtility.HtmlDecode(m.Groups["text"].Value)));
+                            PlainText(m.Groups["body"].Value)));
                     }
                 }
             }
@@ -143,8 +143,19 @@ public static partial class Exercises
     [GeneratedRegex(@"^//\s*Exercise\s+(?<id>[^\s:]+)\s*:")]
     private static partial Regex ExerciseLine();
 
-    [GeneratedRegex("""<div class="mlcourse-exercise" data-exercise="(?<id>[^"]*)" data-status="(?<status>[a-z]+)">(?<text>[^<]*)</div>""")]
+    // The box's line and its folds as one line of text, as ExerciseResult.Text() prints it: "… Hint: …".
+    private static string PlainText(string body) =>
+        WebUtility.HtmlDecode(Tag().Replace(Summary().Replace(body, m => $" {m.Groups["title"].Value}: "), ""));
+
+    [GeneratedRegex("""<div class="mlcourse-exercise" data-exercise="(?<id>[^"]*)" data-status="(?<status>[a-z]+)">(?<body>.*?)</div>""",
+        RegexOptions.Singleline)]
     private static partial Regex ResultElement();
+
+    [GeneratedRegex("<summary>(?<title>[^<]*)</summary>")]
+    private static partial Regex Summary();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
 }
 
 /// <summary>One exercise check's displayed result.</summary>

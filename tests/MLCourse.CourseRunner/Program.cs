@@ -11,6 +11,8 @@ using MLCourse.CourseRunner.Site;
 // "--write-apps" alone regenerates the file-based apps in notebooks/apps/ instead.
 // "--write-cell-ids" alone gives every notebook cell without an id (nbformat 4.5) a new one instead.
 // "--site-only" renders the site from the executed notebooks already in artifacts/notebooks/, running nothing.
+// "--check-page [filters]" checks the executed notebooks in artifacts/notebooks/ against their prose
+// (ProseNumbers, PageRules) without running anything, and lists every problem.
 // "--solved" runs the notebooks with their reference solutions (notebooks/solutions/) substituted,
 // into artifacts/solved-notebooks/, and skips the site. Every run lists each exercise's result.
 var layout = CourseLayout.FindFrom(Directory.GetCurrentDirectory());
@@ -31,6 +33,10 @@ if (args is ["--site-only"])
     var existing = layout.DayNotebooks().Select(n => Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(n))).Where(File.Exists);
     Console.WriteLine($"site: {CourseSite.Build(layout, existing).Count} pages and an index in {layout.Site}.");
     return 0;
+}
+if (args.Length > 0 && args[0] == "--check-page")
+{
+    return CheckPage(layout, args[1..]);
 }
 TimeSpan setupLimit = TimeSpan.FromMinutes(15);
 
@@ -118,6 +124,30 @@ static void Step(string name, ProcessRunner.Result result)
         Console.Error.WriteLine(result.Output);
         Environment.Exit(1);
     }
+}
+
+// Lists every page problem of the executed notebooks already in artifacts/notebooks/.
+static int CheckPage(CourseLayout layout, string[] filters)
+{
+    int problems = 0;
+    foreach (string notebook in layout.DayNotebooks().Where(n => filters.Length == 0 || filters.Any(f => Path.GetFileName(n).Contains(f, StringComparison.OrdinalIgnoreCase))))
+    {
+        string executed = Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(notebook));
+        if (!File.Exists(executed))
+        {
+            Console.WriteLine($"{Path.GetFileName(notebook)}: no executed notebook; run it first.");
+            problems++;
+            continue;
+        }
+        var found = PageRules.Problems(layout, notebook, executed);
+        problems += found.Count;
+        Console.WriteLine($"{Path.GetFileName(notebook)}: {found.Count} problem(s)");
+        foreach (string problem in found)
+        {
+            Console.WriteLine($"  {problem}");
+        }
+    }
+    return problems == 0 ? 0 : 1;
 }
 
 // Regenerates notebooks/apps/ from the notebooks (a test fails when they are out of date).

@@ -74,4 +74,16 @@ public sealed class ExerciseCellsTests : IDisposable
 
         Assert.Equal([new ExerciseOutcome("2", "wrong", 1, "✘ Exercise 2 — not right yet: a < b")], Exercises.Results(executed));
     }
+
+    [Fact]
+    public void A_boxs_folded_hints_are_read_as_the_text_prints_them()
+    {
+        string executed = Path.Combine(_folder, "folded.ipynb");
+        string box = "<div class=\\\"mlcourse-exercise\\\" data-exercise=\\\"1\\\" data-status=\\\"pending\\\">✎ Exercise 1 — not yet: try."
+            + "<details><summary>Hint</summary>a &lt; b</details></div>";
+        TestNotebook.Write(executed,
+            TestNotebook.Code("1", 1, "{\"output_type\": \"display_data\", \"data\": {\"text/html\": [\"" + box + "\"]}, \"metadata\": {}}"));
+
+        Assert.Equal([new ExerciseOutcome("1", "pending", 1, "✎ Exercise 1 — not yet: try. Hint: a < b")], Exercises.Results(executed));
+    }
 }
