@@ -20,6 +20,7 @@ public static class ExecutedNotebooks
         IEnumerable<string> inputs = new[] { notebookPath, Path.Combine(layout.Notebooks, "course.dib") }
             .Concat(new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" }.Select(f => Path.Combine(layout.Root, f)).Where(File.Exists))
             .Concat(Sources(Path.Combine(layout.Root, "lib")))
+            .Concat(Directory.GetFiles(Path.Combine(layout.Notebooks, "solutions"), "*.json").Order(StringComparer.Ordinal))   // the hints a check shows
             .Concat(Directory.GetFiles(Path.Combine(layout.Root, "datasets"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
         foreach (string file in inputs)
         {
