@@ -9,7 +9,7 @@ namespace MLCourse.Notebooks;
 /// <summary>
 /// Shows a value wherever the course runs. In a notebook (a .NET Interactive kernel) it is the
 /// notebook's own display: HTML tables and interactive charts. Anywhere else — the generated
-/// file-based apps in <c>notebooks/apps/</c>, or a learner's console program — values print as text
+/// file-based apps generated into <c>artifacts/apps/</c>, or a learner's console program — values print as text
 /// and each chart is written to a self-contained HTML file whose path is printed.
 /// </summary>
 /// <remarks>

@@ -1,0 +1,184 @@
+// Checks the offline course site in headless Chromium: every page loads from disk with no console
+// error, no failed request and no request off the machine; every chart is drawn by plotly.js;
+// every formula is typeset by KaTeX; every code cell is highlighted by highlight.js; every
+// exercise check shows a known status; and no page shows raw math (LaTeX that Markdown mangled or
+// KaTeX never saw: `$$`, `\(`, `\[`, `\begin{`, or `$…$` holding TeX) outside rendered formulas,
+// code and outputs. A screenshot of each page's first chart is saved and must
+// show a drawing, not a blank box. Prints one line per page and ends with "site check: N passed, M failed".
+//
+// Usage: node tools/MLCourse.Site/check-site.mjs [site folder] (default artifacts/site); the
+// folders in tools/MLCourse.Site/fixtures/ are small sites the tests check it on (SiteCheckTests).
+// Browser: CHROMIUM_PATH if set; else Debian's /usr/bin/chromium (package `chromium`) if present;
+// else the installed Google Chrome, which Playwright finds on Windows, macOS and Linux.
+import { chromium } from "playwright-core";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const site = resolve(process.argv[2] ?? join(root, "artifacts", "site"));
+const screenshots = join(root, "artifacts", "site-check");
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+if (!existsSync(join(site, "index.html"))) {
+  console.error(`check-site: ${join(site, "index.html")} is missing; run the course first (dotnet run --project tools/MLCourse.CourseRunner).`);
+  process.exit(2);
+}
+if (executablePath !== undefined && !existsSync(executablePath)) {
+  console.error(`check-site: CHROMIUM_PATH is ${executablePath}, which does not exist.`);
+  process.exit(2);
+}
+mkdirSync(screenshots, { recursive: true });
+
+const pages = ["index.html", ...readdirSync(site).filter((f) => /^day-\d\d-.*\.html$/.test(f)).sort()];
+const browser = await chromium.launch({
+  ...(executablePath === undefined ? { channel: "chrome" } : { executablePath }),
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+// Pages are checked a few at a time (each in its own browser context): most of a page's time is
+// spent waiting for plotly.js and KaTeX, not computing. Lines are printed in page order.
+const concurrency = Math.max(1, Number(process.env.SITE_CHECK_PAGES_AT_ONCE ?? 3));
+const results = new Array(pages.length);
+let next = 0;
+await Promise.all(Array.from({ length: Math.min(concurrency, pages.length) }, async () => {
+  while (next < pages.length) {
+    const index = next++;
+    results[index] = await checkPage(pages[index]);
+  }
+}));
+let passed = 0;
+let failed = 0;
+pages.forEach((name, index) => {
+  const { problems, summary } = results[index];
+  if (problems.length === 0) {
+    passed++;
+    console.log(summary);
+  } else {
+    failed++;
+    console.log(`FAIL ${name}\n  ${problems.join("\n  ")}`);
+  }
+});
+await browser.close();
+console.log(`site check: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
+
+async function checkPage(name) {
+  const problems = [];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Anything not on disk is a failure: the site must work offline.
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:") || url.startsWith("data:")) {
+      return route.continue();
+    }
+    problems.push(`request off the machine: ${url}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => message.type() === "error" && problems.push(`console error: ${message.text()}`));
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+  // A generous limit: several pages load at once, and a loaded machine is slow, not broken.
+  await page.goto(pathToFileURL(join(site, name)).href, { waitUntil: "load", timeout: 120000 });
+
+  const charts = await page.locator(".output.chart").count();
+  try {
+    // Drawn: plotly.js has built the SVG and at least one trace (a line, bars, markers or a heatmap image) in it.
+    await page.waitForFunction(
+      () => [...document.querySelectorAll(".output.chart")].every((chart) => {
+        const plot = chart.querySelector(".js-plotly-plot");
+        return plot !== null && plot.querySelector(".main-svg") !== null && (plot._fullData ?? []).length > 0
+          && plot.querySelectorAll("g.trace, g.hm, image").length > 0;
+      }),
+      null,
+      { timeout: 60000 });
+  } catch {
+    problems.push(`not every chart was drawn within 60 s`);
+  }
+  // A page that loads no KaTeX (a test fixture) has nothing to wait for.
+  await page.waitForFunction(() => document.readyState === "complete"
+    && (typeof renderMathInElement === "function" || document.querySelector("script[src*='katex']") === null));
+  const formulas = await page.locator(".markdown .math").count();
+  const typeset = await page.locator(".markdown .math .katex").count();
+  const katexErrors = await page.locator(".katex-error").count();
+  if (typeset !== formulas || katexErrors > 0) {
+    problems.push(`${typeset} of ${formulas} formulas typeset, ${katexErrors} KaTeX errors`);
+  }
+  const code = await page.locator("pre.code code[class^='language-']").count();
+  const highlighted = await page.locator("pre.code code.hljs").count();
+  if (highlighted !== code) {
+    problems.push(`${highlighted} of ${code} code cells highlighted`);
+  }
+  // Exercise checks show one of four states; site.css styles each (pending must not look like a failure).
+  const exercises = await page.locator(".mlcourse-exercise").evaluateAll((all) => all.map((e) => e.dataset.status));
+  const unknown = exercises.filter((status) => !["passed", "pending", "wrong", "error"].includes(status));
+  if (unknown.length > 0) {
+    problems.push(`exercise status not one of passed, pending, wrong, error: ${unknown.join(", ")}`);
+  }
+  const raw = await page.evaluate(rawMath);
+  if (raw.length > 0) {
+    problems.push(`raw math shown in ${raw.length} place(s): ${raw.map((text) => `"${text}"`).join(", ")}`);
+  }
+  if (charts > 0) {
+    problems.push(...(await screenshotTest(page, name)));
+  }
+  const summary = `ok   ${name}: ${charts} charts drawn, ${formulas} formulas typeset, ${code} code cells highlighted, ${exercises.length} exercises`;
+  await context.close();
+  return { problems, summary };
+}
+
+// The first chart's screenshot, saved, and measured in the browser: a drawn chart has many
+// colours and a fair share of non-white pixels; an empty plot box has neither.
+async function screenshotTest(page, name) {
+  const png = await page.locator(".output.chart").first().screenshot();
+  writeFileSync(join(screenshots, name.replace(/\.html$/, ".png")), png);
+  const { colours, inked } = await page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext("2d");
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    const seen = new Set();
+    let nonWhite = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      seen.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+      if (pixels[i] < 240 || pixels[i + 1] < 240 || pixels[i + 2] < 240) nonWhite++;
+    }
+    return { colours: seen.size, inked: nonWhite / (pixels.length / 4) };
+  }, png.toString("base64"));
+  return colours >= 16 && inked >= 0.02 ? [] : [`first chart's screenshot looks blank: ${colours} colours, ${(inked * 100).toFixed(1)}% inked`];
+}
+
+// Runs in the page: the visible text of each block (paragraph, list item, heading, cell …),
+// leaving out typeset formulas, code and outputs, searched for TeX that was never typeset.
+// A lone `$…$` counts only when it holds TeX (a backslash, ^, _ or a brace) and its dollars hug
+// it, so prices ("$5 and $10") and shell text do not. Returns a short excerpt of each find.
+function rawMath() {
+  const skipped = "script, style, pre, code, textarea, .katex, .katex-error, .output, .code";
+  const blocks = "p, li, blockquote, h1, h2, h3, h4, h5, h6, td, th, dd, dt, figcaption, div, section, main, nav, body";
+  const texts = new Map();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent === null || parent.closest(skipped) !== null || !parent.checkVisibility()) continue;
+    const block = parent.closest(blocks);
+    texts.set(block, (texts.get(block) ?? "") + node.data);
+  }
+  const patterns = [/\$\$/, /\\\(/, /\\\[/, /\\begin\{/, /\\end\{/, /\$[^\s$](?:[^$]*?[^\s$\\])?\$(?!\d)/];
+  const tex = /[\\^_{}]/;
+  const found = [];
+  for (const text of texts.values()) {
+    for (const pattern of patterns) {
+      const match = pattern.exec(text);
+      if (match === null || (pattern === patterns[5] && !tex.test(match[0]))) continue;
+      const at = match.index;
+      found.push(text.slice(Math.max(0, at - 20), at + 40).replace(/\s+/g, " ").trim());
+      break;
+    }
+  }
+  return found;
+}
