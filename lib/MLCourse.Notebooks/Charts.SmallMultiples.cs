@@ -45,7 +45,9 @@ public static partial class Charts
             ("showlegend", legend && inLegend.Add(s.Name)),
             ("xaxis", AxisId("x", i)),
             ("yaxis", AxisId("y", i))))).ToList();
-        return PanelGrid(title, traces, panels.Select(p => p.Title).ToList(), columns, 280, 220,
+        // A panel with a letter under each step needs about 9 pixels a letter.
+        int labelled = panels.Max(p => TickLabels(p.Series)?.Values.Length ?? 0);
+        return PanelGrid(title, traces, panels.Select(p => p.Title).ToList(), columns, Math.Max(280, 9 * labelled + 40), 220,
             (i, bottom, left) => TickLabels(panels[i].Series) is { } ticks
                 ? PlotlyFigure.Object(("title", bottom ? PlotlyFigure.Object(("text", xTitle)) : null), ("showticklabels", true),
                     ("tickmode", "array"), ("tickvals", ticks.Values), ("ticktext", ticks.Labels), ("tickangle", 0))
