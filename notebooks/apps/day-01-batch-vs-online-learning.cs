@@ -331,6 +331,10 @@ Exercise.Check("2", () =>
         ?? Exercise.Compare("your ∂L/∂b", db, tb.grad!.item<double>(), 1e-12);
 }, hint: "the residuals r = Xw + b − y form a vector of m numbers; ∂L/∂w = (2/m)·Xᵀr and ∂L/∂b = (2/m)·Σr.");
 
+// *TorchSharp note:* the check above frees its tensors with `torch.NewDisposeScope()`; why .NET needs
+// that, and the other idioms a PyTorch user meets, are on the page
+// [From PyTorch to TorchSharp](../docs/torchsharp-for-pytorch-users.md#dispose-scopes).
+
 // ### Exercise 3 — predict: a smaller learning rate
 //
 // The online model above used $\eta = 0.01$. Suppose it used $\eta = 0.001$, ten times smaller, on

@@ -268,6 +268,10 @@ Console.WriteLine($"intended: ({string.Join(", ", intended.shape)}), mean {inten
 Console.WriteLine($"accident: ({string.Join(", ", accident.shape)}), mean {accident.mean().item<double>():F2} °C, "
     + $"share below 0: {accident.lt(0).to_type(torch.float64).mean().item<double>():P1}");
 
+// *TorchSharp note:* `torch.randn` and every layer make float32 tensors, while C# `double` values make
+// float64 ones, and the two do not mix in a product; see
+// [float32 and float64](../docs/torchsharp-for-pytorch-users.md#float32-and-float64).
+
 // Both lines run, and — worse — both means are 8.20 °C. That is no coincidence: the mean is linear,
 // so the mean over all $1461^2$ pairs of (some day's maximum − some day's minimum) equals the mean
 // maximum minus the mean minimum, which is also the mean of the intended daily ranges. A check of the

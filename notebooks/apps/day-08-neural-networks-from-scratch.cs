@@ -97,6 +97,9 @@ Console.WriteLine($"nn.Linear weight {Shape(linear.weight!)}; worst gap to X W +
 Claims.Check(linearGap < 1e-12 && Math.Abs(byHand - z[0, 0].item<double>()) < 1e-12,
     "a layer is X W + b: the loop, the matrix product and nn.Linear (X Wᵀ + b) agree");
 
+// *TorchSharp note:* `nn.Linear(in, out)` stores its weight as (out, in), the transpose of the notes'
+// $W$; see [the weight layout of nn.Linear](../docs/torchsharp-for-pytorch-users.md#the-weight-layout-of-nnlinear).
+
 // The loop over 784 products, the matrix product and `nn.Linear` agree to $2\cdot10^{-15}$, rounding
 // error. Mind `nn.Linear`'s convention: it stores the weight as (out, in) $= W^\top$ and computes
 // $XW^\top + \mathbf b$.
@@ -684,6 +687,11 @@ List<EpochResult> Fit(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer
     return history;
 }
 
+// *TorchSharp note:* `state_dict`/`load_state_dict` keep the best epoch in memory; to a file it is
+// `model.save(path)`/`model.load(path)`, and training on a GPU is `model.to(device)`; see
+// [saving and loading a model](../docs/torchsharp-for-pytorch-users.md#saving-and-loading-a-model) and
+// [choosing a device](../docs/torchsharp-for-pytorch-users.md#choosing-a-device).
+
 torch.manual_seed(7);
 var smallNet = new Mlp(784, 128, 10);
 var smallHistory = Fit(smallNet, optim.Adam(smallNet.parameters(), 0.001),
@@ -821,7 +829,7 @@ Console.WriteLine($"the network's lead, {onlyNet - onlyLinear} images, in standa
 var confusion = Matrix<double>.Build.Dense(10, 10);
 for (int i = 0; i < truth.Length; i++) confusion[(int)truth[i], (int)predicted[i]] += 1;
 Display.Show(Charts.Heatmap("Test images by true class (rows) and predicted class (columns), counts", confusion,
-    names, names, "predicted class", "true class"));
+    names, names, "predicted class", "true class", cellText: "d"));
 
 var recall = Enumerable.Range(0, 10)
     .Select(c => confusion[c, c] / confusion.Row(c).Sum()).ToArray();   // share of class c found

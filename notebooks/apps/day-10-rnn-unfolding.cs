@@ -121,6 +121,10 @@ using (var rnn1 = nn.RNN(vocab.Count, H, batchFirst: true))
         throw new Exception("the formulas do not match TorchSharp's layers");
 }
 
+// *TorchSharp note:* `nn.RNN` runs a whole sequence (`batchFirst: true` for (batch, time, features),
+// `forward(x, null)` for a zero initial state); day 11 also uses `nn.RNNCell`, one step at a time;
+// see [RNNCell or RNN](../docs/torchsharp-for-pytorch-users.md#rnncell-or-rnn).
+
 // Padded to $T = 15$ (one more than the longest name) the dense layer already has 26,944 parameters
 // against 5,952 for the RNN layer, and at $T = 1{,}000$ characters (a paragraph) it has 1.8 million, while the RNN's count
 // has not moved. TorchSharp's `nn.RNN` holds 64 more than our formula: PyTorch keeps **two** bias
@@ -297,7 +301,9 @@ if (rnnTest < lastLetter + 4 * se)
     throw new Exception("the RNN does not clearly beat the last-letter rule");
 Display.Show(Charts.Bars("Test accuracy on 4,000 unseen names", "model", "test accuracy (%)",
     new[] { "majority", "last-letter rule", "RNN (64 units)" },
-    new[] { 100 * majority, 100 * lastLetter, 100 * rnnTest }));
+    new[] { 100 * majority, 100 * lastLetter, 100 * rnnTest },
+    errors: new[] { majority, lastLetter, rnnTest }                  // ± one standard error
+        .Select(a => 100 * Math.Sqrt(a * (1 - a) / testRows.Length)).ToArray()));
 
 // On the test names the RNN is right 83.5 % of the time: 22.7 points above answering "girl" and
 // 4.2 points (about seven standard errors) above the last-letter rule, so its state carries more than
@@ -323,8 +329,7 @@ using (torch.no_grad())
     {
         var states = model.States(vocab.EncodeBatch(new[] { n }).ToTensor());   // (1, T, 64)
         var p = torch.sigmoid(model.head.forward(states)).squeeze().data<float>().ToArray(); // (T,)
-        var read = Enumerable.Range(1, n.Length).Select(t => (double)t).ToArray();
-        prefixSeries.Add(new Series(n, read, p.Select(v => (double)v).ToArray()));
+        prefixSeries.Add(Series.Steps(n, n, p.Select(v => (double)v).ToArray()));   // x: letters
         string truth = names.First(b => b.Name == n).Sex == 'F' ? "girls" : "boys";
         Console.WriteLine($"{n,-12} (mostly {truth,-5}) "
             + string.Join(" ", n.Zip(p, (c, v) => $"{c}:{v:F2}")));

@@ -239,11 +239,10 @@ var lstmPass = lstm.Forward(longSequence);
 var outside = Enumerable.Range(0, length)
     .Select(t => Vector<double>.Build.Dense(8, t == length - 1 ? 1.0 : 0.0)).ToArray();
 var lstmNorms = lstm.Backward(lstmPass, outside).HiddenGradientNorms;
-var distance = Enumerable.Range(0, length).Select(t => (double)(length - 1 - t)).ToArray();
-Series Log10Line(string name, double[] norms) =>
-    new(name, distance, norms.Select(Math.Log10).ToArray());
+Series Log10Line(string name, double[] norms) =>                  // x: the sentence's letters
+    Series.Steps(name, sentence, norms.Select(Math.Log10).ToArray());
 Display.Show(Charts.SmallMultiples("Gradient reaching each character, log10 ‖∂L/∂h_t‖",
-    "characters before the loss", "log10 norm", new[] {
+    "character read (the loss comes after the last)", "log10 norm", new[] {
         ("simple RNN", new[] { Log10Line("simple RNN", rnnNorms) }),
         ("LSTM, forget bias 1", new[] { Log10Line("LSTM", lstmNorms) }) }, columns: 2));
 
@@ -279,13 +278,14 @@ foreach (double rho in new[] { 0.5, 0.8, 1.0, 1.2, 1.5, 2.0 })
     (rho * rotation).CopyTo(probe.Wh);
     var norms = probe.Backward(probe.Forward(longSequence), logitGradient: 1).StateGradientNorms;
     endRatio[rho] = norms[0] / norms[^1];
-    frames.Add(($"ρ = {rho}", new[] { new Series("log10 ‖∂L/∂h_t‖", distance,
+    frames.Add(($"ρ = {rho}", new[] { Series.Steps("log10 ‖∂L/∂h_t‖", sentence,
         norms.Select(Math.Log10).ToArray()) }));
     Console.WriteLine($"ρ = {rho,3}: ‖∂L/∂h_1‖ / ‖∂L/∂h_40‖ = {endRatio[rho]:E1}");
 }
 if (!(endRatio[0.5] < endRatio[1.0] && endRatio[1.0] < endRatio[2.0]))
     throw new Exception("a larger spectral radius should let more gradient through");
-Display.Show(Charts.LinesSlider("Gradient per character as W_h = ρ·Q grows", "characters before the loss",
+Display.Show(Charts.LinesSlider("Gradient per character as W_h = ρ·Q grows",
+    "character read (the loss comes after the last)",
     "log10 ‖∂L/∂h_t‖", "spectral radius ρ", frames));
 
 // Move the slider. At $\rho = 0.5$ the gradient reaching the first character is $7 \cdot 10^{-14}$
@@ -349,6 +349,9 @@ Claims.Check(Math.Abs(after - 1) < 1e-12 || before <= 1,
 // the ending, are read **first** — as far from the loss as possible. The model below steps through the
 // letters with `nn.RNNCell` (one step of day 10's recurrence), so that it can detach at step
 // $\text{length} - k$ of each name, and it keeps each name's state once the name has ended (padding).
+
+// *TorchSharp note:* `nn.RNNCell` is one step of `nn.RNN`, with the same weights; when to use which is on
+// [RNNCell or RNN](../docs/torchsharp-for-pytorch-users.md#rnncell-or-rnn).
 
 var names = Datasets.BabyNames();
 var nameVocab = Vocabulary.Characters(names.Select(n => n.Name));
@@ -440,7 +443,6 @@ double[] InputGradient(int k)
     return x.grad!.squeeze(0).norm(1).data<float>().Select(v => (double)v).ToArray();   // (9,)
 }
 double[] gFull = InputGradient(int.MaxValue), gCut = InputGradient(2);
-var readOrder = Enumerable.Range(1, probeName.Length).Select(t => (double)t).ToArray();
 Console.WriteLine("read order: " + Reversed(probeName));
 Console.WriteLine("full:      " + string.Join(" ", gFull.Select(v => v.ToString("0.000"))));
 Console.WriteLine("truncated: " + string.Join(" ", gCut.Select(v => v.ToString("0.000"))));
@@ -450,8 +452,9 @@ if (gCut.Take(lastTwo).Any(v => v != 0) ||
     throw new Exception("truncation should zero the early steps and keep the last two unchanged");
 Display.Show(Charts.SmallMultiples($"‖∂L/∂x_t‖ for '{probeName}' read backwards", "step (letter read)",
     "gradient norm",
-    new[] { ("full BPTT", new[] { new Series("‖∂L/∂x_t‖", readOrder, gFull) }),
-            ("truncated, k = 2", new[] { new Series("‖∂L/∂x_t‖", readOrder, gCut) }) }, columns: 2));
+    new[] { ("full BPTT", new[] { Series.Steps("‖∂L/∂x_t‖", Reversed(probeName), gFull) }),
+            ("truncated, k = 2", new[] { Series.Steps("‖∂L/∂x_t‖", Reversed(probeName), gCut) }) },
+    columns: 2));
 
 // Read backwards, *christina* is *anitsirhc*: the ending *a*, *n*, *i* comes first. With full BPTT
 // the gradient reaches every letter, but unevenly: 0.004 to 0.006 at the last three steps read

@@ -171,7 +171,6 @@ Claims.Check(horizontal.Enumerate().All(v => v == 0),
 // each side so that it lines up with the 26×26 maps).
 
 int[] shown = { firstOfClass[1], firstOfClass[9], firstOfClass[8] };    // trouser, ankle boot, bag
-Matrix<double> Scaled(Matrix<double> m) => m.PointwiseAbs() / m.PointwiseAbs().Enumerate().Max();
 var panels = new List<Matrix<double>>();
 foreach (int index in shown)
 {
@@ -179,13 +178,18 @@ foreach (int index in shown)
     var gx = CrossCorrelate(picture, EdgeKernels.SobelX);                   // (26, 26)
     var gy = CrossCorrelate(picture, EdgeKernels.SobelY);
     panels.Add(picture.SubMatrix(1, 26, 1, 26));
-    panels.Add(Scaled(CrossCorrelate(picture, EdgeKernels.Vertical)));
-    panels.Add(Scaled(CrossCorrelate(picture, EdgeKernels.Horizontal)));
-    panels.Add(Scaled((gx.PointwisePower(2) + gy.PointwisePower(2)).PointwiseSqrt()));
+    panels.Add(CrossCorrelate(picture, EdgeKernels.Vertical).PointwiseAbs());
+    panels.Add(CrossCorrelate(picture, EdgeKernels.Horizontal).PointwiseAbs());
+    panels.Add((gx.PointwisePower(2) + gy.PointwisePower(2)).PointwiseSqrt());
 }
+// One grey scale for all nine maps, so that their brightness compares; the pictures (0–1) are
+// drawn on it scaled by the same largest response.
+double strongest = panels.Where((_, k) => k % 4 != 0).Max(m => m.Enumerate().Max());
+for (int k = 0; k < panels.Count; k += 4) panels[k] = panels[k] * strongest;
 Display.Show(Charts.Enlarged(Charts.ImageGrid("Feature maps of three real images (white = strong response)",
     panels, 4, rowLabels: shown.Select(i => fashion.ClassNames[fashion.Labels[i]]).ToArray(),
-    columnLabels: new[] { "image", "|vertical|", "|horizontal|", "Sobel magnitude" }), 2));
+    columnLabels: new[] { "image", "|vertical|", "|horizontal|", "Sobel magnitude" },
+    zMin: 0, zMax: strongest), 2));
 
 double MeanAbs(Matrix<double> m) => m.Enumerate().Average(Math.Abs);
 var trouser = fashion.Image(firstOfClass[1]);

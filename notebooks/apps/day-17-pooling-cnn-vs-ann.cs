@@ -461,6 +461,9 @@ Train(gapHead, "GAP head", liveGap, trainFeatures);
 double gapAccuracy = Accuracy(gapCnn, xTest, yTest);
 Console.WriteLine($"held-out accuracy: CNN + GAP {gapAccuracy:P1} (flatten head {cnnAccuracy:P1})");
 
+// *TorchSharp note:* `MoveToOuterDisposeScope()` keeps a tensor alive past the scope that frees
+// the rest of each chunk; see [dispose scopes](../docs/torchsharp-for-pytorch-users.md#dispose-scopes).
+
 // ### Exercise 3 — predict: and with global average pooling?
 //
 // Predict the GAP model's drop in percentage points at a 3-pixel shift (same measurement as exercise 2). A
