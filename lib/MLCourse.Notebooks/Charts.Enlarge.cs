@@ -12,8 +12,8 @@ public static partial class Charts
     /// </summary>
     /// <remarks>
     /// Changes only the layout's width and height, so square image pixels stay square. Never makes
-    /// the chart wider than <see cref="PageWidth"/>: the factor is lowered to what fits (to 1 for a
-    /// chart already that wide), so an enlarged grid is never cut off on the page. The chart
+    /// the chart wider than <see cref="PageWidth"/>: the factor is lowered until the drawn images (or,
+    /// for other charts, the plot area) fit, so an enlarged grid is never cut off on the page. The chart
     /// passed in is changed and returned. Introduced in notebook day 16 (feature maps of a real image).
     /// </remarks>
     /// <param name="chart">A chart with a width and height in its layout (every image chart of this class has them).</param>
@@ -35,9 +35,19 @@ public static partial class Charts
         var margin = PlotlyFigure.Get(layout, "margin") as DynamicObj.DynamicObj;
         int Margin(string side, int otherwise) => margin is not null && PlotlyFigure.Get(margin, side) is int m ? m : otherwise;
         int horizontal = Margin("l", 80) + Margin("r", 80), vertical = Margin("t", 100) + Margin("b", 80);
-        factor = Math.Max(1, Math.Min(factor, (double)(PageWidth - horizontal) / (width - horizontal)));
+        // What must fit the page is what is drawn: for images (square pixels, the y axis anchored
+        // to x) the grid's own width, which may be less than a plot area widened for a title or a
+        // slider; for other charts the whole plot area.
+        double drawn = width - horizontal;
+        if (PlotlyFigure.Get(layout, "yaxis") is DynamicObj.DynamicObj y && PlotlyFigure.Get(y, "scaleanchor") is "x"
+            && PlotlyFigure.Get(layout, "xaxis") is DynamicObj.DynamicObj x
+            && PlotlyFigure.Get(x, "range") is double[] { Length: 2 } xRange && PlotlyFigure.Get(y, "range") is double[] { Length: 2 } yRange)
+        {
+            drawn = Math.Min(drawn, (height - vertical) * Math.Abs(xRange[1] - xRange[0]) / Math.Abs(yRange[1] - yRange[0]));
+        }
+        factor = Math.Max(1, Math.Min(factor, (PageWidth - horizontal) / drawn));
         PlotlyFigure.Set(layout,
-            ("width", (int)Math.Round((width - horizontal) * factor) + horizontal),
+            ("width", Math.Min(PageWidth, Math.Max(width, (int)Math.Round(drawn * factor) + horizontal))),
             ("height", (int)Math.Round((height - vertical) * factor) + vertical));
         return chart;
     }

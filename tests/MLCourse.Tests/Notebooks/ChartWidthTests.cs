@@ -96,4 +96,16 @@ public class ChartWidthTests
         Assert.Equal(Charts.PageWidth, Width(wide));
         Assert.Equal(2 * 84 + 20 + 20, Width(small));   // the margins (20 and 20) stay, the 84-px image doubles
     }
+
+    [Fact]
+    public void An_image_slider_widened_for_its_slider_still_enlarges_its_image_by_the_whole_factor()
+    {
+        // The slider makes the chart 480 px wide for an 84-px image: only the image must fit the page.
+        var layout = ChartJson.Layout(Charts.Enlarged(Charts.ImageSlider("stride", "s", [("s = 1", Digits(1)[0]), ("s = 2", Digits(1)[0])]), 3));
+
+        var margin = layout.GetProperty("margin");
+        double plotHeight = layout.GetProperty("height").GetDouble() - margin.GetProperty("t").GetDouble() - margin.GetProperty("b").GetDouble();
+        Assert.Equal(3 * 84, plotHeight);
+        Assert.InRange(layout.GetProperty("width").GetDouble(), 3 * 84 + 40, Charts.PageWidth);
+    }
 }
