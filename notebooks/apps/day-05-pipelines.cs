@@ -243,7 +243,7 @@ var x = depths.Select(d => (double)d).ToArray();
 Display.Show(Charts.Lines("Accuracy against the tree's maximum depth (240 training birds)",
     "max depth", "accuracy",
     new Series("training rows (fit and scored)", x, trainAcc),
-    new Series("5-fold cross-validation", x, search.MeanScores)));
+    new Series("5-fold cross-validation", x, search.MeanScores) { Errors = search.StdScores }));
 
 // Training accuracy climbs from 82.1% at depth 1 to 100% at depth 6: a deep enough tree can
 // memorise every training bird, so this curve always rises and cannot choose anything. The

@@ -289,7 +289,9 @@ var test = new (string Model, double Accuracy)[] {
     ("two inputs, shared embedding", Accuracy(bothLogits, testRows)) };
 foreach (var (m, acc) in test) Console.WriteLine($"{m,-36} {acc:P1}");
 Display.Show(Charts.Bars("Test accuracy on 4,000 unseen names", "model", "test accuracy (%)",
-    test.Select(t => t.Model).ToArray(), test.Select(t => 100 * t.Accuracy).ToArray()));
+    test.Select(t => t.Model).ToArray(), test.Select(t => 100 * t.Accuracy).ToArray(),
+    errors: test.Select(t => 100 * Math.Sqrt(t.Accuracy * (1 - t.Accuracy) / testRows.Length))
+        .ToArray()));                                                  // ± one standard error
 
 // Each step up the ladder is measured on the same 4,000 unseen names. Answering "girl" always is
 // right for 60.8 % of them; the last letter alone lifts that to 79.3 %; a network reading the last
