@@ -7,17 +7,17 @@ namespace MLCourse.Notebooks;
 
 public static partial class Charts
 {
-    // Images are drawn this many screen pixels wide and high, or more (a 28×28 image at 3 pixels a
-    // pixel), but never less than MinImagePixels: smaller, a digit cannot be read.
+    // Images are drawn this many screen pixels wide and high (a 28×28 image at 3 pixels a pixel)
+    // when the grid fits the page; a grid of many columns draws them smaller rather than be cut
+    // off (10 digits a row still get 72 pixels each, about the least at which a digit reads well).
     private const int ImagePixels = 84;
-    private const int MinImagePixels = 56;
-    private const int MaxGridWidth = 1000;
 
     /// <summary>
     /// A heatmap of <paramref name="z"/> read like a matrix: row 0 at the top, column 0 at the left,
     /// one tick per row and column labelled with <paramref name="xLabels"/> and <paramref name="yLabels"/>
     /// when given (every label is kept, a repeated token too), e.g. attention weights of each token
-    /// (row) to every token (column).
+    /// (row) to every token (column). With <paramref name="cellText"/> each cell also shows its value
+    /// (where the counts matter, as in a confusion matrix).
     /// </summary>
     /// <param name="title">The chart title.</param>
     /// <param name="z">Shape (rows, columns).</param>
@@ -25,29 +25,46 @@ public static partial class Charts
     /// <param name="yLabels">One label per row (e.g. the querying tokens or the positions), or null for no labels.</param>
     /// <param name="xTitle">The x axis title, or null.</param>
     /// <param name="yTitle">The y axis title, or null.</param>
+    /// <param name="cellText">How each cell writes its value, as a d3 format (plotly.js's): "d" for
+    /// counts, ".2f" for two decimals, ".0%" for a percentage; null to leave the cells blank.</param>
+    /// <param name="zMin">The value at the bottom of the colour scale; null for the smallest value of
+    /// <paramref name="z"/>. Give it (and <paramref name="zMax"/>) so that heatmaps compare.</param>
+    /// <param name="zMax">The value at the top of the colour scale; null for the largest value.</param>
     /// <exception cref="ArgumentException">A label list does not have one label per column or row.</exception>
+    /// <remarks>
+    /// Cells are at least 18 pixels (40 with text) while the chart stays within <see cref="PageWidth"/>;
+    /// past that they shrink. Introduced in notebook day 08 (the confusion matrix).
+    /// </remarks>
     public static GenericChart Heatmap(string title, Matrix<double> z, IReadOnlyList<string>? xLabels = null,
-        IReadOnlyList<string>? yLabels = null, string? xTitle = null, string? yTitle = null)
+        IReadOnlyList<string>? yLabels = null, string? xTitle = null, string? yTitle = null,
+        string? cellText = null, double? zMin = null, double? zMax = null)
     {
         RequireCount("Charts.Heatmap", nameof(xLabels), xLabels, z.ColumnCount);
         RequireCount("Charts.Heatmap", nameof(yLabels), yLabels, z.RowCount);
-        // Labels need about 16 px a row; the chart grows rather than drop some.
-        int width = xLabels is null ? 420 : Math.Max(420, 18 * z.ColumnCount + 180);
-        int height = yLabels is null ? 400 : Math.Max(400, 18 * z.RowCount + 160);
+        // Labels need about 16 px a row, a written value about 40; the chart grows rather than drop some.
+        int cell = cellText is null ? 18 : 40;
+        int width = Math.Min(PageWidth, Math.Max(Math.Max(420, TitleWidth(title)),
+            xLabels is null && cellText is null ? 420 : cell * z.ColumnCount + 180));
+        int height = yLabels is null && cellText is null ? 400 : Math.Max(400, (cellText is null ? 18 : 32) * z.RowCount + 160);
+        (string text, int lines) = WrapTitle(title, width);
         var heatmap = PlotlyFigure.Trace("heatmap",
             ("z", z.EnumerateRows().Select(row => row.ToArray()).ToArray()),
+            ("zmin", zMin),
+            ("zmax", zMax),
+            ("texttemplate", cellText is null ? null : "%{z:" + cellText + "}"),
             ("hovertemplate", "row %{y}, column %{x}: %{z:.4g}<extra></extra>"));
         return PlotlyFigure.Chart([heatmap],
-            ("title", PlotlyFigure.Object(("text", title))),
+            ("title", PlotlyFigure.Object(("text", text))),
             ("xaxis", PlotlyFigure.CellAxis(z.ColumnCount, xLabels, xTitle, reversed: false)),
             ("yaxis", PlotlyFigure.CellAxis(z.RowCount, yLabels, yTitle, reversed: true)),
+            ("margin", lines > 1 ? PlotlyFigure.Object(("t", 60 + TitleLineHeight * lines)) : null),
             ("width", width),
-            ("height", height));
+            ("height", height + (lines - 1) * TitleLineHeight));
     }
 
     /// <summary>
-    /// Images in a grid, <paramref name="columns"/> per row, each drawn at least 56 screen pixels wide
-    /// (a 28×28 image at 84), with a gap between images and optional labels above the columns and
+    /// Images in a grid, <paramref name="columns"/> per row, each drawn 84 screen pixels wide (a 28×28
+    /// image at 3 pixels a pixel) or smaller so that the grid fits <see cref="PageWidth"/>, with a gap between images and optional labels above the columns and
     /// left of the rows (e.g. class names, "t = 0"). Grey scale: the smallest value black, the
     /// largest white, as MNIST is usually shown; no pixel-index axes.
     /// </summary>
@@ -112,18 +129,15 @@ public static partial class Charts
             high = low + 1;   // a constant image: draw it black rather than fail
         }
 
-        int size = Math.Max(h, w);
-        int scale = (ImagePixels + size - 1) / size;
+        int left0 = rowLabels is null ? 20 : 20 + (int)Math.Ceiling(LabelCharWidth * rowLabels.Max(l => l.Length));
         int gridWidth = z[0].Length;
-        if (gridWidth * scale > MaxGridWidth)
-        {
-            scale = Math.Max((MinImagePixels + size - 1) / size, MaxGridWidth / gridWidth);
-        }
-        int left0 = rowLabels is null ? 20 : 20 + 7 * rowLabels.Max(l => l.Length);
-        int top0 = 60 + (columnLabels is null ? 0 : 24);
-        int plotWidth = gridWidth * scale, plotHeight = z.Length * scale;
-        // Wide enough for the title; the image keeps its size (square pixels) and is centred.
-        int width = Math.Max(plotWidth + left0 + 20, (int)(7.5 * title.Length) + 60);
+        double scale = ImageScale(Math.Max(h, w), gridWidth, PageWidth - left0 - 20);
+        int plotWidth = (int)Math.Round(gridWidth * scale), plotHeight = (int)Math.Round(z.Length * scale);
+        // Wide enough for the title when there is room; the image keeps its size (square pixels)
+        // and is centred, and a title that still does not fit is wrapped.
+        int width = Math.Min(PageWidth, Math.Max(plotWidth + left0 + 20, TitleWidth(title)));
+        (string text, int lines) = WrapTitle(title, width);
+        int top0 = 36 + TitleLineHeight * lines + (columnLabels is null ? 0 : 24);
 
         var heatmap = PlotlyFigure.Trace("heatmap",
             ("z", z),
@@ -133,7 +147,7 @@ public static partial class Charts
             ("showscale", false),
             ("hovertemplate", "%{z:.3g}<extra></extra>"));
         return PlotlyFigure.Chart([heatmap],
-            ("title", PlotlyFigure.Object(("text", title))),
+            ("title", PlotlyFigure.Object(("text", text))),
             ("xaxis", ImageAxis(gridWidth, w, gap, columnLabels, "top")),
             ("yaxis", PlotlyFigure.Set(ImageAxis(z.Length, h, gap, rowLabels, "left"), ("scaleanchor", "x"), ("range", new[] { z.Length - 0.5, -0.5 }))),
             ("plot_bgcolor", "white"),
@@ -235,6 +249,26 @@ public static partial class Charts
             ("tickmode", "array"),
             ("tickvals", labels is null ? Array.Empty<double>() : labels.Select((_, k) => k * (image + gap) + (image - 1) / 2.0).ToArray()),
             ("ticktext", labels ?? []));
+
+    /// <summary>
+    /// Screen pixels per image pixel in a grid <paramref name="gridWidth"/> pixels wide (images and
+    /// gaps) of images <paramref name="size"/> pixels on a side: 84 / size (rounded up) when the grid
+    /// fits in <paramref name="room"/> pixels, else whatever fits — 56 pixels an image or less only
+    /// when the grid has too many columns for the page.
+    /// </summary>
+    internal static double ImageScale(int size, int gridWidth, int room)
+    {
+        int preferred = (ImagePixels + size - 1) / size;
+        return Math.Min(preferred, (double)room / gridWidth);
+    }
+
+    private static void RequireCount(string component, string argument, int count, int expected)
+    {
+        if (count != expected)
+        {
+            throw ErrorMessage.Shape(component, argument, ErrorMessage.FormatShape(expected), ErrorMessage.FormatShape(count));
+        }
+    }
 
     private static void RequireCount(string component, string argument, IReadOnlyList<string>? labels, int expected)
     {

@@ -13,8 +13,12 @@ public static partial class Charts
     /// </summary>
     /// <remarks>
     /// Built from plotly.js's own slider (<c>layout.sliders</c>) whose steps restyle the traces'
-    /// <c>visible</c> flags, without animation frames: it works wherever plotly.js draws the chart — a
-    /// notebook in VS Code, the offline course site, a chart file written by <see cref="Display.Show"/>.
+    /// <c>visible</c> flags and set the title, without animation frames: it works wherever plotly.js
+    /// draws the chart — a notebook in VS Code, the offline course site, a chart file written by
+    /// <see cref="Display.Show"/>. Each frame keeps its own title, shown under the chart's title while
+    /// its step is chosen: the frame chart's title when it differs from <paramref name="title"/>, else
+    /// the step's label. The course site also draws every frame, small and titled, under the slider,
+    /// so that a printed or skimmed page shows them all.
     /// The layout (axes, size) is the first frame's; give the frames the same axes so that only the
     /// data change. Every frame's data are in the chart, so keep frames few (tens, not thousands).
     /// Introduced in notebook day 07 (the number of principal components kept).
@@ -33,23 +37,33 @@ public static partial class Charts
         var traces = frames.Select((frame, k) => GenericChart.getTraces(frame.Chart).Select(trace =>
             PlotlyFigure.Set(PlotlyFigure.Copy(trace, new Trace2D((string)PlotlyFigure.Get(trace, "type")!)), ("visible", k == 0))).ToList()).ToList();
         int[] owner = traces.SelectMany((frameTraces, k) => frameTraces.Select(_ => k)).ToArray();   // frame of each trace
+        Layout layout = PlotlyFigure.Copy(GenericChart.getLayout(frames[0].Chart), new Layout());
+        int width = Math.Min(PageWidth, Math.Max(PlotlyFigure.Get(layout, "width") is int w ? w : 700, 480));
+        string[] titles = frames.Select(frame => Title(title, width, FrameTitle(frame.Chart, title, frame.Label))).ToArray();
+        int titleLines = titles.Max(t => t.Split("<br>").Length);
         var steps = frames.Select((frame, k) => PlotlyFigure.Object(
             ("label", frame.Label),
-            ("method", "restyle"),
-            ("args", new object[] { new Dictionary<string, object> { ["visible"] = owner.Select(o => o == k).ToArray() } })));
+            ("method", "update"),
+            ("args", new object[]
+            {
+                new Dictionary<string, object> { ["visible"] = owner.Select(o => o == k).ToArray() },
+                new Dictionary<string, object> { ["title.text"] = titles[k] },
+            })));
 
-        Layout layout = PlotlyFigure.Copy(GenericChart.getLayout(frames[0].Chart), new Layout());
         // Room under the plot for the slider: the first frame's bottom margin (plotly.js's 80 px if
-        // unset) stays for its axis title, the slider goes below it.
-        int bottom = PlotlyFigure.Get(layout, "margin") is DynamicObj.DynamicObj margin && PlotlyFigure.Get(margin, "b") is int b ? b : 80;
-        int height = PlotlyFigure.Get(layout, "height") is int h ? h : 450;
-        int width = PlotlyFigure.Get(layout, "width") is int w ? w : 700;
+        // unset) stays for its axis title, the slider goes below it. Room above for the title lines.
         var margins = PlotlyFigure.Get(layout, "margin") as DynamicObj.DynamicObj ?? PlotlyFigure.Object();
+        int bottom = PlotlyFigure.Get(margins, "b") is int b ? b : 80;
+        int top = PlotlyFigure.Get(margins, "t") is int t ? t : 100;
+        int frameTitleLines = (PlotlyFigure.Get(layout, "title") is DynamicObj.DynamicObj frameTitle
+            && PlotlyFigure.Get(frameTitle, "text") is string text ? text.Split("<br>").Length : 1);
+        int extra = Math.Max(0, titleLines - frameTitleLines) * TitleLineHeight;
+        int height = PlotlyFigure.Get(layout, "height") is int h ? h : 450;
         PlotlyFigure.Set(layout,
-            ("title", PlotlyFigure.Object(("text", title))),
-            ("margin", PlotlyFigure.Set(PlotlyFigure.Copy(margins, PlotlyFigure.Object()), ("b", bottom + 90))),
-            ("height", height + 90),
-            ("width", Math.Max(width, 480)),
+            ("title", PlotlyFigure.Object(("text", titles[0]))),
+            ("margin", PlotlyFigure.Set(PlotlyFigure.Copy(margins, PlotlyFigure.Object()), ("b", bottom + 90), ("t", top + extra))),
+            ("height", height + 90 + extra),
+            ("width", width),
             ("sliders", new[]
             {
                 PlotlyFigure.Object(
@@ -60,6 +74,18 @@ public static partial class Charts
             }));
         return GenericChart.setLayout(layout, GenericChart.ofTraceObjects(true, traces.SelectMany(t => t).ToList()));
     }
+
+    // A frame's own title: its chart's (on one line) when that says more than the slider's title, else its label.
+    private static string FrameTitle(GenericChart chart, string sliderTitle, string label) =>
+        PlotlyFigure.Get(GenericChart.getLayout(chart), "title") is DynamicObj.DynamicObj t && PlotlyFigure.Get(t, "text") is string text
+            && text.Replace("<br>", " ") is var own && own != sliderTitle
+            ? own
+            : label;
+
+    // The slider's title over the frame's, each wrapped to the chart's width; the frame's in a smaller font.
+    private static string Title(string sliderTitle, int width, string frameTitle) =>
+        WrapTitle(sliderTitle, width).Text + "<br><span style=\"font-size:14px\">"
+        + WrapTitle(frameTitle, width).Text.Replace("<br>", "</span><br><span style=\"font-size:14px\">") + "</span>";
 
     /// <summary>
     /// A slider over images: step k shows image k (e.g. a digit rebuilt from k components, x_t at

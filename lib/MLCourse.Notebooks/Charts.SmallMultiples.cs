@@ -13,7 +13,10 @@ public static partial class Charts
     /// <summary>
     /// Small multiples: "the same thing at several t" as a grid of small line charts, one title each,
     /// all on the same x and y ranges (zooming one zooms all), a series keeping its colour and one
-    /// legend entry throughout. To compare, read across panels; an overlay would hide the change.
+    /// legend entry throughout (no legend when each panel holds one series: its title names it). To compare, read across panels; an overlay would hide the change.
+    /// A panel whose series have <see cref="Series.XLabels"/> writes them under its own x axis (e.g.
+    /// each panel a different name, read letter by letter); <see cref="Series.Errors"/> draw error bars.
+    /// Panels are 280 pixels wide, or narrower so that the chart fits <see cref="PageWidth"/>.
     /// </summary>
     /// <param name="title">The chart title.</param>
     /// <param name="xTitle">The x axis title (shown under the bottom row).</param>
@@ -27,34 +30,48 @@ public static partial class Charts
     {
         RequirePanels(panels.Count, columns);
         var names = panels.SelectMany(p => p.Series).Select(s => s.Name).Distinct().ToList();
+        // A legend only when a panel holds several series (one series is named by its panel's
+        // title), one entry per name, at its first appearance.
+        bool legend = panels.Any(p => p.Series.Length > 1);
+        var inLegend = new HashSet<string>();
         var traces = panels.SelectMany((panel, i) => panel.Series.Select(s => PlotlyFigure.Trace("scatter",
             ("mode", "lines"),
             ("name", s.Name),
             ("x", s.X),
             ("y", s.Y),
+            ("error_y", ErrorBars(s.Errors)),
             ("line", PlotlyFigure.Object(("color", Palette[names.IndexOf(s.Name) % Palette.Length]))),
             ("legendgroup", s.Name),
-            ("showlegend", i == 0),
+            ("showlegend", legend && inLegend.Add(s.Name)),
             ("xaxis", AxisId("x", i)),
-            ("yaxis", AxisId("y", i)))));
-        return PanelGrid(title, traces, panels.Select(p => p.Title).ToList(), columns, 280, 220,
-            (i, bottom, left) => PlotlyFigure.Object(("title", bottom ? PlotlyFigure.Object(("text", xTitle)) : null), ("showticklabels", bottom)),
+            ("yaxis", AxisId("y", i))))).ToList();
+        // A panel with a letter under each step needs about 9 pixels a letter.
+        int labelled = panels.Max(p => TickLabels(p.Series)?.Values.Length ?? 0);
+        return PanelGrid(title, traces, panels.Select(p => p.Title).ToList(), columns, Math.Max(280, 9 * labelled + 40), 220,
+            (i, bottom, left) => TickLabels(panels[i].Series) is { } ticks
+                ? PlotlyFigure.Object(("title", bottom ? PlotlyFigure.Object(("text", xTitle)) : null), ("showticklabels", true),
+                    ("tickmode", "array"), ("tickvals", ticks.Values), ("ticktext", ticks.Labels), ("tickangle", 0))
+                : PlotlyFigure.Object(("title", bottom ? PlotlyFigure.Object(("text", xTitle)) : null), ("showticklabels", bottom)),
             (i, bottom, left) => PlotlyFigure.Object(("title", left ? PlotlyFigure.Object(("text", yTitle)) : null), ("showticklabels", left)));
     }
 
     /// <summary>
     /// Small multiples of heatmaps (e.g. an attention map or a feature map at several steps), each
-    /// read like a matrix (row 0 at the top), on one shared colour scale so colours compare across panels.
+    /// read like a matrix (row 0 at the top), on one shared colour scale so colours compare across
+    /// panels: from <paramref name="zMin"/> to <paramref name="zMax"/> when given, else from the
+    /// smallest to the largest value of all panels — never each panel scaled to its own maximum.
     /// </summary>
     /// <param name="title">The chart title.</param>
     /// <param name="panels">One (title, z) per panel; every z of the same shape (rows, columns).</param>
     /// <param name="columns">Panels per row.</param>
     /// <param name="xLabels">One label per column of z (e.g. tokens), or null.</param>
     /// <param name="yLabels">One label per row of z, or null.</param>
+    /// <param name="zMin">The bottom of the shared colour scale (e.g. 0 for attention weights), or null for the smallest value.</param>
+    /// <param name="zMax">The top of the shared colour scale (e.g. 1), or null for the largest value.</param>
     /// <exception cref="ArgumentException">No panels, panels of different shapes, or labels of the wrong length.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="columns"/> is less than 1.</exception>
     public static GenericChart SmallMultiples(string title, IReadOnlyList<(string Title, Matrix<double> Z)> panels, int columns,
-        IReadOnlyList<string>? xLabels = null, IReadOnlyList<string>? yLabels = null)
+        IReadOnlyList<string>? xLabels = null, IReadOnlyList<string>? yLabels = null, double? zMin = null, double? zMax = null)
     {
         RequirePanels(panels.Count, columns);
         int rows = panels[0].Z.RowCount, cols = panels[0].Z.ColumnCount;
@@ -76,8 +93,8 @@ public static partial class Charts
             (i, bottom, left) => PlotlyFigure.Set(PlotlyFigure.CellAxis(cols, xLabels, null, reversed: false), ("showticklabels", bottom)),
             (i, bottom, left) => PlotlyFigure.Set(PlotlyFigure.CellAxis(rows, yLabels, null, reversed: true), ("showticklabels", left)));
         PlotlyFigure.Set(GenericChart.getLayout(chart), ("coloraxis", PlotlyFigure.Object(
-            ("cmin", panels.Min(p => p.Z.Enumerate().Min())),
-            ("cmax", panels.Max(p => p.Z.Enumerate().Max())))));
+            ("cmin", zMin ?? panels.Min(p => p.Z.Enumerate().Min())),
+            ("cmax", zMax ?? panels.Max(p => p.Z.Enumerate().Max())))));
         return chart;
     }
 
@@ -104,14 +121,18 @@ public static partial class Charts
     {
         columns = Math.Min(columns, titles.Count);
         int rows = (titles.Count + columns - 1) / columns;
+        // 160 pixels of margins and legend; the panels share what is left of the page.
+        panelWidth = Math.Min(panelWidth, (PageWidth - 160) / columns);
+        (string text, int lines) = WrapTitle(title, columns * panelWidth + 160);
         const double across = 0.04, down = 0.12;   // gaps between panels (room for a title), as fractions of the plot area
         double width = (1 - across * (columns - 1)) / columns;
         double height = (1 - down * (rows - 1)) / rows;
         var layout = new List<(string, object?)>
         {
-            ("title", PlotlyFigure.Object(("text", title))),
+            ("title", PlotlyFigure.Object(("text", text))),
+            ("margin", lines > 1 ? PlotlyFigure.Object(("t", 60 + TitleLineHeight * lines)) : null),
             ("width", columns * panelWidth + 160),
-            ("height", rows * panelHeight + 140),
+            ("height", rows * panelHeight + 140 + (lines - 1) * TitleLineHeight),
         };
         var annotations = new List<DynamicObj.DynamicObj>();
         for (int i = 0; i < titles.Count; i++)

@@ -1,5 +1,7 @@
 // Checks the offline course site in headless Chromium: every page loads from disk with no console
 // error, no failed request and no request off the machine; every chart is drawn by plotly.js;
+// no chart or image grid is wider than the text column it sits in (it would be cut off or
+// scroll); every step of a slider chart is also drawn as a titled static frame (slider-frames.js);
 // every formula is typeset by KaTeX; every code cell is highlighted by highlight.js; every
 // exercise check shows a known status; and no page shows raw math (LaTeX that Markdown mangled or
 // KaTeX never saw: `$$`, `\(`, `\[`, `\begin{`, or `$…$` holding TeX) outside rendered formulas,
@@ -30,7 +32,9 @@ if (executablePath !== undefined && !existsSync(executablePath)) {
 }
 mkdirSync(screenshots, { recursive: true });
 
-const pages = ["index.html", ...readdirSync(site).filter((f) => /^day-\d\d-.*\.html$/.test(f)).sort()];
+// The index, the days and the guides (docs/ rendered beside them); the library's source pages
+// under source/ hold only code and are left out.
+const pages = ["index.html", ...readdirSync(site).filter((f) => f.endsWith(".html") && f !== "index.html").sort()];
 const browser = await chromium.launch({
   ...(executablePath === undefined ? { channel: "chrome" } : { executablePath }),
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -95,6 +99,7 @@ async function checkPage(name) {
   } catch {
     problems.push(`not every chart was drawn within 60 s`);
   }
+  problems.push(...(await widthAndFrameTest(page)));
   // A page that loads no KaTeX (a test fixture) has nothing to wait for.
   await page.waitForFunction(() => document.readyState === "complete"
     && (typeof renderMathInElement === "function" || document.querySelector("script[src*='katex']") === null));
@@ -125,6 +130,35 @@ async function checkPage(name) {
   const summary = `ok   ${name}: ${charts} charts drawn, ${formulas} formulas typeset, ${code} code cells highlighted, ${exercises.length} exercises`;
   await context.close();
   return { problems, summary };
+}
+
+// Every chart (an image grid is a chart too) as plotly.js laid it out, no wider than the element
+// it sits in — the site's text column, 912 px; and under every slider chart one drawn, titled
+// static frame per slider step.
+async function widthAndFrameTest(page) {
+  const problems = [];
+  const wide = await page.evaluate(() => [...document.querySelectorAll(".output.chart .js-plotly-plot")].map((plot) => {
+    const room = plot.closest(".output.chart").clientWidth;
+    const width = plot._fullLayout?.width ?? plot.getBoundingClientRect().width;
+    const title = (plot._fullLayout?.title?.text ?? "").replace(/<[^>]*>/g, " ").slice(0, 70);
+    return { width, room, title };
+  }).filter((chart) => chart.width > chart.room + 1));
+  problems.push(...wide.map((chart) => `chart wider than its column: "${chart.title}" is ${chart.width} px in ${chart.room} px`));
+  try {
+    await page.waitForFunction(() => [...document.querySelectorAll(".output.chart .js-plotly-plot")]
+      .filter((plot) => plot.closest(".slider-frames") === null && (plot.layout?.sliders ?? []).length > 0)
+      .every((plot) => {
+        const frames = plot.parentElement.querySelectorAll(".slider-frames .js-plotly-plot");
+        return frames.length === plot.layout.sliders[0].steps.length
+          && [...frames].every((frame) => frame.querySelector(".main-svg") !== null && (frame._fullLayout?.title?.text ?? "") !== "");
+      }), null, { timeout: 30000 });
+  } catch {
+    const counts = await page.evaluate(() => [...document.querySelectorAll(".output.chart .js-plotly-plot")]
+      .filter((plot) => plot.closest(".slider-frames") === null && (plot.layout?.sliders ?? []).length > 0)
+      .map((plot) => `${plot.parentElement.querySelectorAll(".slider-frames .js-plotly-plot").length} of ${plot.layout.sliders[0].steps.length}`));
+    problems.push(`slider frames not all drawn with a title: ${counts.join(", ")}`);
+  }
+  return problems;
 }
 
 // The first chart's screenshot, saved, and measured in the browser: a drawn chart has many

@@ -25,9 +25,27 @@ public class SliderChartTests
         Assert.Equal([true, false, false, false, false, false], visible[0]);
         Assert.Equal([false, true, true, false, false, false], visible[1]);
         Assert.Equal([false, false, false, true, true, true], visible[2]);
-        Assert.All(steps, s => Assert.Equal("restyle", s.GetProperty("method").GetString()));
+        Assert.All(steps, s => Assert.Equal("update", s.GetProperty("method").GetString()));
         Assert.Equal("k: ", slider.GetProperty("currentvalue").GetProperty("prefix").GetString());
-        Assert.Equal("lines at three k", ChartJson.Layout(chart).GetProperty("title").GetProperty("text").GetString());
+        Assert.StartsWith("lines at three k<br>", ChartJson.Layout(chart).GetProperty("title").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Each_step_shows_its_frames_own_title_under_the_sliders_or_its_label()
+    {
+        var frames = new[] { 1, 2 }.Select(k => ($"k = {k}", Charts.Lines($"error {k * 0.5} at k = {k}", "x", "y", new Series("a", [0, 1], [k, k])))).ToList();
+
+        var chart = Charts.Slider("errors", "k", frames);
+
+        var steps = ChartJson.Layout(chart).GetProperty("sliders")[0].GetProperty("steps").EnumerateArray().ToArray();
+        string[] titles = steps.Select(s => s.GetProperty("args")[1].GetProperty("title.text").GetString()!).ToArray();
+        Assert.Equal(["errors<br><span style=\"font-size:14px\">error 0.5 at k = 1</span>",
+            "errors<br><span style=\"font-size:14px\">error 1 at k = 2</span>"], titles);
+        Assert.Equal(titles[0], ChartJson.Layout(chart).GetProperty("title").GetProperty("text").GetString());
+        // An image slider's frames carry the slider's own title, so each step is titled by its label.
+        var images = Charts.ImageSlider("stride", "s", [("s = 1", Matrix<double>.Build.Dense(8, 8, 1)), ("s = 2", Matrix<double>.Build.Dense(8, 8, 2))]);
+        var imageSteps = ChartJson.Layout(images).GetProperty("sliders")[0].GetProperty("steps");
+        Assert.EndsWith(">s = 2</span>", imageSteps[1].GetProperty("args")[1].GetProperty("title.text").GetString());
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace MLCourse.CourseRunner.Site;
 /// </summary>
 public static class CourseSite
 {
-    private static readonly string[] SiteFiles = ["site.css", "site.js", "plotly-require.js"];
+    private static readonly string[] SiteFiles = ["site.css", "site.js", "slider-frames.js", "plotly-require.js"];
 
     /// <summary>
     /// Renders every executed notebook in <see cref="CourseLayout.ExecutedNotebooks"/> into
@@ -21,14 +21,21 @@ public static class CourseSite
     public static IReadOnlyList<SitePage> Build(CourseLayout layout, IEnumerable<string> executedNotebooks)
     {
         CopyAssets(layout);
-        List<SitePage> pages = executedNotebooks.Select(SitePage.Render).ToList();
+        var sources = LibrarySources.Scan(layout.Root);
+        List<SitePage> pages = executedNotebooks.Select(path => SitePage.Render(path, html => sources.LinkTypes(DocPages.RewriteLinks(html)))).ToList();
         for (int i = 0; i < pages.Count; i++)
         {
             SitePage? previous = i > 0 ? pages[i - 1] : null;
             SitePage? next = i + 1 < pages.Count ? pages[i + 1] : null;
             File.WriteAllText(Path.Combine(layout.Site, pages[i].FileName), Document(pages[i].Title, Navigation(previous, next), pages[i].Body));
         }
-        File.WriteAllText(Path.Combine(layout.Site, "index.html"), Document("MLCourse — machine learning and deep learning in C#", "", Index(pages)));
+        foreach (DocPage doc in DocPages.All)
+        {
+            (string title, string body) = DocPages.Render(File.ReadAllText(Path.Combine(layout.Root, doc.Source)), doc.Title);
+            File.WriteAllText(Path.Combine(layout.Site, doc.FileName), Document(title, "<nav><a href=\"index.html\">MLCourse</a></nav>", body));
+        }
+        sources.WritePages(layout.Site, (title, body) => Document(title, "<nav><a href=\"../index.html\">MLCourse</a></nav>", body, root: "../"));
+        File.WriteAllText(Path.Combine(layout.Site, "index.html"), Document("MLCourse — machine learning and deep learning in C#", "", Index(pages, DocPages.All)));
         return pages;
     }
 
@@ -99,10 +106,12 @@ public static class CourseSite
     /// <summary>
     /// The index page's content: the days grouped by <see cref="CourseParts"/>, each part with its
     /// line of description and each day with its title and its one-line summary, in day order. A
-    /// part with none of <paramref name="pages"/> is left out; days no part lists come last.
+    /// part with none of <paramref name="pages"/> is left out; days no part lists come last; the
+    /// guides (<paramref name="guides"/>) follow, each under its heading.
     /// </summary>
     /// <param name="pages">The rendered pages, in day order.</param>
-    public static string Index(IReadOnlyList<SitePage> pages)
+    /// <param name="guides">The guides rendered beside the days (<see cref="DocPages.All"/>), or null for none.</param>
+    public static string Index(IReadOnlyList<SitePage> pages, IReadOnlyList<DocPage>? guides = null)
     {
         var html = new StringBuilder("<h1>MLCourse</h1>\n<p>Machine learning and deep learning in C#: every day of the course, run headless with its outputs and charts. Each page is an executed notebook from <code>notebooks/</code>.</p>\n");
         var groups = pages.GroupBy(page => CourseParts.Find(page.FileName)?.Part).ToDictionary(g => g.Key?.Title ?? "", g => g.ToList());
@@ -118,6 +127,12 @@ public static class CourseSite
             html.Append("<section class=\"part\">\n<h2>More days</h2>\n");
             AppendDays(html, unlisted);
             html.Append("</section>\n");
+        }
+        foreach (DocPage guide in guides ?? [])
+        {
+            html.Append("<section class=\"part\">\n<h2>").Append(WebUtility.HtmlEncode(guide.Heading)).Append("</h2>\n<ul class=\"days\">\n<li><a href=\"")
+                .Append(guide.FileName).Append("\">").Append(WebUtility.HtmlEncode(guide.Title)).Append("</a> <span class=\"summary\">")
+                .Append(WebUtility.HtmlEncode(guide.Summary)).Append("</span></li>\n</ul>\n</section>\n");
         }
         return html.ToString();
     }
@@ -138,22 +153,24 @@ public static class CourseSite
     }
 
     // plotly.js and the require shim load first, so a chart's inline script can draw as the page parses.
-    private static string Document(string title, string navigation, string body) => $"""
+    // root: the way back to the site's folder from the page's ("../" for a page in source/).
+    private static string Document(string title, string navigation, string body, string root = "") => $"""
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{WebUtility.HtmlEncode(title)}</title>
-        <link rel="stylesheet" href="assets/katex/katex.min.css">
-        <link rel="stylesheet" href="assets/highlight/github.min.css">
-        <link rel="stylesheet" href="assets/site.css">
-        <script src="assets/plotly.min.js"></script>
-        <script src="assets/plotly-require.js"></script>
-        <script defer src="assets/katex/katex.min.js"></script>
-        <script defer src="assets/katex/contrib/auto-render.min.js"></script>
-        <script defer src="assets/highlight/highlight.min.js"></script>
-        <script defer src="assets/site.js"></script>
+        <link rel="stylesheet" href="{root}assets/katex/katex.min.css">
+        <link rel="stylesheet" href="{root}assets/highlight/github.min.css">
+        <link rel="stylesheet" href="{root}assets/site.css">
+        <script src="{root}assets/plotly.min.js"></script>
+        <script src="{root}assets/plotly-require.js"></script>
+        <script defer src="{root}assets/katex/katex.min.js"></script>
+        <script defer src="{root}assets/katex/contrib/auto-render.min.js"></script>
+        <script defer src="{root}assets/highlight/highlight.min.js"></script>
+        <script defer src="{root}assets/site.js"></script>
+        <script defer src="{root}assets/slider-frames.js"></script>
         </head>
         <body>
         {navigation}

@@ -32,7 +32,10 @@ public sealed partial class SitePage
     public string Body { get; }
 
     /// <summary>Renders the executed notebook at <paramref name="path"/>.</summary>
-    public static SitePage Render(string path)
+    /// <param name="path">The executed notebook.</param>
+    /// <param name="markdownLinks">Rewrites each markdown cell's HTML (links to the site's other
+    /// pages: the docs, the library's source), or null to leave it as Markdig wrote it.</param>
+    public static SitePage Render(string path, Func<string, string>? markdownLinks = null)
     {
         var body = new StringBuilder();
         string? title = null;
@@ -41,7 +44,8 @@ public sealed partial class SitePage
             if (cell.KernelName == "markdown")
             {
                 title ??= FirstHeading(cell.Contents);
-                body.Append("<section class=\"markdown\">").Append(Markdig.Markdown.ToHtml(cell.Contents, Markdown)).Append("</section>\n");
+                string html = Markdig.Markdown.ToHtml(cell.Contents, Markdown);
+                body.Append("<section class=\"markdown\">").Append(markdownLinks is null ? html : markdownLinks(html)).Append("</section>\n");
             }
             else
             {

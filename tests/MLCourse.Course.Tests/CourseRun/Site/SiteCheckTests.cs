@@ -41,4 +41,16 @@ public sealed class SiteCheckTests
         Assert.True(result.ExitCode == 0, $"check-site.mjs should pass the clean fixture, exited {result.ExitCode}:\n{result.Output}");
         Assert.Contains("site check: 1 passed, 0 failed", result.Output);
     }
+
+    [Fact]
+    public void The_check_fails_a_chart_wider_than_the_column_and_finds_every_slider_frame_drawn()
+    {
+        var result = Check("wide-chart");
+
+        Assert.True(result.ExitCode == 1, $"check-site.mjs should exit 1 on the wide-chart fixture, exited {result.ExitCode}:\n{result.Output}");
+        Assert.Contains("chart wider than its column: \"A chart 1200 px wide\" is 1200 px in 912 px", result.Output);
+        Assert.DoesNotContain("A chart that fits", result.Output);
+        Assert.DoesNotContain("slider frames", result.Output);
+        Assert.Contains("site check: 0 passed, 1 failed", result.Output);
+    }
 }
