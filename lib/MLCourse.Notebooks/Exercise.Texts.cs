@@ -20,7 +20,8 @@ public static partial class Exercise
         string prefix = $"exercises/day-{day:00}-";
         Assembly library = typeof(Exercise).Assembly;
         string? resource = library.GetManifestResourceNames()
-            .SingleOrDefault(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal));
+            .SingleOrDefault(n => n.StartsWith(prefix, StringComparison.Ordinal)
+                && n.EndsWith(".json", StringComparison.Ordinal));
         if (resource is null)
         {
             throw new ArgumentOutOfRangeException(nameof(day), day,
@@ -43,7 +44,9 @@ public static partial class Exercise
         _day = new DayTexts(name, texts);
     }
 
-    /// <summary>Reads a day's exercise texts: <c>{ "1": { "hints": ["nudge", "more"] }, "3": { "why": "…" } }</c>.</summary>
+    /// <summary>
+    /// Reads a day's exercise texts: <c>{ "1": { "hints": ["nudge", "more"] }, "3": { "why": "…" } }</c>.
+    /// </summary>
     /// <param name="json">The file's contents.</param>
     /// <param name="source">The file's name, for messages.</param>
     /// <exception cref="FormatException">The JSON is malformed, or an entry has neither hints nor why.</exception>
@@ -62,7 +65,8 @@ public static partial class Exercise
                 string? why = entry.Value.TryGetProperty("why", out JsonElement w) ? w.GetString() : null;
                 if (hints.Length == 0 && why is null)
                 {
-                    throw new FormatException($"Exercise texts {source}: exercise {entry.Name} should have \"hints\" or \"why\", found neither.");
+                    throw new FormatException(
+                        $"Exercise texts {source}: exercise {entry.Name} should have \"hints\" or \"why\", found neither.");
                 }
                 texts[entry.Name] = new ExerciseTexts(hints, why);
             }
@@ -109,7 +113,8 @@ public sealed record ExerciseTexts(IReadOnlyList<string> Hints, string? Why = nu
 
     /// <summary>What a learner whose attempt was wrong may unfold: every hint, in order.</summary>
     public IReadOnlyList<ExerciseFold> AfterAttempt() =>
-        Hints.Select((h, i) => new ExerciseFold(i == 0 ? "Hint" : i == 1 ? "More help" : $"More help ({i})", h)).ToList();
+        Hints.Select((h, i) => new ExerciseFold(i == 0 ? "Hint" : i == 1 ? "More help" : $"More help ({i})", h))
+            .ToList();
 
     /// <summary>What is shown once the learner has answered: the explanation, if there is one.</summary>
     public IReadOnlyList<ExerciseFold> Explained() => Why is null ? [] : [new ExerciseFold("Why", Why)];

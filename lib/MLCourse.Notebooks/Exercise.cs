@@ -37,7 +37,9 @@ public static partial class Exercise
     /// <exception cref="ExerciseNotDoneException">Always.</exception>
     public static T Todo<T>() => throw new ExerciseNotDoneException();
 
-    /// <summary>Stands for statements the learner has not written yet; a check that meets it reports "not yet".</summary>
+    /// <summary>
+    /// Stands for statements the learner has not written yet; a check that meets it reports "not yet".
+    /// </summary>
     /// <exception cref="ExerciseNotDoneException">Always.</exception>
     public static void Todo() => throw new ExerciseNotDoneException();
 
@@ -66,14 +68,14 @@ public static partial class Exercise
         }
         catch (Exception e) when (IsNotDone(e))
         {
-            result = new ExerciseResult(id, ExerciseStatus.Pending, "write your code in the exercise cell, run it, then run this cell.",
-                texts.BeforeAttempt());
+            result = new ExerciseResult(id, ExerciseStatus.Pending,
+                "write your code in the exercise cell, run it, then run this cell.", texts.BeforeAttempt());
         }
         catch (Exception e)
         {
             Exception inner = e is System.Reflection.TargetInvocationException { InnerException: { } i } ? i : e;
-            result = new ExerciseResult(id, ExerciseStatus.Error, $"your code threw {inner.GetType().Name}: {inner.Message}",
-                texts.AfterAttempt());
+            result = new ExerciseResult(id, ExerciseStatus.Error,
+                $"your code threw {inner.GetType().Name}: {inner.Message}", texts.AfterAttempt());
         }
         Report(result);
     }
@@ -85,9 +87,13 @@ public static partial class Exercise
     /// only once a prediction is made, and so is <paramref name="measured"/>: until then it stays folded.
     /// </summary>
     /// <param name="id">The exercise's number or name.</param>
-    /// <param name="prediction">The learner's prediction, made before running the experiment; null while not made.</param>
+    /// <param name="prediction">
+    /// The learner's prediction, made before running the experiment; null while not made.
+    /// </param>
     /// <param name="outcome">What the experiment measured, in the same words as the choices offered.</param>
-    /// <param name="measured">The experiment's numbers as text, shown with the result instead of printed above it.</param>
+    /// <param name="measured">
+    /// The experiment's numbers as text, shown with the result instead of printed above it.
+    /// </param>
     public static void Predict(string id, string? prediction, string outcome, string? measured = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -103,7 +109,8 @@ public static partial class Exercise
         bool held = string.Equals(prediction.Trim(), outcome.Trim(), StringComparison.OrdinalIgnoreCase);
         string said = held ? $"your prediction \"{prediction.Trim()}\" held."
             : $"you predicted \"{prediction.Trim()}\"; the experiment says \"{outcome}\".";
-        Report(new ExerciseResult(id, held ? ExerciseStatus.Passed : ExerciseStatus.Wrong, Measured(said, measured), texts.Explained()));
+        Report(new ExerciseResult(id, held ? ExerciseStatus.Passed : ExerciseStatus.Wrong,
+            Measured(said, measured), texts.Explained()));
     }
 
     /// <summary>
@@ -114,7 +121,9 @@ public static partial class Exercise
     /// <param name="prediction">The learner's number; null while not made.</param>
     /// <param name="outcome">The measured value.</param>
     /// <param name="tolerance">How far off a prediction may be and still hold (absolute).</param>
-    /// <param name="measured">The experiment's numbers as text, shown with the result instead of printed above it.</param>
+    /// <param name="measured">
+    /// The experiment's numbers as text, shown with the result instead of printed above it.
+    /// </param>
     public static void Predict(string id, double? prediction, double outcome, double tolerance, string? measured = null)
     {
         if (TextsOf(id) is not { } texts)
@@ -128,8 +137,10 @@ public static partial class Exercise
         }
         bool held = Math.Abs(p - outcome) <= tolerance;
         string text = string.Create(CultureInfo.InvariantCulture,
-            $"{(held ? "held: " : "")}you predicted {p:G4}; the experiment measured {outcome:G4} (a prediction within {tolerance:G3} holds).");
-        Report(new ExerciseResult(id, held ? ExerciseStatus.Passed : ExerciseStatus.Wrong, Measured(text, measured), texts.Explained()));
+            $"{(held ? "held: " : "")}you predicted {p:G4}; the experiment measured {outcome:G4} "
+            + $"(a prediction within {tolerance:G3} holds).");
+        Report(new ExerciseResult(id, held ? ExerciseStatus.Passed : ExerciseStatus.Wrong,
+            Measured(text, measured), texts.Explained()));
     }
 
     /// <summary>
@@ -144,7 +155,8 @@ public static partial class Exercise
         ArgumentNullException.ThrowIfNull(sha256);
         if (sha256.Length < 16)
         {
-            throw new ArgumentException($"Exercise.Recall: argument 'sha256' should have at least 16 hex digits, got {sha256.Length}.", nameof(sha256));
+            throw new ArgumentException(
+                $"Exercise.Recall: argument 'sha256' should have at least 16 hex digits, got {sha256.Length}.", nameof(sha256));
         }
         if (TextsOf(id) is not { } texts)
         {
@@ -152,7 +164,8 @@ public static partial class Exercise
         }
         if (answer is null)
         {
-            Report(new ExerciseResult(id, ExerciseStatus.Pending, "write your answer in the exercise cell.", texts.BeforeAttempt()));
+            Report(new ExerciseResult(id, ExerciseStatus.Pending, "write your answer in the exercise cell.",
+                texts.BeforeAttempt()));
             return;
         }
         bool right = Hash(answer).StartsWith(sha256, StringComparison.OrdinalIgnoreCase);
@@ -164,7 +177,8 @@ public static partial class Exercise
         new(id, ExerciseStatus.Pending, "write your prediction in the exercise cell, then run this cell again.",
             measured is null ? [] : [new ExerciseFold("The experiment's result (open it after you predict)", measured)]);
 
-    private static string Measured(string said, string? measured) => measured is null ? said : $"{said} Measured: {measured}";
+    private static string Measured(string said, string? measured) =>
+        measured is null ? said : $"{said} Measured: {measured}";
 
     /// <summary>
     /// The SHA-256 (hex) of an answer after normalising it: trimmed, lower case, runs of white space
@@ -173,21 +187,29 @@ public static partial class Exercise
     public static string Hash(string answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        string normal = string.Join(' ', answer.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string normal = string.Join(' ',
+            answer.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normal)));
     }
 
-    /// <summary>Compares a learner's number with the reference: null when within <paramref name="tolerance"/>, else the difference.</summary>
+    /// <summary>
+    /// Compares a learner's number with the reference: null when within <paramref name="tolerance"/>, else the difference.
+    /// </summary>
     /// <param name="what">What the number is, in the learner's words ("the loss").</param>
     /// <param name="yours">The learner's value.</param>
     /// <param name="reference">The library's or TorchSharp's value on the same inputs.</param>
     /// <param name="tolerance">Largest absolute difference that agrees.</param>
     public static string? Compare(string what, double yours, double reference, double tolerance = 1e-9) =>
         Math.Abs(yours - reference) <= tolerance ? null
-            : string.Create(CultureInfo.InvariantCulture, $"{what} differs from the reference by {yours - reference:G3}");
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{what} differs from the reference by {yours - reference:G3}");
 
-    /// <summary>Compares two lists element by element: null when every element is within <paramref name="tolerance"/>, else the shape or the worst element.</summary>
-    public static string? Compare(string what, IReadOnlyList<double> yours, IReadOnlyList<double> reference, double tolerance = 1e-9)
+    /// <summary>
+    /// Compares two lists element by element: null when every element is within <paramref name="tolerance"/>,
+    /// else the shape or the worst element.
+    /// </summary>
+    public static string? Compare(string what, IReadOnlyList<double> yours, IReadOnlyList<double> reference,
+        double tolerance = 1e-9)
     {
         if (yours is null)
         {
@@ -204,7 +226,8 @@ public static partial class Exercise
         int worst = WorstIndex(yours, reference);
         double largest = Gap(yours[worst], reference[worst]);
         return largest <= tolerance ? null
-            : string.Create(CultureInfo.InvariantCulture, $"{what} differs from the reference by {yours[worst] - reference[worst]:G3} at index {worst}");
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{what} differs from the reference by {yours[worst] - reference[worst]:G3} at index {worst}");
     }
 
     /// <summary>Compares two arrays element by element (see the list overload).</summary>
@@ -212,7 +235,8 @@ public static partial class Exercise
         Compare(what, (IReadOnlyList<double>)yours, reference, tolerance);
 
     /// <summary>Compares two vectors element by element (see the list overload).</summary>
-    public static string? Compare(string what, Vector<double> yours, Vector<double> reference, double tolerance = 1e-9) =>
+    public static string? Compare(string what, Vector<double> yours, Vector<double> reference,
+        double tolerance = 1e-9) =>
         yours is null ? $"{what} is null" : Compare(what, yours.ToArray(), reference.ToArray(), tolerance);
 
     /// <summary>Compares two matrices: the shape first, then the worst element, named by (row, column).</summary>
@@ -224,7 +248,8 @@ public static partial class Exercise
         }
         if (yours.RowCount != reference.RowCount || yours.ColumnCount != reference.ColumnCount)
         {
-            return $"{what} has shape ({yours.RowCount}, {yours.ColumnCount}); expected ({reference.RowCount}, {reference.ColumnCount})";
+            return $"{what} has shape ({yours.RowCount}, {yours.ColumnCount}); "
+                + $"expected ({reference.RowCount}, {reference.ColumnCount})";
         }
         double[] a = yours.ToColumnMajorArray(), b = reference.ToColumnMajorArray();
         if (Compare(what, a, b, tolerance) is null)
@@ -233,7 +258,8 @@ public static partial class Exercise
         }
         int flat = WorstIndex(a, b);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{what} differs from the reference by {a[flat] - b[flat]:G3} at ({flat % yours.RowCount}, {flat / yours.RowCount})");
+            $"{what} differs from the reference by {a[flat] - b[flat]:G3} "
+            + $"at ({flat % yours.RowCount}, {flat / yours.RowCount})");
     }
 
     /// <summary>Compares two tensors: the shape first, then the worst element, named by its index.</summary>
@@ -245,7 +271,8 @@ public static partial class Exercise
         }
         if (!yours.shape.SequenceEqual(reference.shape))
         {
-            return $"{what} has shape ({string.Join(", ", yours.shape)}); expected ({string.Join(", ", reference.shape)})";
+            return $"{what} has shape ({string.Join(", ", yours.shape)}); "
+                + $"expected ({string.Join(", ", reference.shape)})";
         }
         using var scope = torch.NewDisposeScope();
         double[] a = yours.detach().to(torch.float64).cpu().contiguous().data<double>().ToArray();
@@ -301,17 +328,25 @@ public enum ExerciseStatus
     Error,
 }
 
-/// <summary>A folded part of an exercise result (a hint, an explanation): a <c>&lt;details&gt;</c> element in the box.</summary>
+/// <summary>
+/// A folded part of an exercise result (a hint, an explanation): a <c>&lt;details&gt;</c> element in the box.
+/// </summary>
 /// <param name="Title">The line shown while it is folded ("Hint", "Why").</param>
 /// <param name="Text">What unfolds.</param>
 public sealed record ExerciseFold(string Title, string Text);
 
-/// <summary>The outcome of one exercise check: shown as a coloured box in a notebook and on the site, as one line of text elsewhere.</summary>
+/// <summary>
+/// The outcome of one exercise check: shown as a coloured box in a notebook and on the site, as one line of
+/// text elsewhere.
+/// </summary>
 /// <param name="Id">The exercise's number or name.</param>
 /// <param name="Status">Where it stands.</param>
 /// <param name="Message">What to do next, or how the attempt came out.</param>
-/// <param name="Folds">Hints and explanations, folded in the box (one <c>&lt;details&gt;</c> each), printed after the message as text.</param>
-public sealed record ExerciseResult(string Id, ExerciseStatus Status, string Message, IReadOnlyList<ExerciseFold>? Folds = null)
+/// <param name="Folds">
+/// Hints and explanations, folded in the box (one <c>&lt;details&gt;</c> each), printed after the message as text.
+/// </param>
+public sealed record ExerciseResult(string Id, ExerciseStatus Status, string Message,
+    IReadOnlyList<ExerciseFold>? Folds = null)
 {
     /// <summary>The status as the HTML attribute <c>data-status</c> and the course's tests write it.</summary>
     public string StatusName => Status switch
@@ -331,7 +366,9 @@ public sealed record ExerciseResult(string Id, ExerciseStatus Status, string Mes
         _ => $"✘ Exercise {Id} — error: ",
     };
 
-    /// <summary>One line: a mark, the exercise, the status in words, the message, then each fold as "Title: text".</summary>
+    /// <summary>
+    /// One line: a mark, the exercise, the status in words, the message, then each fold as "Title: text".
+    /// </summary>
     public string Text() => Head() + Message + string.Concat((Folds ?? []).Select(f => $" {f.Title}: {f.Text}"));
 
     /// <summary>
@@ -341,7 +378,8 @@ public sealed record ExerciseResult(string Id, ExerciseStatus Status, string Mes
     public string Html() =>
         $"<div class=\"mlcourse-exercise\" data-exercise=\"{Encode(Id)}\" data-status=\"{StatusName}\">"
         + Encode(Head() + Message)
-        + string.Concat((Folds ?? []).Select(f => $"<details><summary>{Encode(f.Title)}</summary>{Encode(f.Text)}</details>"))
+        + string.Concat((Folds ?? []).Select(f =>
+            $"<details><summary>{Encode(f.Title)}</summary>{Encode(f.Text)}</details>"))
         + "</div>";
 
     private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
@@ -351,4 +389,5 @@ public sealed record ExerciseResult(string Id, ExerciseStatus Status, string Mes
 }
 
 /// <summary>Thrown by <see cref="Exercise.Todo{T}"/>: the learner has not written this code yet.</summary>
-public sealed class ExerciseNotDoneException() : Exception("Exercise not done yet: replace Exercise.Todo with your code.");
+public sealed class ExerciseNotDoneException()
+    : Exception("Exercise not done yet: replace Exercise.Todo with your code.");
