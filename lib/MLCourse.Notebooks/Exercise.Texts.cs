@@ -66,7 +66,8 @@ public static partial class Exercise
                 if (hints.Length == 0 && why is null)
                 {
                     throw new FormatException(
-                        $"Exercise texts {source}: exercise {entry.Name} should have \"hints\" or \"why\", found neither.");
+                        $"Exercise texts {source}: exercise {entry.Name} should have \"hints\" or \"why\", "
+                        + "found neither.");
                 }
                 texts[entry.Name] = new ExerciseTexts(hints, why);
             }

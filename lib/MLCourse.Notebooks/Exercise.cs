@@ -156,7 +156,8 @@ public static partial class Exercise
         if (sha256.Length < 16)
         {
             throw new ArgumentException(
-                $"Exercise.Recall: argument 'sha256' should have at least 16 hex digits, got {sha256.Length}.", nameof(sha256));
+                $"Exercise.Recall: argument 'sha256' should have at least 16 hex digits, got {sha256.Length}.",
+                nameof(sha256));
         }
         if (TextsOf(id) is not { } texts)
         {
@@ -175,7 +176,9 @@ public static partial class Exercise
 
     private static ExerciseResult PendingPrediction(string id, string? measured) =>
         new(id, ExerciseStatus.Pending, "write your prediction in the exercise cell, then run this cell again.",
-            measured is null ? [] : [new ExerciseFold("The experiment's result (open it after you predict)", measured)]);
+            measured is null ? [] : [new ExerciseFold(MeasuredTitle, measured)]);
+
+    private const string MeasuredTitle = "The experiment's result (open it after you predict)";
 
     private static string Measured(string said, string? measured) =>
         measured is null ? said : $"{said} Measured: {measured}";
@@ -193,7 +196,8 @@ public static partial class Exercise
     }
 
     /// <summary>
-    /// Compares a learner's number with the reference: null when within <paramref name="tolerance"/>, else the difference.
+    /// Compares a learner's number with the reference: null when within <paramref name="tolerance"/>,
+    /// else the difference.
     /// </summary>
     /// <param name="what">What the number is, in the learner's words ("the loss").</param>
     /// <param name="yours">The learner's value.</param>
