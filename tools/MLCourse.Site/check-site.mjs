@@ -3,7 +3,7 @@
 // no chart or image grid is wider than the text column it sits in (it would be cut off or
 // scroll); every step of a slider chart is also drawn as a titled static frame (slider-frames.js);
 // every formula is typeset by KaTeX; every code cell is highlighted by highlight.js; every
-// exercise check shows a known status; and no page shows raw math (LaTeX that Markdown mangled or
+// exercise check shows a known status with its hints folded; and no page shows raw math (LaTeX that Markdown mangled or
 // KaTeX never saw: `$$`, `\(`, `\[`, `\begin{`, or `$…$` holding TeX) outside rendered formulas,
 // code and outputs. A screenshot of each page's first chart is saved and must
 // show a drawing, not a blank box. Prints one line per page and ends with "site check: N passed, M failed".
@@ -119,6 +119,12 @@ async function checkPage(name) {
   const unknown = exercises.filter((status) => !["passed", "pending", "wrong", "error"].includes(status));
   if (unknown.length > 0) {
     problems.push(`exercise status not one of passed, pending, wrong, error: ${unknown.join(", ")}`);
+  }
+  // Hints, explanations and an experiment's result stay folded until the learner opens them.
+  const unfolded = await page.locator(".mlcourse-exercise details").evaluateAll((all) =>
+    all.filter((d) => d.open || d.querySelector("summary") === null || d.getBoundingClientRect().height > 60).length);
+  if (unfolded > 0) {
+    problems.push(`${unfolded} exercise hint(s) or explanation(s) shown unfolded`);
   }
   const raw = await page.evaluate(rawMath);
   if (raw.length > 0) {
