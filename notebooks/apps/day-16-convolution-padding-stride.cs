@@ -73,6 +73,7 @@ using static MLCourse.Notebooks.Display;
 Course.Load();
 
 var random = Seeds.Set(Seeds.Default);
+Exercise.ForDay(16);   // this day's exercise hints, kept off the page until you try
 var fashion = Datasets.FashionMnist();                  // 10,000 test images, 28×28, 10 classes
 int[] firstOfClass = Enumerable.Range(0, 10)
     .Select(k => Array.IndexOf(fashion.Labels, k)).ToArray();
@@ -167,21 +168,27 @@ Claims.Check(horizontal.Enumerate().All(v => v == 0),
 //
 // Now on real images. Each row below shows an article, then the size of its vertical-edge map
 // $|z|$, its horizontal-edge map, and the Sobel gradient magnitude
-// $\sqrt{z_x^2 + z_y^2}$ (each map scaled to its own maximum; the picture is cropped by one pixel on
-// each side so that it lines up with the 26×26 maps).
+// $\sqrt{z_x^2 + z_y^2}$. The vertical and horizontal maps of one article share one grey scale (white = the
+// larger of their two maxima), so their brightness can be compared; the Sobel magnitude, a different quantity,
+// has its own. The picture is cropped by one pixel on each side so that it lines up with the 26×26 maps.
 
 int[] shown = { firstOfClass[1], firstOfClass[9], firstOfClass[8] };    // trouser, ankle boot, bag
-Matrix<double> Scaled(Matrix<double> m) => m.PointwiseAbs() / m.PointwiseAbs().Enumerate().Max();
+Matrix<double> Scaled(Matrix<double> m, double top) => m.PointwiseAbs() / top;   // white = top
+double Top(Matrix<double> m) => m.PointwiseAbs().Enumerate().Max();
 var panels = new List<Matrix<double>>();
 foreach (int index in shown)
 {
     var picture = fashion.Image(index);                                     // (28, 28)
-    var gx = CrossCorrelate(picture, EdgeKernels.SobelX);                   // (26, 26)
+    var v = CrossCorrelate(picture, EdgeKernels.Vertical);                  // (26, 26)
+    var h = CrossCorrelate(picture, EdgeKernels.Horizontal);
+    double shared = Math.Max(Top(v), Top(h));                  // one scale for the two directions
+    var gx = CrossCorrelate(picture, EdgeKernels.SobelX);
     var gy = CrossCorrelate(picture, EdgeKernels.SobelY);
+    var sobel = (gx.PointwisePower(2) + gy.PointwisePower(2)).PointwiseSqrt();
     panels.Add(picture.SubMatrix(1, 26, 1, 26));
-    panels.Add(Scaled(CrossCorrelate(picture, EdgeKernels.Vertical)));
-    panels.Add(Scaled(CrossCorrelate(picture, EdgeKernels.Horizontal)));
-    panels.Add(Scaled((gx.PointwisePower(2) + gy.PointwisePower(2)).PointwiseSqrt()));
+    panels.Add(Scaled(v, shared));
+    panels.Add(Scaled(h, shared));
+    panels.Add(Scaled(sobel, Top(sobel)));
 }
 Display.Show(Charts.Enlarged(Charts.ImageGrid("Feature maps of three real images (white = strong response)",
     panels, 4, rowLabels: shown.Select(i => fashion.ClassNames[fashion.Labels[i]]).ToArray(),
@@ -195,9 +202,9 @@ Console.WriteLine($"trouser: mean |vertical response| {trouserV:F3}, |horizontal
 Claims.Check(trouserV > 2 * trouserH,
     "a trouser's long legs give at least twice as much vertical edge as horizontal");
 
-// The vertical-edge map of the trouser traces the two long legs and the gap between them; its horizontal map
-// is nearly dark except at the waistband and the hems. In numbers, the mean $|z|$ is 0.739 for the vertical kernel
-// against 0.111 for the horizontal one, almost seven times more. The ankle boot and the bag have edges in
+// On the shared scale the vertical-edge map of the trouser traces the two long legs and the gap between them;
+// its horizontal map is nearly dark except at the waistband and the hems. In numbers, the mean $|z|$ is 0.739 for
+// the vertical kernel against 0.111 for the horizontal one, almost seven times more. The ankle boot and the bag have edges in
 // both directions (a sole, a top, sides), so both of their maps light up, each along a different part of the
 // outline. The Sobel magnitude combines the two directions and outlines the whole object. These filters were designed by hand; a CNN *learns* its filters from the labels (day 17), and
 // each learned filter is one more "simple cell" tuned to some local pattern.
@@ -239,8 +246,7 @@ Exercise.Check("1", () =>
         if (problem is not null) return problem;
     }
     return null;
-}, hint: "compute the output size first; in the loops read the pixel at (y·s − p + i, x·s − p + j) "
-    + "and skip it (it is a zero) when it falls outside 0 … n − 1.");
+});
 
 // ### Exercise 2 — a kernel for diagonal edges
 //
@@ -265,16 +271,16 @@ Exercise.Check("2", () =>
         .Enumerate().Max(Math.Abs);
     double backslash = Peak((r, c) => r > c), slash = Peak((r, c) => r + c > 11);
     double vert = Peak((r, c) => c < 6), horiz = Peak((r, c) => r < 6);
-    Console.WriteLine($"peak |z|: \\ edge {backslash:G3}, / edge {slash:G3}, "
-        + $"vertical {vert:G3}, horizontal {horiz:G3}");
+    string peaks = $" (peak |z|: \\ edge {backslash:G3}, / edge {slash:G3}, "
+        + $"vertical {vert:G3}, horizontal {horiz:G3})";
     if (Math.Abs(kernel.Enumerate().Sum()) > 1e-9)
         return "the weights do not sum to 0, so a flat image gives a non-zero response";
     if (backslash < 1.25 * Math.Max(vert, horiz))
-        return "the kernel answers a vertical or horizontal edge almost as strongly as the \\ edge";
-    if (slash >= 0.25 * backslash) return "the kernel also answers the / edge";
+        return "the kernel answers a vertical or horizontal edge almost as strongly as the \\ edge"
+            + peaks;
+    if (slash >= 0.25 * backslash) return "the kernel also answers the / edge" + peaks;
     return null;
-}, hint: "put positive weights on the side below-left of the main diagonal, "
-    + "negative weights above-right, and 0 on the diagonal itself (the edge's own pixels).");
+});
 
 // ## Output size, padding and stride
 //
@@ -291,6 +297,8 @@ Exercise.Check("2", () =>
 // fits 13 times: starts 0, 2, …, 24); the formula above is the one every library uses. The notes' line "if stride is (2×2) the
 // filter will move a pixel" should read *two* pixels. Each row of the table is checked against the
 // shape TorchSharp's `conv2d` produces:
+//
+// <!-- numbers: 16.5 = the notes' (n + 2p + f)/s + 1 = (28 + 0 + 3)/2 + 1, derived in the sentence -->
 
 var rows = new List<(long n, long f, long p, long s, long output)>();
 foreach (int n in new[] { 14, 28 })
@@ -358,7 +366,8 @@ long MultiplyAdds(int n, int f, int p, int s, int cIn, int cOut) =>
 foreach (int s in new[] { 1, 2, 4 })
     Console.WriteLine($"3×3 conv, 32 → 32 channels on 28×28, same padding, stride {s}: "
         + $"{ConvShape.OutputSize(28, 3, 1, s)}×{ConvShape.OutputSize(28, 3, 1, s)} map, "
-        + $"{MultiplyAdds(28, 3, 1, s, 32, 32):N0} multiply-adds");
+        + $"{MultiplyAdds(28, 3, 1, s, 32, 32):N0} multiply-adds "
+        + $"({MultiplyAdds(28, 3, 1, s, 32, 32) / 1e6:F2} million)");
 
 // Stride 2 brings 7.2 million multiply-adds down to 1.8 million (the map has a quarter of the
 // positions), stride 4 to 0.45 million. The slider below shows what is given up: the vertical-edge map of the
@@ -393,10 +402,8 @@ double? prediction3 = null;
 using (var probe = torch.nn.functional.conv2d(torch.zeros(1, 1, 28, 28), torch.zeros(1, 1, 5, 5),
     strides: new long[] { 3, 3 }, padding: new long[] { 2, 2 }))
 {
-    Console.WriteLine($"TorchSharp's output shape: ({string.Join(", ", probe.shape)})");
     Exercise.Predict("3", prediction3, probe.shape[2], tolerance: 0,
-        why: "⌊(n + 2p − f)/s⌋ + 1 = ⌊(28 + 4 − 5)/3⌋ + 1 = ⌊27/3⌋ + 1 = 10: the window starts at "
-            + "columns 0, 3, …, 27 of the 32-wide padded image, and 27 + 5 = 32 just fits.");
+        measured: $"TorchSharp's output shape: ({string.Join(", ", probe.shape)})");
 }
 
 // ## Several channels, several filters
@@ -418,7 +425,9 @@ long convParameters = ConvShape.ConvParameters(3, 3, 2);
 long denseParameters = ConvShape.DenseParameters(3 * 28 * 28, 2 * 26 * 26);
 Console.WriteLine($"output shape ({string.Join(", ", maps.Shape)}); parameters: "
     + $"convolution {convParameters:N0}, "
-    + $"dense layer with the same inputs and outputs {denseParameters:N0}");
+    + $"dense layer with the same inputs and outputs {denseParameters:N0} "
+    + $"({denseParameters / 1e6:F1} million, "
+    + $"{denseParameters / (double)convParameters:N0} times more)");
 Claims.Check(maps.Shape.SequenceEqual(new long[] { 1, 2, 26, 26 }),
     "two filters over a 3-channel 28×28 image give a (1, 2, 26, 26) output");
 
@@ -452,9 +461,7 @@ double? prediction4 = null;
 using (var probeLayer = torch.nn.Conv2d(8, 16, 3))
 {
     long counted = probeLayer.parameters().Sum(t => t.numel());
-    Exercise.Predict("4", prediction4, counted, tolerance: 0,
-        why: "each of the 16 filters has a 3×3 slice for each of the 8 input channels, 72 weights, "
-            + "plus its bias: (3·3·8 + 1)·16 = 1,168 — the same for a 28×28 or a 1000×1000 image.");
+    Exercise.Predict("4", prediction4, counted, tolerance: 0);
 }
 
 // ## Where convolutions are used, and where not

@@ -45,8 +45,9 @@ using static MLCourse.Notebooks.Display;
 // TorchSharp's autograd, and train the network with it. The notes' network has 15 parameters and tells two
 // classes apart; here, MNIST zeros from ones.
 //
-// **The model and every shape**, for one image (the notes' second version; their first, "$Z_2 = F W_2$" with
-// $W_2$ of shape (1, 4) and $F$ of shape (4, 1), does not multiply — the product that does is $W_2 F$):
+// **The model and every shape**, for one image (the notes' second version. Their first, "$Z_2 = F W_2$" with
+// $F$ of shape (4, 1) and $W_2$ of shape (1, 4), does multiply, but (4, 1)(1, 4) is a (4, 4) outer product —
+// sixteen numbers, not one score; the order that gives one score is $W_2 F$, (1, 4)(4, 1) = (1, 1)):
 //
 // | quantity | definition | shape |
 // | --- | --- | --- |
@@ -72,6 +73,7 @@ using static MLCourse.Notebooks.Display;
 Course.Load();
 
 var random = Seeds.Set(Seeds.Default);
+Exercise.ForDay(18);   // this day's exercise hints, kept off the page until you try
 var mnist = Datasets.MnistDigits();                             // 10,000 digits, 28×28, in [0, 1]
 int[] zerosAndOnes = Enumerable.Range(0, mnist.Count).Where(i => mnist.Labels[i] <= 1).ToArray();
 // The notes' network takes 6×6 images: drop the 2-pixel border (24×24 left), average 4×4 blocks.
@@ -108,8 +110,14 @@ var w1 = Matrix<double>.Build.Dense(3, 3, (_, _) => U(1.0 / 3));      // (3, 3),
 double b1 = U(1.0 / 3);
 var w2 = Matrix<double>.Build.Dense(1, 4, (_, _) => U(0.5));          // (1, 4), fan-in 4
 double b2 = U(0.5);
-Claims.Check(w1.RowCount * w1.ColumnCount + 1 + w2.ColumnCount + 1 == 15,
-    "the notes' CNN has 15 trainable parameters: 9 + 1 + 4 + 1");
+// The same two layers as TorchSharp builds them: does the notes' count of 15 hold?
+using (var conv = torch.nn.Conv2d(1, 1, 3))
+using (var dense = torch.nn.Linear(4, 1))
+{
+    long torchCount = conv.parameters().Concat(dense.parameters()).Sum(p => p.numel());
+    Claims.Check(torchCount == 15,
+        "TorchSharp's Conv2d(1, 1, 3) and Linear(4, 1) have 15 parameters, the notes' count");
+}
 
 Matrix<double> Conv(Matrix<double> x, Matrix<double> w)      // day 16's sum: valid, stride 1
 {
@@ -175,7 +183,9 @@ Console.WriteLine($"loss before training: {Loss(pass.A2, yTrain):F3} (ln 2 = {Ma
 //
 // **Step 3 — into the features.** $\partial z_{2,i}/\partial f_{i,k} = W_{2,k}$, so
 // $\dfrac{\partial L}{\partial F} = \dfrac{\partial L}{\partial Z_2}\, W_2$, $(m, 1)(1, 4) = (m, 4)$. Flatten only rearranged numbers, so its
-// backward rearranges them back: row $i$ reshaped to (2, 2) is $\partial L/\partial P_1$ of image $i$.
+// backward rearranges them back: row $i$ reshaped to (2, 2) is $\partial L/\partial P_1$ of image $i$. (The notes
+// write this step as "$\partial F/\partial P_1 = \operatorname{reshape}(P_1, \text{Shape})$" and multiply by it; but
+// $P_1$'s values do not enter here at all — what is reshaped is the incoming gradient $\partial L/\partial F$, not $P_1$.)
 //
 // **Step 4 — max pooling.** $P_{1,rc} = A_{1,r^*c^*}$ where $(r^*, c^*)$ is the position of the maximum in window $(r, c)$.
 // So $\partial P_{1,rc}/\partial A_{1,uv}$ is 1 at $(u, v) = (r^*, c^*)$ and 0 at the three other positions of the window (a small
@@ -262,9 +272,10 @@ graph.Dispose();
 
 // All six agree to about $10^{-16}$, the rounding error of double precision: the loss, both dense gradients,
 // the intermediate $\partial L/\partial Z_1$ (1489 × 16 numbers) and both convolution gradients. Had any step been wrong — a
-// missing $\frac1m$, the gradient sent to the wrong position of a window, the ReLU mask on $A_1$ instead of $Z_1$, a
-// transposed $W_2$ — the difference would be of the size of the gradients themselves (around $10^{-3}$ to $10^{-1}$),
-// not $10^{-16}$. Step 4 in a picture, for the first training image:
+// missing $\frac1m$, the gradient sent to the wrong position of a window, the ReLU mask left out, a transposed
+// $W_2$ — the difference would be of the size of the gradients themselves (around $10^{-3}$ to $10^{-1}$), not
+// $10^{-16}$. (Masking with $\mathbb{1}[A_1 > 0]$ instead of $\mathbb{1}[Z_1 > 0]$ would *not* be a bug:
+// $A_1 = \max(0, Z_1)$ is positive exactly where $Z_1$ is, so the two masks are the same matrix.) Step 4 in a picture, for the first training image:
 
 var dA1 = grads.A1[0];                                                 // (4, 4), first image
 bool routed = Enumerable.Range(0, 4).All(k =>
@@ -367,16 +378,17 @@ Console.WriteLine("the learned filter W1:\n" + learned.ToMatrixString(3, 3, "F2"
 // Write in the cell that starts with `// Exercise N:`, run it, then run the check below it (see day 1 for how
 // checks work). Reference solutions: `notebooks/solutions/day-18-cnn-backprop-by-hand.dib`.
 //
-// ### Exercise 1 — max pooling's backward pass, for any map
+// ### Exercise 1 — max pooling with overlapping windows
 //
-// Step 4 above works on the 4×4 maps of this model. Write it for one feature map of any even size: given the map
-// $A$ that went into a 2×2 max pool with stride 2 and the gradient $\partial L/\partial P$ arriving at the pooled output,
-// return $\partial L/\partial A$: each window passes its gradient to the position of its maximum and zero to the other
-// three. (On a tie, give it to the first maximum in reading order, as PyTorch does.) The check builds a random
-// map and compares with TorchSharp's autograd through `max_pool2d`.
+// Step 4 above relies on the windows not overlapping: every entry of $A_1$ belongs to one window. AlexNet pooled
+// with **3×3 windows and stride 2**, so neighbouring windows share a row or a column, and one entry can be the
+// maximum of two (or four) windows at once. Write the backward pass of that pool for one map: given the map $A$
+// (shape (H, W), both odd) and the gradient $\partial L/\partial P$ arriving at the pooled output (shape
+// ((H − 1)/2, (W − 1)/2)), return $\partial L/\partial A$. The check builds a random 7×9 map and compares with
+// TorchSharp's autograd through `max_pool2d` with kernel 3 and stride 2.
 
-// Exercise 1: max-pool backward for one map
-// a: the pooled map's input (H, W); dP: ∂L/∂P (H/2, W/2). Return ∂L/∂A (H, W).
+// Exercise 1: backward of a 3×3 max pool with stride 2 (overlapping windows)
+// a: the pool's input (H, W); dP: ∂L/∂P ((H − 1)/2, (W − 1)/2). Return ∂L/∂A (H, W).
 Matrix<double> MaxPoolBackward(Matrix<double> a, Matrix<double> dP)
 {
     return Exercise.Todo<Matrix<double>>();
@@ -385,27 +397,25 @@ Matrix<double> MaxPoolBackward(Matrix<double> a, Matrix<double> dP)
 Exercise.Check("1", () =>
 {
     var rng = new Random(17);
-    var a = Matrix<double>.Build.Dense(6, 8, (_, _) => rng.NextDouble());       // (H, W) = (6, 8)
+    var a = Matrix<double>.Build.Dense(7, 9, (_, _) => rng.NextDouble());       // (H, W) = (7, 9)
     var dP = Matrix<double>.Build.Dense(3, 4, (_, _) => rng.NextDouble() - 0.5);
     using var scope = torch.NewDisposeScope();
-    var ta = a.ToTensor().reshape(1, 1, 6, 8).requires_grad_();
-    torch.nn.functional.max_pool2d(ta, new long[] { 2, 2 })
+    var ta = a.ToTensor().reshape(1, 1, 7, 9).requires_grad_();
+    torch.nn.functional.max_pool2d(ta, new long[] { 3, 3 }, new long[] { 2, 2 })
         .backward(new[] { dP.ToTensor().reshape(1, 1, 3, 4) });
     return Exercise.Compare("your ∂L/∂A", MaxPoolBackward(a, dP),
-        ta.grad!.reshape(6, 8).ToMatrix(), 1e-12);
-}, hint: "loop over the windows (r, c) of dP; the window covers rows 2r, 2r+1 and columns "
-    + "2c, 2c+1 of a; "
-    + "find its largest entry and add dP[r, c] there.");
+        ta.grad!.reshape(7, 9).ToMatrix(), 1e-12);
+});
 
-// ### Exercise 2 — the convolution's gradients, for any image
+// ### Exercise 2 — the filter's gradient when the window strides
 //
-// Write step 6 for one image of any size and one 3×3 filter (no padding, stride 1):
-// $\partial L/\partial w_{ij} = \sum_{y,x} \frac{\partial L}{\partial z_{yx}}\, x_{y+i,\,x+j}$ and
-// $\partial L/\partial b_1 = \sum_{y,x} \partial L/\partial z_{yx}$. The check compares with TorchSharp's autograd through
-// `conv2d` on a random 7×6 image.
+// Step 6 slid the filter one pixel at a time. Day 16's stride-2 convolution moves it two pixels per output:
+// $z_{yx} = \sum_{u,v} x_{2y+u,\,2x+v}\, w_{uv} + b$. Derive $\partial L/\partial w_{ij}$ and $\partial L/\partial b$ for it and
+// write them for one image and a 3×3 filter (no padding). The check compares with TorchSharp's autograd through
+// `conv2d` with stride 2 on a random 9×7 image.
 
-// Exercise 2: the 3×3 filter's gradients
-// x: the image (H, W); dZ: ∂L/∂Z (H − 2, W − 2). Return ∂L/∂W (3, 3) and ∂L/∂b.
+// Exercise 2: the 3×3 filter's gradients for a stride-2 convolution
+// x: the image (H, W); dZ: ∂L/∂Z ((H − 3)/2 + 1, (W − 3)/2 + 1). Return ∂L/∂W (3, 3) and ∂L/∂b.
 (Matrix<double> DW, double DB) ConvBackward(Matrix<double> x, Matrix<double> dZ)
 {
     return Exercise.Todo<(Matrix<double>, double)>();
@@ -414,19 +424,19 @@ Exercise.Check("1", () =>
 Exercise.Check("2", () =>
 {
     var rng = new Random(171);
-    var x = Matrix<double>.Build.Dense(7, 6, (_, _) => rng.NextDouble());        // (H, W) = (7, 6)
+    var x = Matrix<double>.Build.Dense(9, 7, (_, _) => rng.NextDouble());        // (H, W) = (9, 7)
     var w = Matrix<double>.Build.Dense(3, 3, (_, _) => rng.NextDouble() - 0.5);
-    var dZ = Matrix<double>.Build.Dense(5, 4, (_, _) => rng.NextDouble() - 0.5);  // (H − 2, W − 2)
+    var dZ = Matrix<double>.Build.Dense(4, 3, (_, _) => rng.NextDouble() - 0.5);  // stride 2
     using var scope = torch.NewDisposeScope();
     var tw = w.ToTensor().reshape(1, 1, 3, 3).requires_grad_();
     var tb = torch.zeros(1, dtype: torch.float64).requires_grad_();
-    torch.nn.functional.conv2d(x.ToTensor().reshape(1, 1, 7, 6), tw, tb)
-        .backward(new[] { dZ.ToTensor().reshape(1, 1, 5, 4) });
+    torch.nn.functional.conv2d(x.ToTensor().reshape(1, 1, 9, 7), tw, tb,
+            strides: new long[] { 2, 2 })
+        .backward(new[] { dZ.ToTensor().reshape(1, 1, 4, 3) });
     var (dW, dB) = ConvBackward(x, dZ);
     return Exercise.Compare("your ∂L/∂W", dW, tw.grad!.reshape(3, 3).ToMatrix(), 1e-12)
         ?? Exercise.Compare("your ∂L/∂b", dB, tb.grad!.item<double>(), 1e-12);
-}, hint: "four nested loops: i, j over the filter and y, x over dZ; x[y + i, x + j] is the pixel "
-    + "that w[i, j] met at output (y, x).");
+});
 
 // ### Exercise 3 — predict: average pooling instead of max
 //
@@ -444,12 +454,9 @@ using (var scope = torch.NewDisposeScope())
     torch.nn.functional.avg_pool2d(a1, new long[] { 2, 2 })
         .backward(new[] { torch.ones(1, 1, 2, 2, dtype: torch.float64) });
     long nonZero = a1.grad!.count_nonzero().item<long>();
-    Console.WriteLine($"average pooling: {nonZero} of 16 entries of ∂L/∂A1 are non-zero; "
-        + $"each is {a1.grad![0, 0, 0, 0].item<double>()}");
     Exercise.Predict("3", prediction3, nonZero, tolerance: 0,
-        why: "an average depends on all four inputs of its window, each with weight ¼, so every "
-            + "entry of A1 gets a quarter of its window's gradient: all 16 are non-zero. "
-            + "Max pooling depends on one input per window only.");
+        measured: $"average pooling: {nonZero} of 16 entries of ∂L/∂A1 are non-zero; "
+            + $"each is {a1.grad![0, 0, 0, 0].item<double>()}");
 }
 
 // ### Exercise 4 — recall: what a pooling layer learns
@@ -459,8 +466,7 @@ using (var scope = torch.NewDisposeScope())
 // Exercise 4: your answer, e.g. "12"
 string? answer4 = null;
 
-Exercise.Recall("4", answer4, "5feceb66ffc86f38",
-    hint: "look at the 15 parameters listed at the top: which belong to the pool?");
+Exercise.Recall("4", answer4, "5feceb66ffc86f38");
 
 // ### Exercise 5 — the gradient that reaches the image
 //
@@ -493,8 +499,7 @@ Exercise.Check("5", () =>
         .backward(new[] { dZ.ToTensor().reshape(1, 1, 5, 4) });
     return Exercise.Compare("your ∂L/∂X", InputGradient(dZ, w),
         tx.grad!.reshape(7, 6).ToMatrix(), 1e-12);
-}, hint: "loop over the outputs (y, x) of dZ and the weights (u, v), and add dZ[y, x] · w[u, v] "
-    + "to dX[y + u, x + v]: each output hands its gradient back to the 9 pixels it came from.");
+});
 
 // Types declared in the notebook's cells (C# puts them after the statements).
 
