@@ -58,6 +58,7 @@ using static MLCourse.Notebooks.Display;
 Course.Load();
 
 var random = Seeds.Set(Seeds.Default);
+Exercise.ForDay(14);   // this day's exercise hints, kept off the page until you try
 
 // ## From the LSTM to the GRU
 //
@@ -127,8 +128,8 @@ Claims.Check(vsTorch < 1e-12 && vsLibrary < 1e-12,
 
 // All 30 states agree to rounding ($10^{-16}$), so the four equations above are *all* of `nn.GRU`:
 // the gate order r, z, n and the bias inside the reset product are exactly as written. If the reset
-// were applied after adding $b_{hn}$ the wrong way round, or $z$ and $1-z$ swapped, the difference
-// would be of order 0.1. The library's `Gru` also has BPTT by hand (the day-11 recipe, now through
+// multiplied $W_{hn}h_{t-1}$ without its bias $b_{hn}$, or $z$ and $1-z$ were swapped, the states would
+// differ by about the size of the states themselves, not by $10^{-16}$. The library's `Gru` also has BPTT by hand (the day-11 recipe, now through
 // two gates); it must give the same input gradients as autograd:
 
 var scratchGru = Gru.CopyFrom(gru);
@@ -215,8 +216,7 @@ Exercise.Check("1", () =>
     var x = torch.randn(3, 7, 5);                                   // (batch, T, features)
     return Exercise.Compare("your output", Bidirectional(ahead, back, x),
         reference.forward(x, null).Item1, 1e-5);
-}, hint: "run backwardGru on x.flip(1), flip its output back so row t belongs to step t, "
-    + "then torch.cat the two outputs along the feature dimension (2).");
+});
 
 // ## A task where direction matters: reversing a word, one output per letter
 //
@@ -360,10 +360,8 @@ Claims.Check(bidi > 0.9 && bidi > twoLayers + 0.3,
 // letters but cannot read letters that are not there yet. The bidirectional GRU scores 100.0 %: at step
 // $t$ its backward half has just read $x_{t+1}$, and copying is easy.
 //
-// This is also why the earlier version of this notebook found 1-layer, 2-layer and bidirectional GRUs all
-// at 98.3–98.5 % on 8×8 digits: a many-to-one classifier answers only after reading the whole sequence,
-// so a second direction adds no information, and the task was easy enough that a second layer added
-// nothing either. **Direction matters when the output at $t$ depends on what comes after $t$; depth
+// (A many-to-one classifier, by contrast, answers after reading everything: a backward pass adds no
+// information there.) **Direction matters when the output at $t$ depends on what comes after $t$; depth
 // matters when one layer is too simple a function of what it has read** — rarely the case for small
 // tasks, often for large ones (deep LSTMs in translation had 4–8 layers). And a bidirectional model is
 // useless for generation: day 13's sampler must produce the next letter, it cannot read it.
@@ -389,7 +387,8 @@ Claims.Check(bidi > 0.9 && bidi > twoLayers + 0.3,
 // $(\text{start}, y_1, \dots, y_{m-1})$. Every step's input is then known in advance and one `nn.GRU`
 // call runs all $m$ steps at once. At test time there is no true letter to feed: the decoder runs
 // **free**, reading its own previous output. The mismatch is called *exposure bias*: in training the
-// decoder never saw its own mistakes, so one wrong letter can derail the rest. We will measure it.
+// decoder never saw its own mistakes, so one wrong letter can derail the rest. We will measure the gap
+// — and find that it has more causes than this one.
 
 Seeds.Set(Seeds.Default);
 var plain = new PlainSeq2Seq();
@@ -425,15 +424,13 @@ List<LengthScore> ScoreByLength(Func<Tensor, Tensor, bool, Tensor> decode)
     return scores;
 }
 var plainScores = ScoreByLength(plain.Decode);
+double plain14 = plainScores.Single(s => s.Length == 14).PerLetter;
+Exercise.Predict("2", prediction2, plain14, tolerance: 0.15,
+    measured: $"14 letters without attention, decoding freely: {plain14:P1} of letters right");
+
 foreach (var s in plainScores)
     Console.WriteLine($"{s.Length,2} letters: exact {s.Exact,6:P1}   "
         + $"per letter {s.PerLetter,6:P1}   per letter, teacher-forced {s.Forced,6:P1}");
-double plain14 = plainScores.Single(s => s.Length == 14).PerLetter;
-Exercise.Predict("2", prediction2, plain14, tolerance: 0.15,
-    why: "neither 0 nor 1/26: the first letters written are the last ones read, still fresh "
-        + "in c, and endings like -tion, -ment, -ness are common enough to recall; the letters "
-        + "written last (the word's beginning) were read 14 steps before and are mostly lost, "
-        + "so about half come out right.");
 
 double[] xs = plainScores.Select(s => (double)s.Length).ToArray();
 Display.Show(Charts.Lines("Without attention: held-out accuracy by word length", "word length (letters)",
@@ -442,23 +439,56 @@ Display.Show(Charts.Lines("Without attention: held-out accuracy by word length",
     new Series("per letter, free-running", xs, plainScores.Select(s => s.PerLetter).ToArray()),
     new Series("per letter, teacher-forced", xs, plainScores.Select(s => s.Forced).ToArray())));
 
+// Accuracy by output step on the held-out 12-letter words: step t writes input letter 13 − t.
+Tensor x12 = Ids(testWords.Where(w => w.Length == 12).ToList());     // (50, 12)
+double[] StepAccuracy(bool teacher)
+{
+    using var noGrad = torch.no_grad();
+    var right = plain.Decode(x12, x12.flip(1), teacher).argmax(2).eq(x12.flip(1));   // (50, 12)
+    return right.to_type(torch.float64).mean(new long[] { 0 }).data<double>().ToArray();
+}
+var (freeByStep, forcedByStep) = (StepAccuracy(false), StepAccuracy(true));
+Console.WriteLine("step t:        "
+    + string.Join(" ", Enumerable.Range(1, 12).Select(t => $"{t,5}")));
+Console.WriteLine("free-running:  " + string.Join(" ", freeByStep.Select(a => $"{a,5:P0}")));
+Console.WriteLine("teacher-forced:" + string.Join(" ", forcedByStep.Select(a => $"{a,5:P0}")));
+Console.WriteLine("gap (points):  " + string.Join(" ",
+    forcedByStep.Zip(freeByStep, (f, r) => $"{100 * (f - r),5:F0}")));
+double[] steps12 = Enumerable.Range(1, 12).Select(t => (double)t).ToArray();
+Display.Show(Charts.Lines("No attention, held-out 12-letter words: accuracy by output step",
+    "output step t (writes input letter 13 − t)", "accuracy",
+    new Series("free-running", steps12, freeByStep),
+    new Series("teacher-forced", steps12, forcedByStep)));
+
 // Three things to see. **Exact match collapses with length**: 88 % of held-out 3-letter words are
 // reversed exactly, 44 % at 6 letters, 14 % at 8, and from 10 letters on almost none (0–4 %).
-// **Per-letter accuracy falls more gently**, from 94 % to about 48 %, and then flattens: about half the
-// letters of a long word still come out right. They are mostly the first letters written — the *end*
-// of the word, read last and freshest in $c$ — helped by common endings (*-ness*, *-tion*). With 48 %
-// per letter, a whole 15-letter word is right only by luck ($0.48^{15}\approx 10^{-5}$ if errors were
-// independent), hence no exact matches.
+// **Per-letter accuracy falls more gently**, from 94 % to about 48 %: about half the letters of a long word
+// still come out right, and a whole 15-letter word is right only by luck ($0.48^{15}\approx 10^{-5}$ if
+// errors were independent).
 //
-// And **teacher forcing flatters**: fed the true previous letters, the same model scores 68–80 % per
-// letter on words of 8 letters and more, about 20 points above free-running. That gap is exposure bias:
-// one wrong letter changes the decoder's next input and state, and in training it never saw its own
-// mistakes. Report free-running numbers; teacher-forced accuracy is a training-time convenience.
+// **Which letters survive** is in the second chart (12-letter words). Fed the true previous letters, the
+// decoder writes the first letters right (100 % at step 1), the last ones less reliably (82 % at step 12),
+// and is worst in the middle (50 % at step 8). That U is the bidirectional encoder's doing: $c$ is built
+// from $\overrightarrow{h}_n$, which has just read the word's last letter (the first written), and
+// $\overleftarrow{h}_1$, which has just read its first letter (the last written). The middle letters are
+// furthest from both ends, squeezed into the same 64 numbers.
 //
-// The cause of the fall is the **context-vector bottleneck**: 64 numbers must carry an ordered list
-// of $n$ letters, and the first letter read must survive $n$ encoder steps and $n$ decoder steps
-// inside a state. This model packs about 5 letters reliably (exact match ≥ 76 % up to 5 letters). A
-// wider $c$ or longer training would move the wall to the right; nothing in the architecture removes it.
+// **Teacher forcing flatters**, and not only through exposure bias: 68–80 % per letter from 8 letters on,
+// about 20 points above free-running, and by step the gap grows from 0 at step 1 to 66 points at step 12
+// (free-running: 16 %). Three effects add up. *Exposure bias*: the decoder never trained on its own
+// mistakes, so after one wrong letter its input and state are off anything it learned. *Position*: the
+// true previous letters tell it how far into the word it is; running free it must count for itself, in
+// the same state. *Scoring*: a dropped or doubled letter makes every later position "wrong" even when the
+// letters are recalled. Teacher-forced accuracy says what $c$ holds; free-running accuracy, the one to
+// report, says what the model does.
+//
+// The cause of the fall is the **context-vector bottleneck**: 64 numbers must carry an ordered list of $n$
+// letters, and each letter must wait in the decoder's state until it is written — the word's first letter
+// for all $n$ steps, the middle ones after being read $n/2$ steps before either encoder direction finished.
+// This model packs about 5 letters reliably (exact match ≥ 76 % up to 5 letters). A wider $c$ or longer
+// training would move the wall to the right; nothing in the architecture removes it.
+//
+// <!-- numbers: 0.48 = the 48 % per-letter accuracy above, as a probability -->
 
 var shortWords = plainScores.Where(s => s.Length <= 5).Average(s => s.Exact);
 var longWords = plainScores.Where(s => s.Length >= 12).Average(s => s.Exact);
@@ -507,8 +537,7 @@ Exercise.Check("3", () =>
     var reference = AdditiveAttention.FromWeights(v, w, u).Forward(s, states);
     return Exercise.Compare("your weights α", weights, reference.Weights, 1e-12)
         ?? Exercise.Compare("your context", context, reference.Context, 1e-12);
-}, hint: "score row i with v·tanh(w·s + u·h_i), softmax the n scores (subtract the largest first), "
-    + "then states.TransposeThisAndMultiply(weights) is Σ α_i h_i.");
+});
 
 // With attention each step depends on the previous state through $\alpha_t$, so even with teacher
 // forcing the steps run in a loop (about twice the training time of the plain model here). Same words,
@@ -540,9 +569,9 @@ Display.Show(Charts.SmallMultiples("The bottleneck, measured on held-out Austen 
 // at 11–13, and drops only at 14 and 15 letters (68 % and 52 %) — the lengths with just 61 and 27
 // training words. Averaged over 10–15 letters, 1.3 % of words are reversed exactly without attention and
 // 79.3 % with it; per letter the attentive model is above 93 % up to 13 letters. It has more parameters
-// (108k against 68k), but the difference in kind is the path: without attention, letter 1 of a
-// 15-letter word must survive some 30 recurrent steps; with attention it is one softmax away from the
-// step that writes it, at every length. This is the sense in which "attention remembers longer
+// (108,410 against 68,090), but the difference in kind is the path: without attention, every letter
+// waits in the decoder's 64-number state until it is written; with attention each letter is one softmax
+// away from the step that writes it, at every length. This is the sense in which "attention remembers longer
 // sentences" (the notes): not a bigger memory, but no need to remember.
 
 double Mean(List<LengthScore> s, Func<LengthScore, double> f, int from) =>
@@ -569,6 +598,16 @@ using (torch.no_grad())
     (shownWeights, shownOutput) = (weights[0], scores[0].argmax(1));   // (13, 13), (13,)
 }
 string written = Spell(shownOutput);
+bool reversed = written == new string(shown.Reverse().ToArray());
+Console.WriteLine($"{shown} → {written} ({(reversed ? "right" : "wrong")}); "
+    + "per step, the input position with the largest weight:");
+for (int t = 0; t < shown.Length; t++)
+{
+    var row = shownWeights[t];
+    long peak = row.argmax().item<long>();
+    Console.Write($"  {t + 1}:{written[t]}←{peak + 1} ({row[peak].item<float>():F2})");
+}
+Console.WriteLine();
 Display.Show(Charts.Heatmap($"Attention weights α while reversing \"{shown}\" (held out): wrote \"{written}\"",
     shownWeights.to_type(torch.float64).ToMatrix(), shown.Select(c => c.ToString()).ToArray(),
     written.Select(c => c.ToString()).ToArray(), "input letter read (position 1 → 13)",
@@ -591,20 +630,17 @@ Console.WriteLine($"average attention weight on input position n−1−t: {onTar
 Claims.Check(onTarget / steps > 0.5, "the trained attention puts most of its weight on the letter "
     + "a perfect reverser needs: it learned the alignment from the loss alone");
 
-// *agreeableness* (13 letters, never seen in training) comes out as *ssenelbaeerga*, correct. The
+// *agreeableness* (13 letters, never seen in training) comes out as *ssenelbaeerga*, right. The
 // bright cells form the anti-diagonal: step 1 writes *s* with 0.87 of its weight on the last input
 // letter, step 4 writes *n* with 0.78 on position 10. Nobody told the model about positions; the
 // alignment was learned from the cross-entropy alone, because reading the right letter is the easiest
 // way to lower the loss. Over all 627 held-out words, 54.3 % of the weight sits on the position a perfect
 // reverser reads, against 14.3 % for uniform attention.
 //
-// The map is not perfectly sharp, and how it fails is instructive. Towards the last steps (the
-// beginning of the word) the rows spread over 3–4 letters and a peak may sit one position off (step 9
-// peaks on position 6 while writing the *e* of position 5), yet the letter is right: the context is a
-// weighted mixture, and the decoder's state knows which letter of the mixture it needs. The blur grows
-// with the distance from the word's end, where the backward encoder starts counting — and that is where
-// the remaining errors on 14–15-letter words are. Read attention maps as a debugging tool, not as a
-// proof of reasoning: a model can look at the right place and write the wrong letter, or the reverse.
+// The map is not perfectly sharp. Towards the last steps (the beginning of the word) the rows spread
+// over several letters and a peak may sit one position off (step 9 peaks on position 6 while writing the
+// *e* of position 5), yet the letter is right: the context is a mixture, and the decoder's state knows
+// which letter of it is needed. Read attention maps as a debugging tool, not as a proof of reasoning.
 //
 // ## Summary
 //
@@ -616,16 +652,14 @@ Claims.Check(onTarget / steps > 0.5, "the trained attention puts most of its wei
 //   output at $t$ may depend on what comes later (tagging, encoding); not when you must act online.
 // * An **encoder–decoder** reads everything before writing; it is trained by the chain rule of
 //   probability with **teacher forcing** (true previous tokens, all steps in parallel) and decodes
-//   **free-running** at test time, where exposure bias costs it points.
+//   **free-running** at test time, where its own errors compound (exposure bias, losing count of the
+//   position, and position-by-position scoring together).
 // * A single **context vector** is a bottleneck: exact reversal falls from most 3–5-letter words to
 //   almost no 12–15-letter ones. **Additive attention** gives each output step its own context,
 //   learns the alignment by itself, and removes most of the fall. Day 15 takes attention apart:
 //   queries, keys and values, the scaled dot product, and self-attention without any RNN.
 //
-// The exercises are in the text above: Exercise 1 (a bidirectional layer from two GRUs, checked
-// against `nn.GRU`), Exercise 2 (predict the per-letter accuracy on 14-letter words without attention,
-// before it is measured), Exercise 3 (one step of additive attention, checked against the library's
-// `AdditiveAttention`). Reference solutions: `notebooks/solutions/day-14-gru-deep-bidirectional-seq2seq.dib`.
+// Reference solutions: `notebooks/solutions/day-14-gru-deep-bidirectional-seq2seq.dib`.
 
 // Types declared in the notebook's cells (C# puts them after the statements).
 

@@ -209,6 +209,31 @@ Claims.Check(trouserV > 2 * trouserH,
 // outline. The Sobel magnitude combines the two directions and outlines the whole object. These filters were designed by hand; a CNN *learns* its filters from the labels (day 17), and
 // each learned filter is one more "simple cell" tuned to some local pattern.
 
+// **Shift equivariance.** The introduction promised that a pattern is detected wherever it is. Move the
+// boot 3 pixels right and 2 down (zeros fill the uncovered strip) and filter both images:
+
+var moved = Matrix<double>.Build.Dense(28, 28,                        // the boot, 2 down, 3 right
+    (r, c) => r >= 2 && c >= 3 ? boot[r - 2, c - 3] : 0);
+var mapBoot = Filter(boot, EdgeKernels.Vertical);                       // (26, 26)
+var mapMoved = Filter(moved, EdgeKernels.Vertical);
+double movedGap = 0;                     // the moved image's map vs the original map, moved too
+for (int y = 2; y < 26; y++)
+for (int x = 3; x < 26; x++)
+    movedGap = Math.Max(movedGap, Math.Abs(mapMoved[y, x] - mapBoot[y - 2, x - 3]));
+double inPlaceGap = (mapMoved - mapBoot).Enumerate().Max(Math.Abs);     // the same, not moved
+double largest = mapBoot.Enumerate().Max(Math.Abs);
+Console.WriteLine($"map of the moved boot vs the boot's map moved by (2, 3): {movedGap:E1}; "
+    + $"vs the boot's map in place: {inPlaceGap:F2} (largest response {largest:F2})");
+Claims.Check(movedGap < 1e-12 && inPlaceGap > 0.5 * largest,
+    "filtering commutes with shifting: the moved image's map is the original map, moved");
+
+// The map of the moved boot *is* the boot's map moved by the same (2, 3) pixels, to the last bit of a
+// double, while compared in place the two maps differ by more than half the largest response: the edges
+// moved with the boot. This is **shift equivariance**, $\operatorname{conv}(\operatorname{shift}(X)) =
+// \operatorname{shift}(\operatorname{conv}(X))$ away from the border, and it holds for any filter because
+// the same weights are used at every position. It is not *invariance* — the output moves, it does not stay
+// put. Whether a whole network's *answer* stays put when the image moves is day 17's question.
+
 // ### Exercise 1 — the sliding-window sum with padding and stride
 //
 // `CrossCorrelate` above handles the plain case. Extend it with the two settings every convolution layer
