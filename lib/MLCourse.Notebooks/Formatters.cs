@@ -12,7 +12,7 @@ namespace MLCourse.Notebooks;
 /// and values as a table — HTML in a notebook, aligned text elsewhere — and a Plotly chart shows
 /// as an interactive chart.
 /// </summary>
-/// <remarks>Registered by <see cref="Course.Load"/> (day 01); day 02 shows each of them.</remarks>
+/// <remarks>Registered by <see cref="Course.Load"/>, which every notebook's first cell runs.</remarks>
 public static class Formatters
 {
     /// <summary>Registers the HTML and plain-text formatters with .NET Interactive.</summary>

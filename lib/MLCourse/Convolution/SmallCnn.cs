@@ -261,7 +261,7 @@ public sealed record SmallCnnGradients(Matrix<double> W1, double B1, Vector<doub
 /// optimisers can train it; <see cref="SmallCnn.CopyTo"/> and <see cref="SmallCnn.CopyFrom"/> copy the
 /// weights across.
 /// </summary>
-/// <remarks>Introduced in notebook day 18, beside the hand-written <see cref="SmallCnn"/>.</remarks>
+/// <remarks>The autograd twin of <see cref="SmallCnn"/>, whose notebook introduces both.</remarks>
 public sealed class SmallCnnModule : nn.Module<Tensor, Tensor>
 {
     /// <summary>

@@ -4,7 +4,7 @@ namespace MLCourse.Errors;
 /// Builds the library's error messages in one shape: the component, the argument, what was
 /// expected and what was found, so every message reads the same way.
 /// </summary>
-/// <remarks>Introduced with the foundation of the course (notebooks day 01 and day 02).</remarks>
+/// <remarks>Every component's input checks use it; notebook day 10 introduces it, days 11 and 14 use it too.</remarks>
 public static class ErrorMessage
 {
     /// <summary>"Component: argument must have shape (…), but has shape (…)."</summary>

@@ -25,8 +25,8 @@ namespace MLCourse.Persistence;
 /// </list>
 /// <para>Edge-case policy: <see cref="Load"/> checks every name and shape before it writes any value,
 /// so a file that does not fit leaves the layer unchanged. Names are case-sensitive. NaN and
-/// infinities are saved and loaded as they are. The PyTorch counterpart is <c>state_dict</c>; for
-/// TorchSharp modules use <see cref="ModuleFile"/>.</para>
+/// infinities are saved and loaded as they are. The PyTorch counterpart is <c>state_dict</c>;
+/// TorchSharp modules save themselves (<c>module.save(path)</c>, <c>module.load(path)</c>).</para>
 /// </remarks>
 public sealed class LayerWeights
 {

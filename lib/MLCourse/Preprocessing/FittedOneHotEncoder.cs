@@ -6,7 +6,7 @@ using MLCourse.Pipelines;
 namespace MLCourse.Preprocessing;
 
 /// <summary>The categories learned by <see cref="OneHotEncoder.Fit(IReadOnlyList{string?[]}, IReadOnlyList{string}?)"/>, and the encoding they define.</summary>
-/// <remarks>Introduced in notebook day 04.</remarks>
+/// <remarks>What <see cref="OneHotEncoder"/>'s <c>Fit</c> returns.</remarks>
 public sealed class FittedOneHotEncoder : IFittedTableTransformer
 {
     private const string Component = "OneHotEncoder";

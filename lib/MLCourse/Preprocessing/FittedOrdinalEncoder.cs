@@ -4,7 +4,7 @@ using MLCourse.Errors;
 namespace MLCourse.Preprocessing;
 
 /// <summary>The category order learned by <see cref="OrdinalEncoder.Fit"/>, and the encoding it defines.</summary>
-/// <remarks>Introduced in notebook day 04.</remarks>
+/// <remarks>What <see cref="OrdinalEncoder.Fit"/> returns.</remarks>
 public sealed class FittedOrdinalEncoder
 {
     private const string Component = "OrdinalEncoder";

@@ -4,7 +4,7 @@ using Simd = System.Numerics.Vector<double>;
 namespace MLCourse.Tensors;
 
 /// <summary>Activation functions shared by the from-scratch models.</summary>
-/// <remarks>Used by the recurrent layers (days 10–14), skip-gram (day 12) and the CNN (day 18).</remarks>
+/// <remarks>Used by the recurrent layers, skip-gram and the small CNN.</remarks>
 public static class Activations
 {
     /// <summary>σ(z) = 1/(1 + e^(−z)), written so that only e of a non-positive number is ever taken (no overflow).</summary>

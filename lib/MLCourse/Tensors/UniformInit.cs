@@ -7,7 +7,7 @@ namespace MLCourse.Tensors;
 /// uniformly from [−1/√fan, 1/√fan] — fan being a recurrent or attention layer's width, or a dense
 /// or convolution layer's inputs — in the order the caller asks for them, so a seed fixes them all.
 /// </summary>
-/// <remarks>Used by SimpleRnn, Lstm, Gru (days 10–14), SelfAttention (day 15) and SmallCnn (day 18).</remarks>
+/// <remarks>Used by SimpleRnn, Lstm, Gru, SelfAttention and SmallCnn for their initial weights.</remarks>
 /// <param name="random">The source of the draws.</param>
 /// <param name="fan">The fan that sets the bound.</param>
 public sealed class UniformInit(Random random, int fan)

@@ -9,7 +9,10 @@ namespace MLCourse.Trees;
 /// <c>DecisionTreeRegressor(criterion='squared_error')</c> with the best splitter. A leaf predicts
 /// the mean of its samples' targets.
 /// </summary>
-/// <remarks>The constructor stores settings; <see cref="Fit"/> grows the tree. Introduced in notebook day 05.</remarks>
+/// <remarks>
+/// The constructor stores settings; <see cref="Fit"/> grows the tree. <see cref="Preprocessing.DecisionTreeBinning"/>
+/// grows one to find its bin edges.
+/// </remarks>
 public sealed class DecisionTreeRegressor : IEstimator<double>
 {
     private const string Component = "DecisionTreeRegressor";

@@ -24,20 +24,20 @@ public sealed partial class DayLinkTests
     [Fact]
     public void EveryPublicTypeIsUsedByANotebookOrByATypeANotebookUses()
     {
-        IReadOnlyList<PublicType> types = LibrarySource.PublicTypes;
+        IReadOnlyList<LibraryType> types = LibrarySource.Types;
         string notebooks = string.Join("\n", LibrarySource.Notebooks.Values) + "\n" + LibrarySource.NotebookScripts;
         var reached = types.Where(type => IsUsedBy(notebooks, type)).ToHashSet();
-        var frontier = new Queue<PublicType>(reached);
-        while (frontier.TryDequeue(out PublicType? user))
+        var frontier = new Queue<LibraryType>(reached);
+        while (frontier.TryDequeue(out LibraryType? user))
         {
             string code = string.Join("\n", user.Files.Select(f => LibrarySource.Code(File.ReadAllText(Path.Combine(LibrarySource.Root, f)))));
-            foreach (PublicType used in types.Where(t => !reached.Contains(t) && IsUsedBy(code, t)))
+            foreach (LibraryType used in types.Where(t => !reached.Contains(t) && IsUsedBy(code, t)))
             {
                 reached.Add(used);
                 frontier.Enqueue(used);
             }
         }
-        string[] unused = types.Where(type => !reached.Contains(type))
+        string[] unused = types.Where(type => type.IsPublic && !reached.Contains(type))
             .Select(type => $"{type.Files[0]}: {type.Name} is used by no notebook, nor by any type a notebook uses")
             .ToArray();
         Assert.True(unused.Length == 0, string.Join("\n", unused));
@@ -62,7 +62,7 @@ public sealed partial class DayLinkTests
             return range && numbers.Length == 2 ? Enumerable.Range(numbers[0], numbers[1] - numbers[0] + 1) : numbers;
         });
 
-    private static bool IsUsedBy(string text, PublicType type) =>
+    private static bool IsUsedBy(string text, LibraryType type) =>
         LibrarySource.Names(text, type.Name) || type.ExtensionMethods.Any(method => Regex.IsMatch(text, $@"\.{method}\b"));
 
     [GeneratedRegex(@"\b[Dd]ays?\s+(\d{1,2}(?:\s*(?:–|-|,|and|or|to)\s*\d{1,2})*)")]

@@ -21,8 +21,11 @@ public static partial class LibrarySource
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-    /// <summary>Every public top-level type of the libraries, its partial declarations merged.</summary>
-    public static IReadOnlyList<PublicType> PublicTypes { get; } = ReadPublicTypes();
+    /// <summary>Every top-level type of the libraries, public and internal, its partial declarations merged.</summary>
+    public static IReadOnlyList<LibraryType> Types { get; } = ReadTypes();
+
+    /// <summary>The public ones of <see cref="Types"/>.</summary>
+    public static IReadOnlyList<LibraryType> PublicTypes { get; } = Types.Where(type => type.IsPublic).ToArray();
 
     /// <summary>Day number → the text of every cell (code and Markdown) of <c>notebooks/day-NN-*.ipynb</c>.</summary>
     public static IReadOnlyDictionary<int, string> Notebooks { get; } = ReadNotebooks();
@@ -63,9 +66,9 @@ public static partial class LibrarySource
                         : source.GetString()));
             });
 
-    private static PublicType[] ReadPublicTypes()
+    private static LibraryType[] ReadTypes()
     {
-        var declarations = new List<(string Name, string File, string Namespace, string Remarks, string[] Extensions)>();
+        var declarations = new List<(string Name, bool IsPublic, string File, string Namespace, string Remarks, string[] Extensions)>();
         foreach (string file in LibraryFiles())
         {
             string[] lines = File.ReadAllLines(Path.Combine(Root, file));
@@ -85,11 +88,11 @@ public static partial class LibrarySource
                 string remarks = RemarksElement().Match(doc) is { Success: true } m ? m.Groups[1].Value : "";
                 string[] extensions = ExtensionMethod().Matches(File.ReadAllText(Path.Combine(Root, file)))
                     .Select(e => e.Groups[1].Value).ToArray();
-                declarations.Add((declaration.Groups[1].Value, file, ns, remarks, extensions));
+                declarations.Add((declaration.Groups[2].Value, declaration.Groups[1].Success, file, ns, remarks, extensions));
             }
         }
         return declarations.GroupBy(d => (d.Namespace, d.Name))
-            .Select(g => new PublicType(g.Key.Name, g.Key.Namespace, g.Select(d => d.File).Distinct().ToArray(),
+            .Select(g => new LibraryType(g.Key.Name, g.Any(d => d.IsPublic), g.Key.Namespace, g.Select(d => d.File).Distinct().ToArray(),
                 string.Join("\n", g.Select(d => d.Remarks)), g.SelectMany(d => d.Extensions).Distinct().ToArray()))
             .ToArray();
     }
@@ -97,7 +100,7 @@ public static partial class LibrarySource
     [GeneratedRegex(@"^namespace ([\w.]+)")]
     private static partial Regex NamespaceLine();
 
-    [GeneratedRegex(@"^public\s+(?:(?:static|sealed|abstract|partial|readonly|ref)\s+)*(?:class|struct|interface|enum|record(?:\s+struct|\s+class)?)\s+(\w+)")]
+    [GeneratedRegex(@"^(?:(public)\s+|internal\s+)?(?:(?:static|sealed|abstract|partial|readonly|ref|file)\s+)*(?:class|struct|interface|enum|record(?:\s+struct|\s+class)?)\s+(\w+)")]
     private static partial Regex TypeDeclaration();
 
     [GeneratedRegex(@"<remarks>(.*?)</remarks>", RegexOptions.Singleline)]
@@ -110,10 +113,11 @@ public static partial class LibrarySource
     private static partial Regex CommentsAndStrings();
 }
 
-/// <summary>A public top-level type of the libraries.</summary>
+/// <summary>A top-level type of the libraries.</summary>
 /// <param name="Name">The type's name, without generic parameters.</param>
+/// <param name="IsPublic">Whether it is public (else internal).</param>
 /// <param name="Namespace">Its namespace.</param>
 /// <param name="Files">The files that declare it (several for a partial type), relative to the root.</param>
 /// <param name="Remarks">The text of its <c>&lt;remarks&gt;</c>, all declarations together.</param>
 /// <param name="ExtensionMethods">The names of the extension methods it declares (they are called without the type's name).</param>
-public sealed record PublicType(string Name, string Namespace, string[] Files, string Remarks, string[] ExtensionMethods);
+public sealed record LibraryType(string Name, bool IsPublic, string Namespace, string[] Files, string Remarks, string[] ExtensionMethods);

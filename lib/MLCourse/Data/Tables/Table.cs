@@ -7,7 +7,7 @@ namespace MLCourse.Data.Tables;
 /// A small data frame: named, typed columns of equal length — the course's counterpart of a
 /// pandas <c>DataFrame</c>. Missing values are <c>null</c>; nothing converts them silently.
 /// </summary>
-/// <remarks>Introduced in notebook day 03 (data gathering); the encoders and pipelines of days 04–06 read it.</remarks>
+/// <remarks>Introduced in notebook day 03 (data gathering); the pipelines of day 05 read it.</remarks>
 public sealed class Table
 {
     private const string Component = "Table";
