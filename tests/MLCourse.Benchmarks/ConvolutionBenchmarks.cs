@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using MLCourse.Convolution;
+using MLCourse.Tensors;
 using TorchSharp;
 
 namespace MLCourse.Benchmarks;

@@ -1,4 +1,5 @@
 using MLCourse.Errors;
+using MLCourse.Tensors;
 using TorchSharp;
 
 namespace MLCourse.Convolution;

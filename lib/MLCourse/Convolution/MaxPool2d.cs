@@ -1,4 +1,5 @@
 using MLCourse.Errors;
+using MLCourse.Tensors;
 
 namespace MLCourse.Convolution;
 

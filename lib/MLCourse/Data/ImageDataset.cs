@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
-using MLCourse.Convolution;
 using MLCourse.Errors;
+using MLCourse.Tensors;
 using TorchSharp;
 
 namespace MLCourse.Data;
@@ -175,7 +175,7 @@ public sealed class ImageDataset
 
     /// <summary>
     /// The images at <paramref name="indices"/> for the from-scratch convolution layers: an
-    /// <see cref="Convolution.ImageBatch"/> of shape (indices, 1, Height, Width), values byte / 255 in [0, 1].
+    /// <see cref="ImageBatch"/> of shape (indices, 1, Height, Width), values byte / 255 in [0, 1].
     /// </summary>
     public ImageBatch ToImageBatch(IReadOnlyList<int> indices)
     {

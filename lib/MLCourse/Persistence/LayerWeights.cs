@@ -1,6 +1,7 @@
 using System.Text;
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
+using MLCourse.Tensors;
 
 namespace MLCourse.Persistence;
 
@@ -61,7 +62,7 @@ public sealed class LayerWeights
     /// rank-4 entry.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is already taken.</exception>
-    public LayerWeights Add(string name, Convolution.ImageBatch batch) =>
+    public LayerWeights Add(string name, ImageBatch batch) =>
         Add(new Entry(name, [batch.Batch, batch.Channels, batch.Height, batch.Width],
             () => (double[])batch.Data.Clone(), loaded => loaded.CopyTo(batch.Data, 0)));
 

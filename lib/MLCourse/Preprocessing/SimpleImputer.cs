@@ -1,6 +1,5 @@
 using System.Globalization;
 using MLCourse.Data.Tables;
-using MLCourse.Pipelines;
 using MLCourse.Errors;
 
 namespace MLCourse.Preprocessing;

@@ -1,7 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Data.Tables;
 using MLCourse.Errors;
-using MLCourse.Pipelines;
 
 namespace MLCourse.Preprocessing;
 

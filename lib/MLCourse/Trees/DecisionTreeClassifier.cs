@@ -1,7 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
 using MLCourse.Evaluation;
-using MLCourse.Pipelines;
 
 namespace MLCourse.Trees;
 

@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Evaluation;
-using MLCourse.Pipelines;
 
 namespace MLCourse.Trees;
 

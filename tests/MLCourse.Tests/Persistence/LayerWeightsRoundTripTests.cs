@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Convolution;
 using MLCourse.Sequence;
+using MLCourse.Tensors;
 
 namespace MLCourse.Tests.Persistence;
 

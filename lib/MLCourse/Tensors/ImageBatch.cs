@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
 using TorchSharp;
 
-namespace MLCourse.Convolution;
+namespace MLCourse.Tensors;
 
 /// <summary>
 /// A batch of multi-channel images in the (batch, channels, height, width) layout that PyTorch,
