@@ -144,7 +144,7 @@ public sealed class SelfAttention
     {
         Require.Columns(Component, nameof(x), x, Wq.ColumnCount);
         int dk = Wq.RowCount / Heads, dv = Wv.RowCount / Heads;
-        Matrix<double> Project(Matrix<double> w, Vector<double> b) => Gemm.Multiply(x, w.Transpose()) + b.RepeatRows(x.RowCount);   // x·Wᵀ + b
+        Matrix<double> Project(Matrix<double> w, Vector<double> b) => Gemm.MultiplyFast(x, w.Transpose()) + b.RepeatRows(x.RowCount);   // x·Wᵀ + b
         Matrix<double> q = Project(Wq, Bq), k = Project(Wk, Bk), v = Project(Wv, Bv);   // (tokens, h·d_k), (tokens, h·d_k), (tokens, h·d_v)
         var concatenated = Matrix<double>.Build.Dense(x.RowCount, Wv.RowCount);
         var heads = new List<ScaledDotProductAttentionPass>();
@@ -155,7 +155,7 @@ public sealed class SelfAttention
             heads.Add(attended);
         }
         return new SelfAttentionPass(x, q, k, v, heads, concatenated,
-            Gemm.Multiply(concatenated, Wo.Transpose()) + Bo.RepeatRows(x.RowCount));
+            Gemm.MultiplyFast(concatenated, Wo.Transpose()) + Bo.RepeatRows(x.RowCount));
     }
 
     /// <summary>
@@ -177,7 +177,7 @@ public sealed class SelfAttention
         Require.Shape(Component, nameof(outputGradient), [outputGradient.RowCount, outputGradient.ColumnCount],
             [output.RowCount, output.ColumnCount], "the shape Forward returned");
         int tokens = pass.X.RowCount, dk = Wq.RowCount / Heads, dv = Wv.RowCount / Heads;
-        Matrix<double> dConcatenated = Gemm.Multiply(outputGradient, Wo);                  // (tokens, h·d_v)
+        Matrix<double> dConcatenated = Gemm.MultiplyFast(outputGradient, Wo);                  // (tokens, h·d_v)
         Matrix<double> dQ = Matrix<double>.Build.Dense(tokens, Wq.RowCount);
         Matrix<double> dK = Matrix<double>.Build.Dense(tokens, Wk.RowCount);
         Matrix<double> dV = Matrix<double>.Build.Dense(tokens, Wv.RowCount);
@@ -189,10 +189,10 @@ public sealed class SelfAttention
             dK.SetSubMatrix(0, head * dk, g.K);
             dV.SetSubMatrix(0, head * dv, g.V);
         }
-        Matrix<double> dX = Gemm.Multiply(dQ, Wq) + Gemm.Multiply(dK, Wk) + Gemm.Multiply(dV, Wv);
-        Matrix<double> Weight(Matrix<double> d) => Gemm.Multiply(d.Transpose(), pass.X);   // (∂L/∂P)ᵀ·X
+        Matrix<double> dX = Gemm.MultiplyFast(dQ, Wq) + Gemm.MultiplyFast(dK, Wk) + Gemm.MultiplyFast(dV, Wv);
+        Matrix<double> Weight(Matrix<double> d) => Gemm.MultiplyFast(d.Transpose(), pass.X);   // (∂L/∂P)ᵀ·X
         return new SelfAttentionGradients(Weight(dQ), dQ.ColumnSums(), Weight(dK), dK.ColumnSums(),
-            Weight(dV), dV.ColumnSums(), Gemm.Multiply(outputGradient.Transpose(), pass.Concatenated),
+            Weight(dV), dV.ColumnSums(), Gemm.MultiplyFast(outputGradient.Transpose(), pass.Concatenated),
             outputGradient.ColumnSums(), dX);
     }
 

@@ -6,12 +6,29 @@ namespace MLCourse.Convolution;
 /// The fast path of <see cref="Conv2d"/>: im2col. Each output position's receptive field becomes
 /// one column of a (c_in·k_h·k_w, positions) matrix, so the convolution is one matrix product per
 /// image (the library's <see cref="Gemm"/>) and the backward pass is two more plus a scatter-add
-/// (col2im). Buffers are allocated per call, never per element. Same numbers as the reference
-/// kernels in <c>Conv2d.cs</c>, checked by a test.
+/// (col2im). Buffers are allocated per call, never per element. The same numbers as the readable
+/// <see cref="Forward"/> and <see cref="Backward"/> in <c>Conv2d.cs</c>, checked by a test.
 /// </summary>
 public sealed partial class Conv2d
 {
     private int PatchSize => ChannelsIn * Weights.Height * Weights.Width;   // K
+
+    /// <summary>z = conv(x, W) + b by im2col (the same numbers as <see cref="Forward"/>).</summary>
+    /// <param name="x">Shape (batch, c_in, height, width).</param>
+    /// <returns>x and z, z of shape <see cref="OutputShape"/>.</returns>
+    /// <exception cref="ArgumentException">Wrong channel count, or a kernel larger than the padded input.</exception>
+    public Conv2dPass ForwardFast(ImageBatch x) => new(x, ForwardIm2Col(x, OutputShape(x)));
+
+    /// <summary>Back-propagates ∂L/∂z by im2col (the same numbers as <see cref="Backward"/>).</summary>
+    /// <param name="pass">What <see cref="ForwardFast"/> or <see cref="Forward"/> returned.</param>
+    /// <param name="outputGradient">∂L/∂z, the shape of <paramref name="pass"/>'s output.</param>
+    /// <returns>∂L/∂W (filters, c_in, k_h, k_w), ∂L/∂b (filters,) and ∂L/∂x (the input's shape).</returns>
+    /// <exception cref="ArgumentException">The gradient's shape is not the output's, or the pass is not from a layer of this shape.</exception>
+    public Conv2dGradients BackwardFast(Conv2dPass pass, ImageBatch outputGradient)
+    {
+        CheckGradient(pass, outputGradient);
+        return BackwardIm2Col(pass.Input, outputGradient);
+    }
 
     private ImageBatch ForwardIm2Col(ImageBatch x, long[] shape)
     {
@@ -24,7 +41,7 @@ public sealed partial class Conv2d
             Im2Col(x, n, outH, outW, columns);
             int offset = n * Filters * positions;
             // z_n (filters, P) = W (filters, K) · cols (K, P), written straight into the output batch.
-            Gemm.Multiply(new Operand(Weights.Data, 0), new Operand(columns, 0), new Operand(output.Data, offset), Filters, PatchSize, positions);
+            Gemm.MultiplyFast(new Operand(Weights.Data, 0), new Operand(columns, 0), new Operand(output.Data, offset), Filters, PatchSize, positions);
             for (int o = 0; o < Filters; o++)
             {
                 foreach (ref double z in output.Data.AsSpan(offset + o * positions, positions))
@@ -53,12 +70,12 @@ public sealed partial class Conv2d
             int offset = n * Filters * positions;                                // ∂L/∂z_n is the row-major (filters, P) slice here
             TransposeInto(outputGradient.Data, offset, Filters, positions, gradientT);
             Im2Col(x, n, outputGradient.Height, outputGradient.Width, columns);                // rebuilt, not cached: cheaper than keeping the batch's
-            Gemm.Multiply(columns, gradientT, perImage, PatchSize, positions, Filters);   // ∂L/∂Wᵀ += cols · (∂L/∂z)ᵀ
+            Gemm.MultiplyFast(columns, gradientT, perImage, PatchSize, positions, Filters);   // ∂L/∂Wᵀ += cols · (∂L/∂z)ᵀ
             for (int i = 0; i < perImage.Length; i++)
             {
                 weightGradientT[i] += perImage[i];
             }
-            Gemm.Multiply(new Operand(weightsT, 0), new Operand(outputGradient.Data, offset), new Operand(columnGradient, 0),
+            Gemm.MultiplyFast(new Operand(weightsT, 0), new Operand(outputGradient.Data, offset), new Operand(columnGradient, 0),
                 PatchSize, Filters, positions);                                   // ∂L/∂cols = Wᵀ · ∂L/∂z
             Col2Im(columnGradient, inputGradient, n, outputGradient.Height, outputGradient.Width);
             for (int o = 0; o < Filters; o++)

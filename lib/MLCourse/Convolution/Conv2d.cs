@@ -14,11 +14,10 @@ namespace MLCourse.Convolution;
 /// The contract of every hand-written layer: <see cref="Forward"/> returns a <see cref="Conv2dPass"/>
 /// (the input and output, nothing kept in the layer), <see cref="Backward"/> takes that pass and
 /// ∂L/∂z and returns <see cref="Conv2dGradients"/> (∂L/∂W, ∂L/∂b and ∂L/∂x), <see cref="Step"/>
-/// applies them. This file holds the readable reference kernels, <see cref="ForwardDirect"/> and
-/// <see cref="BackwardDirect"/>: the sliding-window sum above, written as the equation (the one
-/// notebook day 16 teaches). <see cref="Forward"/> and <see cref="Backward"/> compute the same
-/// numbers faster with im2col and a matrix product (<c>Conv2d.Fast.cs</c>); a test proves they
-/// agree. The backward pass is the notes' convolution backprop: ∂L/∂W = Σ over positions of
+/// applies them. This file holds the readable path, <see cref="Forward"/> and <see cref="Backward"/>:
+/// the sliding-window sum above, written as the equation (the one notebook day 16 teaches).
+/// <see cref="ForwardFast"/> and <see cref="BackwardFast"/> compute the same numbers faster with
+/// im2col and a matrix product (<c>Conv2d.Fast.cs</c>); a test proves they agree. The backward pass is the notes' convolution backprop: ∂L/∂W = Σ over positions of
 /// ∂L/∂z · patch, ∂L/∂b = Σ ∂L/∂z, and ∂L/∂x adds each patch's gradient back where the patch came
 /// from. Introduced in notebook day 16; day 18 trains with it.
 /// </remarks>
@@ -92,8 +91,7 @@ public sealed partial class Conv2d
     /// <summary>
     /// The filters and biases by reference (entries <c>Weights</c>, <c>Bias</c>), to save a trained layer
     /// and load it into a new one of the same shape: <c>conv.StoredWeights().Save(path)</c>,
-    /// <c>fresh.StoredWeights().Load(path)</c>. Named apart from the other layers' <c>Weights()</c>
-    /// because <see cref="Weights"/> is the filters here.
+    /// <c>fresh.StoredWeights().Load(path)</c>, as every layer with weights.
     /// </summary>
     public Persistence.LayerWeights StoredWeights() =>
         new Persistence.LayerWeights().Add("Weights", Weights).Add("Bias", Bias);
@@ -123,28 +121,14 @@ public sealed partial class Conv2d
             ConvShape.OutputSize(x.Width, Weights.Width, Padding.Width, Stride.Width)];
     }
 
-    /// <summary>z = conv(x, W) + b by the fast im2col path (same numbers as <see cref="ForwardDirect"/>).</summary>
+    /// <summary>
+    /// z = conv(x, W) + b as the equation: z[n, o, y, x] = b[o] + Σ_c Σ_i Σ_j W[o, c, i, j] ·
+    /// input[n, c, y·s_h − p_h + i, x·s_w − p_w + j], one output at a time.
+    /// </summary>
     /// <param name="x">Shape (batch, c_in, height, width).</param>
     /// <returns>x and z, z of shape <see cref="OutputShape"/>.</returns>
     /// <exception cref="ArgumentException">Wrong channel count, or a kernel larger than the padded input.</exception>
-    public Conv2dPass Forward(ImageBatch x) => new(x, ForwardIm2Col(x, OutputShape(x)));
-
-    /// <summary>Back-propagates ∂L/∂z by the fast im2col path (same numbers as <see cref="BackwardDirect"/>).</summary>
-    /// <param name="pass">What <see cref="Forward"/> returned.</param>
-    /// <param name="outputGradient">∂L/∂z, the shape of <paramref name="pass"/>'s output.</param>
-    /// <returns>∂L/∂W (filters, c_in, k_h, k_w), ∂L/∂b (filters,) and ∂L/∂x (the input's shape).</returns>
-    /// <exception cref="ArgumentException">The gradient's shape is not the output's, or the pass is not from a layer of this shape.</exception>
-    public Conv2dGradients Backward(Conv2dPass pass, ImageBatch outputGradient)
-    {
-        CheckGradient(pass, outputGradient);
-        return BackwardIm2Col(pass.Input, outputGradient);
-    }
-
-    /// <summary>The reference kernel: z[n, o, y, x] = b[o] + Σ_c Σ_i Σ_j W[o, c, i, j] · input[n, c, y·s_h − p_h + i, x·s_w − p_w + j], one output at a time.</summary>
-    /// <param name="x">Shape (batch, c_in, height, width).</param>
-    /// <returns>x and z, z of shape <see cref="OutputShape"/>.</returns>
-    /// <exception cref="ArgumentException">Wrong channel count, or a kernel larger than the padded input.</exception>
-    public Conv2dPass ForwardDirect(ImageBatch x)
+    public Conv2dPass Forward(ImageBatch x)
     {
         long[] shape = OutputShape(x);
         var z = new ImageBatch(x.Batch, Filters, (int)shape[2], (int)shape[3]);
@@ -166,15 +150,15 @@ public sealed partial class Conv2d
     }
 
     /// <summary>
-    /// The reference backward pass, read off the forward sum: every term W[o, c, i, j] · input[…]
+    /// The backward pass, read off the forward sum: every term W[o, c, i, j] · input[…]
     /// of z[n, o, y, x] sends ∂L/∂z[n, o, y, x] · input[…] to ∂L/∂W[o, c, i, j] and
     /// ∂L/∂z[n, o, y, x] · W[o, c, i, j] to ∂L/∂input[…]; ∂L/∂b[o] = Σ ∂L/∂z[·, o, ·, ·].
     /// </summary>
-    /// <param name="pass">What <see cref="Forward"/> or <see cref="ForwardDirect"/> returned.</param>
+    /// <param name="pass">What <see cref="Forward"/> or <see cref="ForwardFast"/> returned.</param>
     /// <param name="outputGradient">∂L/∂z, the shape of <paramref name="pass"/>'s output.</param>
     /// <returns>∂L/∂W, ∂L/∂b and ∂L/∂x.</returns>
     /// <exception cref="ArgumentException">The gradient's shape is not the output's, or the pass is not from a layer of this shape.</exception>
-    public Conv2dGradients BackwardDirect(Conv2dPass pass, ImageBatch outputGradient)
+    public Conv2dGradients Backward(Conv2dPass pass, ImageBatch outputGradient)
     {
         CheckGradient(pass, outputGradient);
         ImageBatch x = pass.Input, dz = outputGradient;

@@ -136,9 +136,9 @@ public sealed class SmallCnn
     /// <summary>
     /// W₁, b₁, W₂ and b₂ by reference (entries <c>W1</c> (1, 1, 3, 3), <c>B1</c> (1,), <c>W2</c>
     /// (features,), <c>B2</c> scalar), to save a trained model and load it into a new one of the same
-    /// image size: <c>cnn.Weights().Save(path)</c>, <c>fresh.Weights().Load(path)</c>.
+    /// image size: <c>cnn.StoredWeights().Save(path)</c>, <c>fresh.StoredWeights().Load(path)</c>.
     /// </summary>
-    public Persistence.LayerWeights Weights() => new Persistence.LayerWeights()
+    public Persistence.LayerWeights StoredWeights() => new Persistence.LayerWeights()
         .Add("W1", Convolution.Weights).Add("B1", Convolution.Bias)
         .Add("W2", W2).Add("B2", () => B2, value => B2 = value);
 
@@ -155,7 +155,7 @@ public sealed class SmallCnn
         {
             throw ErrorMessage.Shape(Component, nameof(x), $"(m, 1, {ImageSize}, {ImageSize})", ErrorMessage.FormatShape(x.Shape));
         }
-        Conv2dPass convolution = Convolution.Forward(x);
+        Conv2dPass convolution = Convolution.ForwardFast(x);
         ImageBatch z1 = convolution.Output;
         var a1 = new ImageBatch(z1.Batch, 1, z1.Height, z1.Width, z1.Data.Select(Activations.Relu).ToArray());
         MaxPool2dPass pooling = Pool.Forward(a1);
@@ -211,7 +211,7 @@ public sealed class SmallCnn
         ImageBatch dA1 = Pool.Backward(pass.Pooling, dP1).Input;             // only each window's maximum gets gradient
         var dZ1 = new ImageBatch(m, 1, dA1.Height, dA1.Width,
             dA1.Data.Select((g, i) => pass.Z1.Data[i] > 0 ? g : 0).ToArray()); // relu′ = 1 where Z₁ > 0
-        Conv2dGradients convolution = Convolution.Backward(pass.Convolution, dZ1);
+        Conv2dGradients convolution = Convolution.BackwardFast(pass.Convolution, dZ1);
         return new SmallCnnGradients(convolution.Weights.ToMatrix(), convolution.Bias[0], dW2, dB2, dZ1, dA1, dP1, convolution.Input);
     }
 

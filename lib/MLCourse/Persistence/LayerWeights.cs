@@ -8,9 +8,9 @@ namespace MLCourse.Persistence;
 /// <summary>
 /// The named weights of a from-scratch layer (matrices, vectors, arrays, image batches and scalars, by
 /// reference), saved to and loaded from a weights file. A layer hands out its own
-/// (<see cref="Sequence.SimpleRnn.Weights"/>, <see cref="Sequence.Lstm.Weights"/>,
-/// <see cref="Sequence.Gru.Weights"/>, <see cref="Sequence.Embedding.Weights"/>,
-/// <see cref="Convolution.Conv2d.StoredWeights"/>, <see cref="Convolution.SmallCnn.Weights"/>);
+/// (<see cref="Sequence.SimpleRnn.StoredWeights"/>, <see cref="Sequence.Lstm.StoredWeights"/>,
+/// <see cref="Sequence.Gru.StoredWeights"/>, <see cref="Sequence.Embedding.StoredWeights"/>,
+/// <see cref="Convolution.Conv2d.StoredWeights"/>, <see cref="Convolution.SmallCnn.StoredWeights"/>);
 /// <see cref="Load"/> writes the file's values into them in place, so a freshly constructed layer of
 /// the same size becomes the saved one.
 /// </summary>

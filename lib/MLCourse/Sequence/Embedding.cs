@@ -20,9 +20,9 @@ public sealed class Embedding(Matrix<double> table)
 
     /// <summary>
     /// The table E by reference, to save a trained embedding and load it into a new one of the same
-    /// size: <c>embedding.Weights().Save(path)</c>, <c>fresh.Weights().Load(path)</c>.
+    /// size: <c>embedding.StoredWeights().Save(path)</c>, <c>fresh.StoredWeights().Load(path)</c>.
     /// </summary>
-    public Persistence.LayerWeights Weights() => new Persistence.LayerWeights().Add("Table", Table);
+    public Persistence.LayerWeights StoredWeights() => new Persistence.LayerWeights().Add("Table", Table);
 
     /// <summary>Token k's vector: row k of E.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A token outside 0 … vocabulary − 1.</exception>

@@ -14,9 +14,12 @@ namespace MLCourse.Sequence;
 /// Two gates instead of the LSTM's three, and no separate cell state.
 /// </summary>
 /// <remarks>
-/// Weights are kept per gate in the order r, z, n — TorchSharp's stacking order — with separate
-/// input and hidden biases, because b_hn sits inside the reset gate's product. <see cref="Backward"/>
-/// is BPTT by hand. Introduced in notebook day 14.
+/// <para>Weight convention (matrices times column vectors, TorchSharp's <c>nn.GRU</c> layout): per
+/// gate in the order r, z, n — TorchSharp's stacking order — an input matrix W_i· (units, features)
+/// and a hidden matrix W_h· (units, units), each with its own bias. Unlike the LSTM's, the two
+/// cannot be merged into one matrix on [h_{t−1}, x_t] with one bias, because the reset gate
+/// multiplies only the hidden part: r_t ⊙ (W_hn·h_{t−1} + b_hn).</para>
+/// <see cref="Backward"/> is BPTT by hand. Introduced in notebook day 14.
 /// </remarks>
 public sealed class Gru
 {
@@ -101,10 +104,10 @@ public sealed class Gru
 
     /// <summary>
     /// The three gates' weights and biases by reference, to save a trained layer and load it into a new
-    /// one of the same size: <c>gru.Weights().Save(path)</c>, <c>fresh.Weights().Load(path)</c>. Entries
+    /// one of the same size: <c>gru.StoredWeights().Save(path)</c>, <c>fresh.StoredWeights().Load(path)</c>. Entries
     /// <c>InputWeights.Reset</c> … <c>HiddenBiases.Candidate</c>, gates in the order reset, update, candidate.
     /// </summary>
-    public Persistence.LayerWeights Weights()
+    public Persistence.LayerWeights StoredWeights()
     {
         string[] gates = ["Reset", "Update", "Candidate"];
         var weights = new Persistence.LayerWeights();
@@ -198,11 +201,11 @@ public sealed class Gru
     public static Gru CopyFrom(TorchSharp.Modules.GRU gru)
     {
         using var scope = torch.NewDisposeScope();
-        Matrix<double> ih = gru.get_parameter("weight_ih_l0")!.detach().ToMatrix();   // (3·units, features)
-        Matrix<double> hh = gru.get_parameter("weight_hh_l0")!.detach().ToMatrix();   // (3·units, units)
+        Matrix<double> ih = Parameter(gru, "weight_ih_l0").detach().ToMatrix();   // (3·units, features)
+        Matrix<double> hh = Parameter(gru, "weight_hh_l0").detach().ToMatrix();   // (3·units, units)
         torch.Tensor bih = gru.get_parameter("bias_ih_l0") ?? throw ErrorMessage.Must(Component, nameof(gru),
             "have biases (create it with bias: true)", "has none");
-        Vector<double> bx = bih.detach().ToVector(), bh = gru.get_parameter("bias_hh_l0")!.detach().ToVector();
+        Vector<double> bx = bih.detach().ToVector(), bh = Parameter(gru, "bias_hh_l0").detach().ToVector();
         int units = hh.ColumnCount;
         Matrix<double>[] Split(Matrix<double> m) => Enumerable.Range(0, 3).Select(g => m.SubMatrix(g * units, units, 0, m.ColumnCount)).ToArray();
         Vector<double>[] SplitBias(Vector<double> b) => Enumerable.Range(0, 3).Select(g => b.SubVector(g * units, units)).ToArray();
@@ -214,11 +217,15 @@ public sealed class Gru
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        gru.get_parameter("weight_ih_l0")!.copy_(InputWeights.Aggregate((a, b) => a.Stack(b)).ToTensor());
-        gru.get_parameter("weight_hh_l0")!.copy_(HiddenWeights.Aggregate((a, b) => a.Stack(b)).ToTensor());
-        gru.get_parameter("bias_ih_l0")!.copy_(torch.tensor(InputBiases.SelectMany(b => b).ToArray(), torch.float64));
-        gru.get_parameter("bias_hh_l0")!.copy_(torch.tensor(HiddenBiases.SelectMany(b => b).ToArray(), torch.float64));
+        Parameter(gru, "weight_ih_l0").copy_(InputWeights.Aggregate((a, b) => a.Stack(b)).ToTensor());
+        Parameter(gru, "weight_hh_l0").copy_(HiddenWeights.Aggregate((a, b) => a.Stack(b)).ToTensor());
+        Parameter(gru, "bias_ih_l0").copy_(torch.tensor(InputBiases.SelectMany(b => b).ToArray(), torch.float64));
+        Parameter(gru, "bias_hh_l0").copy_(torch.tensor(HiddenBiases.SelectMany(b => b).ToArray(), torch.float64));
     }
+
+    /// <summary>The parameter <paramref name="name"/> of <paramref name="gru"/>, or the library's error naming the ones it has.</summary>
+    private static torch.Tensor Parameter(TorchSharp.Modules.GRU gru, string name) =>
+        TorchModuleParts.Parameter(Component, nameof(gru), gru, name);
 }
 
 /// <summary>The cached values of one GRU step.</summary>

@@ -17,9 +17,13 @@ namespace MLCourse.Sequence;
 /// With the notes' 3 units and 4 features each W is 3×7.
 /// </summary>
 /// <remarks>
-/// <see cref="Backward"/> is backpropagation through time by hand; <see cref="CopyTo"/> writes the
-/// weights in TorchSharp's <c>nn.LSTM</c> layout (gates stacked i, f, g, o; W split into its h and x
-/// columns; bias in b_ih with b_hh = 0), so both give identical outputs. Introduced in notebook day 13.
+/// <see cref="Backward"/> is backpropagation through time by hand.
+/// <para>Weight convention (matrices times column vectors, one matrix per gate on the concatenation):
+/// W_f, W_c, W_i, W_o are each (units, units + features), h's columns first, and each gate has one
+/// bias — the notes' six equations as written, so each W is found under its equation's name.
+/// <see cref="CopyTo"/> writes them in TorchSharp's <c>nn.LSTM</c> layout (gates stacked i, f, g, o;
+/// W split into its h and x columns; bias in b_ih with b_hh = 0), so both give identical outputs.</para>
+/// Introduced in notebook day 13.
 /// </remarks>
 public sealed partial class Lstm
 {
@@ -111,9 +115,9 @@ public sealed partial class Lstm
 
     /// <summary>
     /// The four gates' weights and biases by reference, to save a trained layer and load it into a
-    /// new one of the same size: <c>lstm.Weights().Save(path)</c>, <c>fresh.Weights().Load(path)</c>.
+    /// new one of the same size: <c>lstm.StoredWeights().Save(path)</c>, <c>fresh.StoredWeights().Load(path)</c>.
     /// </summary>
-    public Persistence.LayerWeights Weights() => new Persistence.LayerWeights()
+    public Persistence.LayerWeights StoredWeights() => new Persistence.LayerWeights()
         .Add("Wf", Wf).Add("Wc", Wc).Add("Wi", Wi).Add("Wo", Wo).Add("Bf", Bf).Add("Bc", Bc).Add("Bi", Bi).Add("Bo", Bo);
 
     /// <summary>Runs the six equations over the sequence.</summary>
@@ -192,8 +196,8 @@ public sealed partial class Lstm
     public static Lstm CopyFrom(TorchSharp.Modules.LSTM lstm)
     {
         using var scope = torch.NewDisposeScope();
-        Matrix<double> ih = lstm.get_parameter("weight_ih_l0")!.detach().ToMatrix();   // (4·units, features)
-        Matrix<double> hh = lstm.get_parameter("weight_hh_l0")!.detach().ToMatrix();   // (4·units, units)
+        Matrix<double> ih = Parameter(lstm, "weight_ih_l0").detach().ToMatrix();   // (4·units, features)
+        Matrix<double> hh = Parameter(lstm, "weight_hh_l0").detach().ToMatrix();   // (4·units, units)
         int units = hh.ColumnCount, features = ih.ColumnCount;
         Vector<double> bias = Vector<double>.Build.Dense(4 * units);
         foreach (string name in new[] { "bias_ih_l0", "bias_hh_l0" })
@@ -217,11 +221,15 @@ public sealed partial class Lstm
         Vector<double>[] biases = [Bi, Bf, Bc, Bo];
         Matrix<double> ih = gates.Select(g => g.SubMatrix(0, Units, Units, Features)).Aggregate((a, b) => a.Stack(b));   // (4·units, features)
         Matrix<double> hh = gates.Select(g => g.SubMatrix(0, Units, 0, Units)).Aggregate((a, b) => a.Stack(b));          // (4·units, units)
-        lstm.get_parameter("weight_ih_l0")!.copy_(Tensors.TensorConvert.ToTensor(ih));
-        lstm.get_parameter("weight_hh_l0")!.copy_(Tensors.TensorConvert.ToTensor(hh));
-        lstm.get_parameter("bias_ih_l0")!.copy_(torch.tensor(biases.SelectMany(b => b).ToArray(), torch.float64));
-        lstm.get_parameter("bias_hh_l0")!.zero_();
+        Parameter(lstm, "weight_ih_l0").copy_(Tensors.TensorConvert.ToTensor(ih));
+        Parameter(lstm, "weight_hh_l0").copy_(Tensors.TensorConvert.ToTensor(hh));
+        Parameter(lstm, "bias_ih_l0").copy_(torch.tensor(biases.SelectMany(b => b).ToArray(), torch.float64));
+        Parameter(lstm, "bias_hh_l0").zero_();
     }
+
+    /// <summary>The parameter <paramref name="name"/> of <paramref name="lstm"/>, or the library's error naming the ones it has.</summary>
+    private static torch.Tensor Parameter(TorchSharp.Modules.LSTM lstm, string name) =>
+        TorchModuleParts.Parameter(Component, nameof(lstm), lstm, name);
 }
 
 /// <summary>The cached values of one LSTM step.</summary>

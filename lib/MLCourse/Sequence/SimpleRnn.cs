@@ -14,8 +14,11 @@ namespace MLCourse.Sequence;
 /// <remarks>
 /// BPTT follows the notes' dependency chart: ∂L/∂W_o = (ŷ − y)·o_T, and ∂L/∂W_i, ∂L/∂W_h are sums
 /// over time steps j of ∂L/∂ŷ · ∂ŷ/∂o_j · ∂o_j/∂W, where ∂ŷ/∂o_j chains ∂o_{t}/∂o_{t−1} =
-/// diag(1 − o_t²)·W_hᵀ back from T to j. Parameters: W_i (features, units), W_h (units, units),
-/// b (units), W_o (units), b_o — Keras' SimpleRNN convention with one bias per unit.
+/// diag(1 − o_t²)·W_hᵀ back from T to j.
+/// <para>Weight convention (row vectors times matrices): W_i (features, units), W_h (units, units),
+/// b (units), W_o (units), b_o — the notes' x_t·W_i + o_{t−1}·W_h, which is Keras' SimpleRNN, with
+/// one bias per unit, so day 10's unfolding reads as written. TorchSharp's <c>nn.RNN</c> stores the
+/// transposes and two biases; <see cref="CopyTo"/> and <see cref="CopyFrom"/> convert.</para>
 /// The layer contract: <see cref="Forward"/> → <see cref="SimpleRnnPass"/>, <see cref="Backward"/>(pass,
 /// ∂L/∂z) → <see cref="SimpleRnnGradients"/>, <see cref="Step"/>; the loss and its gradient with
 /// respect to the logit z are the separate <see cref="Loss"/> and <see cref="LossGradient"/>, so any
@@ -83,9 +86,9 @@ public sealed class SimpleRnn
 
     /// <summary>
     /// The weights W_i, W_h, b, W_o and b_o by reference, to save a trained model and load it into a
-    /// new one of the same size: <c>rnn.Weights().Save(path)</c>, <c>fresh.Weights().Load(path)</c>.
+    /// new one of the same size: <c>rnn.StoredWeights().Save(path)</c>, <c>fresh.StoredWeights().Load(path)</c>.
     /// </summary>
-    public Persistence.LayerWeights Weights() => new Persistence.LayerWeights()
+    public Persistence.LayerWeights StoredWeights() => new Persistence.LayerWeights()
         .Add("Wi", Wi).Add("Wh", Wh).Add("B", B).Add("Wo", Wo).Add("Bo", () => Bo, value => Bo = value);
 
     /// <summary>Keras' count: features·units + units·units + units·1 weights and units + 1 biases (the notes' 27 + 4).</summary>
@@ -159,13 +162,17 @@ public sealed class SimpleRnn
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        rnn.get_parameter("weight_ih_l0")!.copy_(Wi.Transpose().ToTensor());   // TorchSharp stores (units, features)
-        rnn.get_parameter("weight_hh_l0")!.copy_(Wh.Transpose().ToTensor());
-        rnn.get_parameter("bias_ih_l0")!.copy_(B.ToTensor());
-        rnn.get_parameter("bias_hh_l0")!.zero_();
+        Parameter(rnn, "weight_ih_l0").copy_(Wi.Transpose().ToTensor());   // TorchSharp stores (units, features)
+        Parameter(rnn, "weight_hh_l0").copy_(Wh.Transpose().ToTensor());
+        Parameter(rnn, "bias_ih_l0").copy_(B.ToTensor());
+        Parameter(rnn, "bias_hh_l0").zero_();
         head.weight!.copy_(Wo.ToTensor().unsqueeze(0));
         head.bias!.fill_(Bo);
     }
+
+    /// <summary>The parameter <paramref name="name"/> of <paramref name="rnn"/>, or the library's error naming the ones it has.</summary>
+    private static torch.Tensor Parameter(TorchSharp.Modules.RNN rnn, string name) =>
+        TorchModuleParts.Parameter(Component, nameof(rnn), rnn, name);
 
     /// <summary>Builds the model from a TorchSharp <c>nn.RNN</c> (tanh, one layer) and <c>nn.Linear(units, 1)</c> head: the inverse of <see cref="CopyTo"/>, with b = b_ih + b_hh.</summary>
     /// <param name="rnn">An <c>nn.RNN(features, units)</c>.</param>
@@ -173,8 +180,8 @@ public sealed class SimpleRnn
     public static SimpleRnn CopyFrom(TorchSharp.Modules.RNN rnn, TorchSharp.Modules.Linear head)
     {
         using var scope = torch.NewDisposeScope();
-        Matrix<double> wi = rnn.get_parameter("weight_ih_l0")!.detach().ToMatrix().Transpose();
-        Matrix<double> wh = rnn.get_parameter("weight_hh_l0")!.detach().ToMatrix().Transpose();
+        Matrix<double> wi = Parameter(rnn, "weight_ih_l0").detach().ToMatrix().Transpose();
+        Matrix<double> wh = Parameter(rnn, "weight_hh_l0").detach().ToMatrix().Transpose();
         Vector<double> b = Vector<double>.Build.Dense(wh.RowCount);
         foreach (string name in new[] { "bias_ih_l0", "bias_hh_l0" })
         {
@@ -212,5 +219,8 @@ public sealed record SimpleRnnPass(Matrix<double> Sequence, IReadOnlyList<Vector
 /// <param name="Wo">∂L/∂W_o, (units,).</param>
 /// <param name="Bo">∂L/∂b_o.</param>
 /// <param name="X">∂L/∂x_t, (timesteps, features).</param>
-/// <param name="StateGradientNorms">‖∂L/∂o_t‖ for t = 1 … T: how much gradient reaches each step (vanishing gradients).</param>
-public sealed record SimpleRnnGradients(Matrix<double> Wi, Matrix<double> Wh, Vector<double> B, Vector<double> Wo, double Bo, Matrix<double> X, double[] StateGradientNorms);
+/// <param name="HiddenGradientNorms">
+/// ‖∂L/∂o_t‖ for t = 1 … T, the gradient reaching each step's hidden state (o_t in the notes; the same
+/// quantity as <see cref="LstmGradients.HiddenGradientNorms"/>): vanishing gradients made visible.
+/// </param>
+public sealed record SimpleRnnGradients(Matrix<double> Wi, Matrix<double> Wh, Vector<double> B, Vector<double> Wo, double Bo, Matrix<double> X, double[] HiddenGradientNorms);

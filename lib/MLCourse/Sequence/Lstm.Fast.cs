@@ -19,7 +19,7 @@ public sealed partial class Lstm
     /// <param name="sequences">The batch: each (timesteps, features), all of the same length.</param>
     /// <returns>For each sequence, its hidden states h_1 … h_T as rows, (timesteps, units).</returns>
     /// <exception cref="ArgumentException">An empty batch, or a sequence of another shape than the first.</exception>
-    public Matrix<double>[] ForwardBatch(IReadOnlyList<Matrix<double>> sequences)
+    public Matrix<double>[] ForwardFast(IReadOnlyList<Matrix<double>> sequences)
     {
         if (sequences.Count == 0)
         {
@@ -45,7 +45,7 @@ public sealed partial class Lstm
             {
                 x[s].AsSpan(t * Features, Features).CopyTo(inputs.AsSpan(s * width + units, Features));
             }
-            Gemm.Multiply(inputs, weights, preActivations, batch, width, gates);
+            Gemm.MultiplyFast(inputs, weights, preActivations, batch, width, gates);
             for (int s = 0; s < batch; s++)
             {
                 Span<double> z = preActivations.AsSpan(s * gates, gates);   // f | C̃ | i | o, before activation
