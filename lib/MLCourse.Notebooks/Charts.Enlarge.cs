@@ -14,7 +14,8 @@ public static partial class Charts
     /// Changes only the layout's width and height, so square image pixels stay square. The chart
     /// passed in is changed and returned. Introduced in notebook day 16 (feature maps of a real image).
     /// </remarks>
-    /// <param name="chart">A chart with a width and height in its layout (every image chart of this class has them).</param>
+    /// <param name="chart">A chart with a width and height in its layout (every image chart of this class has
+    /// them).</param>
     /// <param name="factor">How many times larger the plot area is drawn; at least 1.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is less than 1.</exception>
     /// <exception cref="ArgumentException">The chart's layout has no width or height.</exception>
@@ -28,10 +29,12 @@ public static partial class Charts
         Layout layout = GenericChart.getLayout(chart);
         if (PlotlyFigure.Get(layout, "width") is not int width || PlotlyFigure.Get(layout, "height") is not int height)
         {
-            throw new ArgumentException($"{component}: the chart's layout must give a width and a height in pixels.", nameof(chart));
+            throw new ArgumentException($"{component}: the chart's layout must give a width and a height in pixels.",
+                nameof(chart));
         }
         var margin = PlotlyFigure.Get(layout, "margin") as DynamicObj.DynamicObj;
-        int Margin(string side, int otherwise) => margin is not null && PlotlyFigure.Get(margin, side) is int m ? m : otherwise;
+        int Margin(string side, int otherwise)
+            => margin is not null && PlotlyFigure.Get(margin, side) is int m ? m : otherwise;
         int horizontal = Margin("l", 80) + Margin("r", 80), vertical = Margin("t", 100) + Margin("b", 80);
         PlotlyFigure.Set(layout,
             ("width", (int)Math.Round((width - horizontal) * factor) + horizontal),

@@ -8,7 +8,9 @@ public static partial class Charts
 {
     /// <summary>
     /// A slider chart: one parameter → the picture. Each step of the slider shows one frame (a
-    /// chart built for one value of the parameter, e.g. with <see cref="ImageGrid(string, IReadOnlyList{Matrix{double}}, int, IReadOnlyList{string}?, IReadOnlyList{string}?, double?, double?)"/>
+    /// chart built for one value of the parameter, e.g. with
+    /// <see cref="ImageGrid(string, IReadOnlyList{Matrix{double}}, int,
+    /// IReadOnlyList{string}?, IReadOnlyList{string}?, double?, double?)"/>
     /// or <see cref="Lines"/>) and hides the others.
     /// </summary>
     /// <remarks>
@@ -20,10 +22,12 @@ public static partial class Charts
     /// Introduced in notebook day 07 (the number of principal components kept).
     /// </remarks>
     /// <param name="title">The chart title.</param>
-    /// <param name="parameterName">The parameter's name, shown beside the slider's current value (e.g. "components kept").</param>
+    /// <param name="parameterName">The parameter's name, shown beside the slider's current value (e.g. "components
+    /// kept").</param>
     /// <param name="frames">One (label, chart) per slider step, in slider order; the first is shown at first.</param>
     /// <exception cref="ArgumentException"><paramref name="frames"/> is empty.</exception>
-    public static GenericChart Slider(string title, string parameterName, IReadOnlyList<(string Label, GenericChart Chart)> frames)
+    public static GenericChart Slider(string title, string parameterName,
+        IReadOnlyList<(string Label, GenericChart Chart)> frames)
     {
         if (frames.Count == 0)
         {
@@ -31,17 +35,21 @@ public static partial class Charts
         }
         // Copies, so the frames' own charts stay as they were.
         var traces = frames.Select((frame, k) => GenericChart.getTraces(frame.Chart).Select(trace =>
-            PlotlyFigure.Set(PlotlyFigure.Copy(trace, new Trace2D((string)PlotlyFigure.Get(trace, "type")!)), ("visible", k == 0))).ToList()).ToList();
-        int[] owner = traces.SelectMany((frameTraces, k) => frameTraces.Select(_ => k)).ToArray();   // frame of each trace
+            PlotlyFigure.Set(PlotlyFigure.Copy(trace, new Trace2D((string)PlotlyFigure.Get(trace, "type")!)),
+                ("visible", k == 0))).ToList()).ToList();
+        // frame of each trace
+        int[] owner = traces.SelectMany((frameTraces, k) => frameTraces.Select(_ => k)).ToArray();
         var steps = frames.Select((frame, k) => PlotlyFigure.Object(
             ("label", frame.Label),
             ("method", "restyle"),
-            ("args", new object[] { new Dictionary<string, object> { ["visible"] = owner.Select(o => o == k).ToArray() } })));
+            ("args", new object[] { new Dictionary<string,
+                object> { ["visible"] = owner.Select(o => o == k).ToArray() } })));
 
         Layout layout = PlotlyFigure.Copy(GenericChart.getLayout(frames[0].Chart), new Layout());
         // Room under the plot for the slider: the first frame's bottom margin (plotly.js's 80 px if
         // unset) stays for its axis title, the slider goes below it.
-        int bottom = PlotlyFigure.Get(layout, "margin") is DynamicObj.DynamicObj margin && PlotlyFigure.Get(margin, "b") is int b ? b : 80;
+        int bottom = PlotlyFigure.Get(layout, "margin") is DynamicObj.DynamicObj margin
+            && PlotlyFigure.Get(margin, "b") is int b ? b : 80;
         int height = PlotlyFigure.Get(layout, "height") is int h ? h : 450;
         int width = PlotlyFigure.Get(layout, "width") is int w ? w : 700;
         var margins = PlotlyFigure.Get(layout, "margin") as DynamicObj.DynamicObj ?? PlotlyFigure.Object();
@@ -71,7 +79,8 @@ public static partial class Charts
     /// <param name="zMin">The value drawn black; null for the smallest pixel value of all frames.</param>
     /// <param name="zMax">The value drawn white; null for the largest pixel value of all frames.</param>
     /// <exception cref="ArgumentException"><paramref name="frames"/> is empty.</exception>
-    public static GenericChart ImageSlider(string title, string parameterName, IReadOnlyList<(string Label, Matrix<double> Image)> frames,
+    public static GenericChart ImageSlider(string title, string parameterName,
+        IReadOnlyList<(string Label, Matrix<double> Image)> frames,
         double? zMin = null, double? zMax = null)
     {
         if (frames.Count == 0)
@@ -104,15 +113,19 @@ public static partial class Charts
             throw ErrorMessage.Empty("Charts.LinesSlider", nameof(frames));
         }
         var names = all.Select(s => s.Name).Distinct().ToList();
-        GenericChart chart = Slider(title, parameterName, frames.Select(f => (f.Label, Lines(title, xTitle, yTitle, f.Series))).ToList());
+        GenericChart chart = Slider(title, parameterName,
+            frames.Select(f => (f.Label, Lines(title, xTitle, yTitle, f.Series))).ToList());
         foreach (Trace trace in GenericChart.getTraces(chart))
         {
             string name = (string)PlotlyFigure.Get(trace, "name")!;
-            PlotlyFigure.Set(trace, ("line", PlotlyFigure.Object(("color", Palette[names.IndexOf(name) % Palette.Length]))));
+            PlotlyFigure.Set(trace,
+                ("line", PlotlyFigure.Object(("color", Palette[names.IndexOf(name) % Palette.Length]))));
         }
         PlotlyFigure.Set(GenericChart.getLayout(chart),
-            ("xaxis", PlotlyFigure.Object(("title", PlotlyFigure.Object(("text", xTitle))), ("range", Padded(all.SelectMany(s => s.X))))),
-            ("yaxis", PlotlyFigure.Object(("title", PlotlyFigure.Object(("text", yTitle))), ("range", Padded(all.SelectMany(s => s.Y))))));
+            ("xaxis", PlotlyFigure.Object(("title", PlotlyFigure.Object(("text", xTitle))),
+                ("range", Padded(all.SelectMany(s => s.X))))),
+            ("yaxis", PlotlyFigure.Object(("title", PlotlyFigure.Object(("text", yTitle))),
+                ("range", Padded(all.SelectMany(s => s.Y))))));
         return chart;
     }
 

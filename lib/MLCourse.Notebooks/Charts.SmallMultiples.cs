@@ -38,8 +38,10 @@ public static partial class Charts
             ("xaxis", AxisId("x", i)),
             ("yaxis", AxisId("y", i)))));
         return PanelGrid(title, traces, panels.Select(p => p.Title).ToList(), columns, 280, 220,
-            (i, bottom, left) => PlotlyFigure.Object(("title", bottom ? PlotlyFigure.Object(("text", xTitle)) : null), ("showticklabels", bottom)),
-            (i, bottom, left) => PlotlyFigure.Object(("title", left ? PlotlyFigure.Object(("text", yTitle)) : null), ("showticklabels", left)));
+            (i, bottom, left) => PlotlyFigure.Object(("title", bottom ? PlotlyFigure.Object(("text", xTitle)) : null),
+                ("showticklabels", bottom)),
+            (i, bottom, left) => PlotlyFigure.Object(("title", left ? PlotlyFigure.Object(("text", yTitle)) : null),
+                ("showticklabels", left)));
     }
 
     /// <summary>
@@ -51,17 +53,21 @@ public static partial class Charts
     /// <param name="columns">Panels per row.</param>
     /// <param name="xLabels">One label per column of z (e.g. tokens), or null.</param>
     /// <param name="yLabels">One label per row of z, or null.</param>
-    /// <exception cref="ArgumentException">No panels, panels of different shapes, or labels of the wrong length.</exception>
+    /// <exception cref="ArgumentException">No panels, panels of different shapes, or labels of the wrong
+    /// length.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="columns"/> is less than 1.</exception>
-    public static GenericChart SmallMultiples(string title, IReadOnlyList<(string Title, Matrix<double> Z)> panels, int columns,
+    public static GenericChart SmallMultiples(string title,
+        IReadOnlyList<(string Title, Matrix<double> Z)> panels, int columns,
         IReadOnlyList<string>? xLabels = null, IReadOnlyList<string>? yLabels = null)
     {
         RequirePanels(panels.Count, columns);
         int rows = panels[0].Z.RowCount, cols = panels[0].Z.ColumnCount;
-        int other = Enumerable.Range(0, panels.Count).FirstOrDefault(i => panels[i].Z.RowCount != rows || panels[i].Z.ColumnCount != cols);
+        int other = Enumerable.Range(0, panels.Count)
+            .FirstOrDefault(i => panels[i].Z.RowCount != rows || panels[i].Z.ColumnCount != cols);
         if (other > 0)
         {
-            throw ErrorMessage.Shape("Charts.SmallMultiples", $"panels[{other}].Z", ErrorMessage.FormatShape(rows, cols) + " like panels[0].Z",
+            throw ErrorMessage.Shape("Charts.SmallMultiples", $"panels[{other}].Z",
+                ErrorMessage.FormatShape(rows, cols) + " like panels[0].Z",
                 ErrorMessage.FormatShape(panels[other].Z.RowCount, panels[other].Z.ColumnCount));
         }
         RequireCount("Charts.SmallMultiples", nameof(xLabels), xLabels, cols);
@@ -73,8 +79,10 @@ public static partial class Charts
             ("xaxis", AxisId("x", i)),
             ("yaxis", AxisId("y", i))));
         GenericChart chart = PanelGrid(title, traces, panels.Select(p => p.Title).ToList(), columns, 240, 240,
-            (i, bottom, left) => PlotlyFigure.Set(PlotlyFigure.CellAxis(cols, xLabels, null, reversed: false), ("showticklabels", bottom)),
-            (i, bottom, left) => PlotlyFigure.Set(PlotlyFigure.CellAxis(rows, yLabels, null, reversed: true), ("showticklabels", left)));
+            (i, bottom, left) => PlotlyFigure.Set(PlotlyFigure.CellAxis(cols, xLabels, null, reversed: false),
+                ("showticklabels", bottom)),
+            (i, bottom, left) => PlotlyFigure.Set(PlotlyFigure.CellAxis(rows, yLabels, null, reversed: true),
+                ("showticklabels", left)));
         PlotlyFigure.Set(GenericChart.getLayout(chart), ("coloraxis", PlotlyFigure.Object(
             ("cmin", panels.Min(p => p.Z.Enumerate().Min())),
             ("cmax", panels.Max(p => p.Z.Enumerate().Max())))));
@@ -99,12 +107,15 @@ public static partial class Charts
     // Lays the panels out in reading order, each with its own pair of axes matched to the first
     // panel's (shared ranges) and its title above it; xAxis/yAxis style the axes of panel i, told
     // whether it is in the bottom row or the first column.
-    private static GenericChart PanelGrid(string title, IEnumerable<Trace> traces, IReadOnlyList<string> titles, int columns,
-        int panelWidth, int panelHeight, Func<int, bool, bool, DynamicObj.DynamicObj> xAxis, Func<int, bool, bool, DynamicObj.DynamicObj> yAxis)
+    private static GenericChart PanelGrid(string title,
+        IEnumerable<Trace> traces, IReadOnlyList<string> titles, int columns,
+        int panelWidth, int panelHeight, Func<int, bool, bool, DynamicObj.DynamicObj> xAxis,
+            Func<int, bool, bool, DynamicObj.DynamicObj> yAxis)
     {
         columns = Math.Min(columns, titles.Count);
         int rows = (titles.Count + columns - 1) / columns;
-        const double across = 0.04, down = 0.12;   // gaps between panels (room for a title), as fractions of the plot area
+        // gaps between panels (room for a title), as fractions of the plot area
+        const double across = 0.04, down = 0.12;
         double width = (1 - across * (columns - 1)) / columns;
         double height = (1 - down * (rows - 1)) / rows;
         var layout = new List<(string, object?)>

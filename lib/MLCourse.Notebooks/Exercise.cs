@@ -32,7 +32,9 @@ public static class Exercise
     /// <exception cref="ExerciseNotDoneException">Always.</exception>
     public static T Todo<T>() => throw new ExerciseNotDoneException();
 
-    /// <summary>Stands for statements the learner has not written yet; a check that meets it reports "not yet".</summary>
+    /// <summary>
+    /// Stands for statements the learner has not written yet; a check that meets it reports "not yet".
+    /// </summary>
     /// <exception cref="ExerciseNotDoneException">Always.</exception>
     public static void Todo() => throw new ExerciseNotDoneException();
 
@@ -57,12 +59,14 @@ public static class Exercise
         }
         catch (Exception e) when (IsNotDone(e))
         {
-            result = new ExerciseResult(id, ExerciseStatus.Pending, $"write your code in the exercise cell, run it, then run this cell. Hint: {hint}");
+            result = new ExerciseResult(id, ExerciseStatus.Pending,
+                $"write your code in the exercise cell, run it, then run this cell. Hint: {hint}");
         }
         catch (Exception e)
         {
             Exception inner = e is System.Reflection.TargetInvocationException { InnerException: { } i } ? i : e;
-            result = new ExerciseResult(id, ExerciseStatus.Error, $"your code threw {inner.GetType().Name}: {inner.Message} Hint: {hint}");
+            result = new ExerciseResult(id, ExerciseStatus.Error,
+                $"your code threw {inner.GetType().Name}: {inner.Message} Hint: {hint}");
         }
         Report(result);
     }
@@ -73,7 +77,8 @@ public static class Exercise
     /// experiment just measured, and explains it.
     /// </summary>
     /// <param name="id">The exercise's number or name.</param>
-    /// <param name="prediction">The learner's prediction, made before running the experiment; null while not made.</param>
+    /// <param name="prediction">The learner's prediction, made before running the experiment; null while not
+    /// made.</param>
     /// <param name="outcome">What the experiment measured, in the same words as the choices offered.</param>
     /// <param name="why">Why it comes out so: shown once a prediction is made, right or wrong.</param>
     public static void Predict(string id, string? prediction, string outcome, string why)
@@ -81,7 +86,8 @@ public static class Exercise
         ArgumentNullException.ThrowIfNull(outcome);
         if (prediction is null)
         {
-            Report(new ExerciseResult(id, ExerciseStatus.Pending, "write your prediction in the exercise cell before you run the experiment."));
+            Report(new ExerciseResult(id, ExerciseStatus.Pending,
+                "write your prediction in the exercise cell before you run the experiment."));
             return;
         }
         bool held = string.Equals(prediction.Trim(), outcome.Trim(), StringComparison.OrdinalIgnoreCase);
@@ -103,13 +109,16 @@ public static class Exercise
     {
         if (prediction is not { } p)
         {
-            Report(new ExerciseResult(id, ExerciseStatus.Pending, "write your prediction in the exercise cell before you run the experiment."));
+            Report(new ExerciseResult(id, ExerciseStatus.Pending,
+                "write your prediction in the exercise cell before you run the experiment."));
             return;
         }
         bool held = Math.Abs(p - outcome) <= tolerance;
         string text = string.Create(CultureInfo.InvariantCulture,
-            $"you predicted {p:G4}; the experiment measured {outcome:G4} (a prediction within {tolerance:G3} holds). Why: {why}");
-        Report(new ExerciseResult(id, held ? ExerciseStatus.Passed : ExerciseStatus.Wrong, (held ? "held: " : "") + text));
+            $"you predicted {p:G4}; the experiment measured {outcome:G4} "
+            + $"(a prediction within {tolerance:G3} holds). Why: {why}");
+        Report(new ExerciseResult(id, held ? ExerciseStatus.Passed : ExerciseStatus.Wrong,
+            (held ? "held: " : "") + text));
     }
 
     /// <summary>
@@ -125,11 +134,14 @@ public static class Exercise
         ArgumentNullException.ThrowIfNull(sha256);
         if (sha256.Length < 16)
         {
-            throw new ArgumentException($"Exercise.Recall: argument 'sha256' should have at least 16 hex digits, got {sha256.Length}.", nameof(sha256));
+            throw new ArgumentException(
+                $"Exercise.Recall: argument 'sha256' should have at least 16 hex digits, got {sha256.Length}.",
+                nameof(sha256));
         }
         if (answer is null)
         {
-            Report(new ExerciseResult(id, ExerciseStatus.Pending, $"write your answer in the exercise cell. Hint: {hint}"));
+            Report(new ExerciseResult(id, ExerciseStatus.Pending,
+                $"write your answer in the exercise cell. Hint: {hint}"));
             return;
         }
         bool right = Hash(answer).StartsWith(sha256, StringComparison.OrdinalIgnoreCase);
@@ -144,21 +156,30 @@ public static class Exercise
     public static string Hash(string answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        string normal = string.Join(' ', answer.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string normal = string.Join(' ',
+            answer.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normal)));
     }
 
-    /// <summary>Compares a learner's number with the reference: null when within <paramref name="tolerance"/>, else the difference.</summary>
+    /// <summary>
+    /// Compares a learner's number with the reference: null when within <paramref name="tolerance"/>, else the
+    /// difference.
+    /// </summary>
     /// <param name="what">What the number is, in the learner's words ("the loss").</param>
     /// <param name="yours">The learner's value.</param>
     /// <param name="reference">The library's or TorchSharp's value on the same inputs.</param>
     /// <param name="tolerance">Largest absolute difference that agrees.</param>
     public static string? Compare(string what, double yours, double reference, double tolerance = 1e-9) =>
         Math.Abs(yours - reference) <= tolerance ? null
-            : string.Create(CultureInfo.InvariantCulture, $"{what} differs from the reference by {yours - reference:G3}");
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{what} differs from the reference by {yours - reference:G3}");
 
-    /// <summary>Compares two lists element by element: null when every element is within <paramref name="tolerance"/>, else the shape or the worst element.</summary>
-    public static string? Compare(string what, IReadOnlyList<double> yours, IReadOnlyList<double> reference, double tolerance = 1e-9)
+    /// <summary>
+    /// Compares two lists element by element: null when every element is within <paramref name="tolerance"/>, else the
+    /// shape or the worst element.
+    /// </summary>
+    public static string? Compare(string what, IReadOnlyList<double> yours,
+        IReadOnlyList<double> reference, double tolerance = 1e-9)
     {
         if (yours is null)
         {
@@ -175,7 +196,8 @@ public static class Exercise
         int worst = WorstIndex(yours, reference);
         double largest = Gap(yours[worst], reference[worst]);
         return largest <= tolerance ? null
-            : string.Create(CultureInfo.InvariantCulture, $"{what} differs from the reference by {yours[worst] - reference[worst]:G3} at index {worst}");
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{what} differs from the reference by {yours[worst] - reference[worst]:G3} at index {worst}");
     }
 
     /// <summary>Compares two arrays element by element (see the list overload).</summary>
@@ -183,7 +205,8 @@ public static class Exercise
         Compare(what, (IReadOnlyList<double>)yours, reference, tolerance);
 
     /// <summary>Compares two vectors element by element (see the list overload).</summary>
-    public static string? Compare(string what, Vector<double> yours, Vector<double> reference, double tolerance = 1e-9) =>
+    public static string? Compare(string what, Vector<double> yours,
+        Vector<double> reference, double tolerance = 1e-9) =>
         yours is null ? $"{what} is null" : Compare(what, yours.ToArray(), reference.ToArray(), tolerance);
 
     /// <summary>Compares two matrices: the shape first, then the worst element, named by (row, column).</summary>
@@ -195,7 +218,8 @@ public static class Exercise
         }
         if (yours.RowCount != reference.RowCount || yours.ColumnCount != reference.ColumnCount)
         {
-            return $"{what} has shape ({yours.RowCount}, {yours.ColumnCount}); expected ({reference.RowCount}, {reference.ColumnCount})";
+            return $"{what} has shape ({yours.RowCount}, {yours.ColumnCount}); "
+                + $"expected ({reference.RowCount}, {reference.ColumnCount})";
         }
         double[] a = yours.ToColumnMajorArray(), b = reference.ToColumnMajorArray();
         if (Compare(what, a, b, tolerance) is null)
@@ -204,7 +228,8 @@ public static class Exercise
         }
         int flat = WorstIndex(a, b);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{what} differs from the reference by {a[flat] - b[flat]:G3} at ({flat % yours.RowCount}, {flat / yours.RowCount})");
+            $"{what} differs from the reference by {a[flat] - b[flat]:G3} "
+            + $"at ({flat % yours.RowCount}, {flat / yours.RowCount})");
     }
 
     /// <summary>Compares two tensors: the shape first, then the worst element, named by its index.</summary>
@@ -216,7 +241,8 @@ public static class Exercise
         }
         if (!yours.shape.SequenceEqual(reference.shape))
         {
-            return $"{what} has shape ({string.Join(", ", yours.shape)}); expected ({string.Join(", ", reference.shape)})";
+            return $"{what} has shape ({string.Join(", ", yours.shape)}); "
+                + $"expected ({string.Join(", ", reference.shape)})";
         }
         using var scope = torch.NewDisposeScope();
         double[] a = yours.detach().to(torch.float64).cpu().contiguous().data<double>().ToArray();
@@ -272,7 +298,10 @@ public enum ExerciseStatus
     Error,
 }
 
-/// <summary>The outcome of one exercise check: shown as a coloured box in a notebook and on the site, as one line of text elsewhere.</summary>
+/// <summary>
+/// The outcome of one exercise check: shown as a coloured box in a notebook and on the site, as one line of text
+/// elsewhere.
+/// </summary>
 /// <param name="Id">The exercise's number or name.</param>
 /// <param name="Status">Where it stands.</param>
 /// <param name="Message">What to do next, or why it came out so.</param>
@@ -296,9 +325,12 @@ public sealed record ExerciseResult(string Id, ExerciseStatus Status, string Mes
         _ => $"✘ Exercise {Id} — error: {Message}",
     };
 
-    /// <summary>The box shown in a notebook: <c>&lt;div class="mlcourse-exercise" data-exercise="…" data-status="…"&gt;</c>.</summary>
+    /// <summary>
+    /// The box shown in a notebook: <c>&lt;div class="mlcourse-exercise" data-exercise="…" data-status="…"&gt;</c>.
+    /// </summary>
     public string Html() =>
-        $"<div class=\"mlcourse-exercise\" data-exercise=\"{System.Net.WebUtility.HtmlEncode(Id)}\" data-status=\"{StatusName}\">"
+        $"<div class=\"mlcourse-exercise\" data-exercise=\"{System.Net.WebUtility.HtmlEncode(Id)}\" "
+        + $"data-status=\"{StatusName}\">"
         + $"{System.Net.WebUtility.HtmlEncode(Text())}</div>";
 
     /// <inheritdoc />
@@ -306,4 +338,5 @@ public sealed record ExerciseResult(string Id, ExerciseStatus Status, string Mes
 }
 
 /// <summary>Thrown by <see cref="Exercise.Todo{T}"/>: the learner has not written this code yet.</summary>
-public sealed class ExerciseNotDoneException() : Exception("Exercise not done yet: replace Exercise.Todo with your code.");
+public sealed class ExerciseNotDoneException()
+    : Exception("Exercise not done yet: replace Exercise.Todo with your code.");

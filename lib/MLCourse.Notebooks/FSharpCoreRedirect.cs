@@ -25,7 +25,9 @@ public static class FSharpCoreRedirect
         }
     }
 
-    /// <summary>The loaded FSharp.Core when <paramref name="name"/> asks for FSharp.Core; otherwise <c>null</c>.</summary>
+    /// <summary>
+    /// The loaded FSharp.Core when <paramref name="name"/> asks for FSharp.Core; otherwise <c>null</c>.
+    /// </summary>
     public static Assembly? Resolve(AssemblyLoadContext context, AssemblyName name) =>
         name.Name == "FSharp.Core"
             ? AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "FSharp.Core")

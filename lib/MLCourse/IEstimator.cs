@@ -18,6 +18,8 @@ public interface IPredictor<TLabel>
     /// <summary>One predicted label per row of <paramref name="x"/> (samples, features).</summary>
     TLabel[] Predict(Matrix<double> x);
 
-    /// <summary>The model's default score on <paramref name="x"/> and <paramref name="y"/>, as scikit-learn's <c>score</c>.</summary>
+    /// <summary>
+    /// The model's default score on <paramref name="x"/> and <paramref name="y"/>, as scikit-learn's <c>score</c>.
+    /// </summary>
     double Score(Matrix<double> x, IReadOnlyList<TLabel> y);
 }

@@ -84,7 +84,8 @@ public sealed class AdditiveAttention
                 ErrorMessage.FormatShape(encoderStates.RowCount, encoderStates.ColumnCount));
         }
         Vector<double> query = W * decoderState;                                           // W·s, (a,)
-        Matrix<double> hidden = (Gemm.MultiplyFast(encoderStates, U.Transpose()) + query.RepeatRows(encoderStates.RowCount))
+        Matrix<double> hidden =
+            (Gemm.MultiplyFast(encoderStates, U.Transpose()) + query.RepeatRows(encoderStates.RowCount))
             .PointwiseTanh();                                                              // row i: tanh(W·s + U·h_i)
         Vector<double> scores = hidden * V;                                                // e_i = vᵀ tanh(…)
         Vector<double> weights = Softmax.Of(scores);                                       // α

@@ -25,7 +25,8 @@ public static class ScaledDotProductAttention
     /// <param name="k">Keys, (keys, d_k).</param>
     /// <param name="v">Values, (keys, d_v).</param>
     /// <returns>The inputs, the scores and weights (queries, keys) and the output (queries, d_v).</returns>
-    /// <exception cref="ArgumentException">Keys of another width than the queries, or not one value row per key.</exception>
+    /// <exception cref="ArgumentException">Keys of another width than the queries, or not one value row per
+    /// key.</exception>
     public static ScaledDotProductAttentionPass Forward(Matrix<double> q, Matrix<double> k, Matrix<double> v)
     {
         if (q.ColumnCount == 0 || q.RowCount == 0 || k.RowCount == 0)

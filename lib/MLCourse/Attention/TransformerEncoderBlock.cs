@@ -142,7 +142,8 @@ public sealed class TransformerEncoderBlock
         SelfAttentionPass attention = Attention.Forward(x);
         LayerNormPass norm1 = Norm1.Forward(x + attention.Output);                                  // add & normalize
         Matrix<double> x1 = norm1.Output;
-        Matrix<double> preActivation = Gemm.MultiplyFast(x1, W1.Transpose()) + B1.RepeatRows(x.RowCount);   // x₁·W₁ᵀ + b₁
+        // x₁·W₁ᵀ + b₁
+        Matrix<double> preActivation = Gemm.MultiplyFast(x1, W1.Transpose()) + B1.RepeatRows(x.RowCount);
         Matrix<double> hidden = preActivation.PointwiseMaximum(0);                                    // relu
         LayerNormPass norm2 = Norm2.Forward(x1 + Gemm.MultiplyFast(hidden, W2.Transpose()) + B2.RepeatRows(x.RowCount));
         return new TransformerEncoderBlockPass(x, attention, norm1, preActivation, hidden, norm2);

@@ -158,7 +158,8 @@ public sealed class LayerWeights
         if (_entries.Any(e => e.Name == entry.Name))
         {
             throw new ArgumentException(
-                $"{Component}: name '{entry.Name}' is already taken; the names are {ErrorMessage.Quoted(Names)}.", "name");
+                $"{Component}: name '{entry.Name}' is already taken; the names are {ErrorMessage.Quoted(Names)}.",
+                    "name");
         }
         _entries.Add(entry);
         return this;

@@ -12,7 +12,8 @@ public sealed partial class Lstm
     /// Each step is one matrix product on the library's <see cref="Gemm"/>: the rows [h_{t−1}, x_t]
     /// of all sequences, (batch, units + features), times the four gates' weights side by side,
     /// (units + features, 4·units); then the element-wise equations (1)–(6), the activations
-    /// several units per SIMD instruction (<see cref="Activations.SigmoidInPlace"/>, <see cref="Activations.TanhInPlace"/>).
+    /// several units per SIMD instruction (<see cref="Activations.SigmoidInPlace"/>,
+    /// <see cref="Activations.TanhInPlace"/>).
     /// Nothing is cached, so there is no <see cref="Backward"/> from here; the result equals
     /// <see cref="Forward"/>'s hidden states sequence by sequence.
     /// </summary>
@@ -28,7 +29,8 @@ public sealed partial class Lstm
         int steps = sequences[0].RowCount;
         if (sequences.FirstOrDefault(s => s.RowCount != steps || s.ColumnCount != Features || steps == 0) is { } wrong)
         {
-            throw ErrorMessage.Shape(Component, nameof(sequences), $"(timesteps ≥ 1, {Features}) for every sequence, the same timesteps as the first ({steps})",
+            throw ErrorMessage.Shape(Component, nameof(sequences),
+                $"(timesteps ≥ 1, {Features}) for every sequence, the same timesteps as the first ({steps})",
                 ErrorMessage.FormatShape(wrong.RowCount, wrong.ColumnCount));
         }
         int batch = sequences.Count, units = Units, width = Units + Features, gates = 4 * Units;
@@ -37,8 +39,9 @@ public sealed partial class Lstm
         var inputs = new double[batch * width];            // rows [h_{t−1}, x_t]
         var preActivations = new double[batch * gates];
         var cells = new double[batch * units];             // C_{t−1}, then C_t
-        double[][] x = sequences.Select(sequence => sequence.ToRowMajorArray()).ToArray();       // (timesteps, features) each
-        double[][] hidden = sequences.Select(_ => new double[steps * units]).ToArray();        // (timesteps, units) each
+        // (timesteps, features) each
+        double[][] x = sequences.Select(sequence => sequence.ToRowMajorArray()).ToArray();
+        double[][] hidden = sequences.Select(_ => new double[steps * units]).ToArray();   // (timesteps, units) each
         for (int t = 0; t < steps; t++)
         {
             for (int s = 0; s < batch; s++)

@@ -36,7 +36,8 @@ public sealed class SimpleRnn
     {
         if (features < 1 || units < 1)
         {
-            throw ErrorMessage.OutOfRange(Component, features < 1 ? nameof(features) : nameof(units), "at least 1", features < 1 ? features : units);
+            throw ErrorMessage.OutOfRange(Component, features < 1 ? nameof(features) : nameof(units),
+                "at least 1", features < 1 ? features : units);
         }
         var init = new UniformInit(random, units);
         Wi = init.NextMatrix(features, units);
@@ -56,14 +57,16 @@ public sealed class SimpleRnn
     /// <param name="wo">W_o, (units,).</param>
     /// <param name="bo">b_o.</param>
     /// <exception cref="ArgumentException">Shapes that do not fit together.</exception>
-    public static SimpleRnn FromWeights(Matrix<double> wi, Matrix<double> wh, Vector<double> b, Vector<double> wo, double bo)
+    public static SimpleRnn FromWeights(Matrix<double> wi,
+        Matrix<double> wh, Vector<double> b, Vector<double> wo, double bo)
     {
         int units = wi.ColumnCount;
         if (wi.RowCount == 0 || units == 0)
         {
             throw ErrorMessage.Empty(Component, nameof(wi));
         }
-        Require.Shape(Component, nameof(wh), [wh.RowCount, wh.ColumnCount], [units, units], "(units, units), units from wi");
+        Require.Shape(Component, nameof(wh), [wh.RowCount, wh.ColumnCount],
+            [units, units], "(units, units), units from wi");
         Require.Length(Component, nameof(b), b, units);
         Require.Length(Component, nameof(wo), wo, units);
         return new SimpleRnn(wi.Clone(), wh.Clone(), b.Clone(), wo.Clone(), bo);
@@ -91,11 +94,15 @@ public sealed class SimpleRnn
     public Persistence.LayerWeights StoredWeights() => new Persistence.LayerWeights()
         .Add("Wi", Wi).Add("Wh", Wh).Add("B", B).Add("Wo", Wo).Add("Bo", () => Bo, value => Bo = value);
 
-    /// <summary>Keras' count: features·units + units·units + units·1 weights and units + 1 biases (the notes' 27 + 4).</summary>
+    /// <summary>
+    /// Keras' count: features·units + units·units + units·1 weights and units + 1 biases (the notes' 27 + 4).
+    /// </summary>
     public static (int Weights, int Biases) KerasParameterCount(int features, int units) =>
         (features * units + units * units + units, units + 1);
 
-    /// <summary>TorchSharp/PyTorch <c>nn.RNN</c> + <c>nn.Linear</c>: the RNN keeps two biases per unit (b_ih and b_hh).</summary>
+    /// <summary>
+    /// TorchSharp/PyTorch <c>nn.RNN</c> + <c>nn.Linear</c>: the RNN keeps two biases per unit (b_ih and b_hh).
+    /// </summary>
     public static (int Weights, int Biases) TorchParameterCount(int features, int units) =>
         (features * units + units * units + units, 2 * units + 1);
 
@@ -106,27 +113,38 @@ public sealed class SimpleRnn
     {
         if (sequence.ColumnCount != Wi.RowCount || sequence.RowCount == 0)
         {
-            throw ErrorMessage.Shape(Component, nameof(sequence), $"(timesteps ≥ 1, {Wi.RowCount})", ErrorMessage.FormatShape(sequence.RowCount, sequence.ColumnCount));
+            throw ErrorMessage.Shape(Component, nameof(sequence), $"(timesteps ≥ 1, {Wi.RowCount})",
+                ErrorMessage.FormatShape(sequence.RowCount, sequence.ColumnCount));
         }
         var states = new List<Vector<double>> { Vector<double>.Build.Dense(Wh.RowCount) };   // o_0 = 0
         for (int t = 0; t < sequence.RowCount; t++)
         {
-            Vector<double> pre = Wi.TransposeThisAndMultiply(sequence.Row(t)) + Wh.TransposeThisAndMultiply(states[^1]) + B;   // x_t·W_i + o_{t−1}·W_h + b
+            // x_t·W_i + o_{t−1}·W_h + b
+            Vector<double> pre = Wi.TransposeThisAndMultiply(sequence.Row(t))
+                + Wh.TransposeThisAndMultiply(states[^1]) + B;
             states.Add(pre.PointwiseTanh());
         }
         double z = states[^1].DotProduct(Wo) + Bo;
         return new SimpleRnnPass(sequence, states, z, Activations.Sigmoid(z));
     }
 
-    /// <summary>The binary cross-entropy of a prediction, each log clamped at −100 as PyTorch's <c>BCELoss</c> does (<see cref="Losses.BinaryCrossEntropy"/>): a confident correct prediction costs 0, not NaN.</summary>
+    /// <summary>
+    /// The binary cross-entropy of a prediction, each log clamped at −100 as PyTorch's <c>BCELoss</c> does
+    /// (<see cref="Losses.BinaryCrossEntropy"/>): a confident correct prediction costs 0, not NaN.
+    /// </summary>
     public static double Loss(double prediction, double label) => Losses.BinaryCrossEntropy(prediction, label);
 
-    /// <summary>∂L/∂z of <see cref="Loss"/> through the sigmoid, ŷ − y: what <see cref="Backward"/> takes to train the notes' classifier.</summary>
+    /// <summary>
+    /// ∂L/∂z of <see cref="Loss"/> through the sigmoid, ŷ − y: what <see cref="Backward"/> takes to train the notes'
+    /// classifier.
+    /// </summary>
     /// <param name="prediction">ŷ = σ(z).</param>
     /// <param name="label">y, 0 or 1.</param>
     public static double LossGradient(double prediction, double label) => prediction - label;
 
-    /// <summary>Backpropagation through time for one sequence, by the notes' chain rule, from ∂L/∂z (z the logit, ŷ = σ(z)).</summary>
+    /// <summary>
+    /// Backpropagation through time for one sequence, by the notes' chain rule, from ∂L/∂z (z the logit, ŷ = σ(z)).
+    /// </summary>
     /// <param name="pass">What <see cref="Forward"/> returned.</param>
     /// <param name="logitGradient">∂L/∂z; for the notes' loss <see cref="LossGradient"/> gives ŷ − y.</param>
     /// <returns>Every parameter's gradient, ∂L/∂x_t and the per-step gradient norms.</returns>
@@ -155,8 +173,12 @@ public sealed class SimpleRnn
         return new SimpleRnnGradients(dWi, dWh, dB, dWo, dz, dX, stateGradientNorms);
     }
 
-    /// <summary>Writes the weights into a TorchSharp <c>nn.RNN</c> (tanh, one layer) and an <c>nn.Linear(units, 1)</c> head, so σ(head(rnn(x)[last])) is <see cref="SimpleRnnPass.Prediction"/>.</summary>
-    /// <param name="rnn">An <c>nn.RNN(features, units)</c>; its b_hh is set to zero (this model has one bias per unit).</param>
+    /// <summary>
+    /// Writes the weights into a TorchSharp <c>nn.RNN</c> (tanh, one layer) and an <c>nn.Linear(units, 1)</c> head, so
+    /// σ(head(rnn(x)[last])) is <see cref="SimpleRnnPass.Prediction"/>.
+    /// </summary>
+    /// <param name="rnn">An <c>nn.RNN(features, units)</c>; its b_hh is set to zero (this model has one bias per
+    /// unit).</param>
     /// <param name="head">An <c>nn.Linear(units, 1)</c>.</param>
     public void CopyTo(TorchSharp.Modules.RNN rnn, TorchSharp.Modules.Linear head)
     {
@@ -170,11 +192,16 @@ public sealed class SimpleRnn
         head.bias!.fill_(Bo);
     }
 
-    /// <summary>The parameter <paramref name="name"/> of <paramref name="rnn"/>, or the library's error naming the ones it has.</summary>
+    /// <summary>
+    /// The parameter <paramref name="name"/> of <paramref name="rnn"/>, or the library's error naming the ones it has.
+    /// </summary>
     private static torch.Tensor Parameter(TorchSharp.Modules.RNN rnn, string name) =>
         TorchModuleParts.Parameter(Component, nameof(rnn), rnn, name);
 
-    /// <summary>Builds the model from a TorchSharp <c>nn.RNN</c> (tanh, one layer) and <c>nn.Linear(units, 1)</c> head: the inverse of <see cref="CopyTo"/>, with b = b_ih + b_hh.</summary>
+    /// <summary>
+    /// Builds the model from a TorchSharp <c>nn.RNN</c> (tanh, one layer) and <c>nn.Linear(units, 1)</c> head: the
+    /// inverse of <see cref="CopyTo"/>, with b = b_ih + b_hh.
+    /// </summary>
     /// <param name="rnn">An <c>nn.RNN(features, units)</c>.</param>
     /// <param name="head">An <c>nn.Linear(units, 1)</c>.</param>
     public static SimpleRnn CopyFrom(TorchSharp.Modules.RNN rnn, TorchSharp.Modules.Linear head)
@@ -210,7 +237,8 @@ public sealed class SimpleRnn
 /// <param name="States">o_0 = 0, o_1, …, o_T, each (units,).</param>
 /// <param name="Logit">z = o_T·W_o + b_o.</param>
 /// <param name="Prediction">ŷ = σ(z).</param>
-public sealed record SimpleRnnPass(Matrix<double> Sequence, IReadOnlyList<Vector<double>> States, double Logit, double Prediction);
+public sealed record SimpleRnnPass(Matrix<double> Sequence,
+    IReadOnlyList<Vector<double>> States, double Logit, double Prediction);
 
 /// <summary>The gradients of <see cref="SimpleRnn.Backward"/>.</summary>
 /// <param name="Wi">∂L/∂W_i, (features, units).</param>
@@ -223,4 +251,5 @@ public sealed record SimpleRnnPass(Matrix<double> Sequence, IReadOnlyList<Vector
 /// ‖∂L/∂o_t‖ for t = 1 … T, the gradient reaching each step's hidden state (o_t in the notes; the same
 /// quantity as <see cref="LstmGradients.HiddenGradientNorms"/>): vanishing gradients made visible.
 /// </param>
-public sealed record SimpleRnnGradients(Matrix<double> Wi, Matrix<double> Wh, Vector<double> B, Vector<double> Wo, double Bo, Matrix<double> X, double[] HiddenGradientNorms);
+public sealed record SimpleRnnGradients(Matrix<double> Wi, Matrix<double> Wh, Vector<double> B,
+    Vector<double> Wo, double Bo, Matrix<double> X, double[] HiddenGradientNorms);

@@ -51,11 +51,13 @@ public static partial class Gemm
     {
         if (a.ColumnCount != b.RowCount)
         {
-            throw ErrorMessage.Shape("Gemm", nameof(b), $"({a.ColumnCount}, n) to match a's {a.ColumnCount} columns", ErrorMessage.FormatShape(b.RowCount, b.ColumnCount));
+            throw ErrorMessage.Shape("Gemm", nameof(b), $"({a.ColumnCount}, n) to match a's {a.ColumnCount} columns",
+                ErrorMessage.FormatShape(b.RowCount, b.ColumnCount));
         }
         var c = Matrix<double>.Build.Dense(a.RowCount, b.ColumnCount);
         // MathNet stores column-major, which is the row-major transpose: Cᵀ = Bᵀ·Aᵀ in row-major terms.
-        MultiplyFast(b.AsColumnMajorArray() ?? b.ToColumnMajorArray(), a.AsColumnMajorArray() ?? a.ToColumnMajorArray(), c.AsColumnMajorArray(),
+        MultiplyFast(b.AsColumnMajorArray() ?? b.ToColumnMajorArray(),
+            a.AsColumnMajorArray() ?? a.ToColumnMajorArray(), c.AsColumnMajorArray(),
             b.ColumnCount, a.ColumnCount, a.RowCount);
         return c;
     }
@@ -138,11 +140,13 @@ public static partial class Gemm
                 nuint j = 0;
                 for (; (int)j <= n - Simd.Count; j += (nuint)Simd.Count)
                 {
-                    Vector.FusedMultiplyAdd(scaleVector, Vector.LoadUnsafe(ref source, j), Vector.LoadUnsafe(ref row, j)).StoreUnsafe(ref row, j);
+                    Vector.FusedMultiplyAdd(scaleVector, Vector.LoadUnsafe(ref source, j),
+                        Vector.LoadUnsafe(ref row, j)).StoreUnsafe(ref row, j);
                 }
                 for (; (int)j < n; j++)
                 {
-                    Unsafe.Add(ref row, j) = Math.FusedMultiplyAdd(scale, Unsafe.Add(ref source, j), Unsafe.Add(ref row, j));
+                    Unsafe.Add(ref row, j) =
+                        Math.FusedMultiplyAdd(scale, Unsafe.Add(ref source, j), Unsafe.Add(ref row, j));
                 }
             }
         }
@@ -152,7 +156,8 @@ public static partial class Gemm
     {
         if (operand.Offset < 0 || operand.Values.Length - (long)operand.Offset < (long)rows * columns)
         {
-            throw ErrorMessage.Shape("Gemm", argument, $"({rows}, {columns}) = {(long)rows * columns} values from offset {operand.Offset}",
+            throw ErrorMessage.Shape("Gemm", argument,
+                $"({rows}, {columns}) = {(long)rows * columns} values from offset {operand.Offset}",
                 $"{operand.Values.Length} values");
         }
     }
@@ -182,7 +187,8 @@ public static partial class Gemm
                             for (int ir = 0; ir < mc; ir += MicroRows)
                             {
                                 MicroKernel(kc, packedA.AsSpan(ir * kc), packedB.AsSpan(jr * kc), c.Values,
-                                    c.Offset + (row0 + ic + ir) * n + col0 + jc + jr, n, Math.Min(MicroRows, mc - ir), Math.Min(nr, nc - jr));
+                                    c.Offset + (row0 + ic + ir) * n + col0 + jc + jr, n,
+                                        Math.Min(MicroRows, mc - ir), Math.Min(nr, nc - jr));
                             }
                         }
                     }
@@ -234,7 +240,8 @@ public static partial class Gemm
     // C[tile] += Apanel (rows × kc) · Bpanel (kc × cols): twelve accumulators (six rows × two
     // vectors) live in registers for the whole depth, then go to C through a stack tile.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MicroKernel(int kc, ReadOnlySpan<double> aPanel, ReadOnlySpan<double> bPanel, double[] c, int cOffset, int ldc, int rows, int cols)
+    private static void MicroKernel(int kc, ReadOnlySpan<double> aPanel,
+        ReadOnlySpan<double> bPanel, double[] c, int cOffset, int ldc, int rows, int cols)
     {
         int vl = Simd.Count;
         ref double ap = ref MemoryMarshal.GetReference(aPanel);

@@ -19,7 +19,8 @@ public sealed class UniformInit(Random random, int fan)
     public double Next() => (2 * random.NextDouble() - 1) * Bound;
 
     /// <summary>A (rows, columns) matrix of draws, in MathNet's fill order.</summary>
-    public Matrix<double> NextMatrix(int rows, int columns) => Matrix<double>.Build.Dense(rows, columns, (_, _) => Next());
+    public Matrix<double> NextMatrix(int rows, int columns)
+        => Matrix<double>.Build.Dense(rows, columns, (_, _) => Next());
 
     /// <summary>A vector of draws.</summary>
     public Vector<double> NextVector(int length) => Vector<double>.Build.Dense(length, _ => Next());
