@@ -42,8 +42,10 @@ public static partial class Charts
         var steps = frames.Select((frame, k) => PlotlyFigure.Object(
             ("label", frame.Label),
             ("method", "restyle"),
-            ("args", new object[] { new Dictionary<string,
-                object> { ["visible"] = owner.Select(o => o == k).ToArray() } })));
+            ("args", new object[]
+            {
+                new Dictionary<string, object> { ["visible"] = owner.Select(o => o == k).ToArray() },
+            })));
 
         Layout layout = PlotlyFigure.Copy(GenericChart.getLayout(frames[0].Chart), new Layout());
         // Room under the plot for the slider: the first frame's bottom margin (plotly.js's 80 px if

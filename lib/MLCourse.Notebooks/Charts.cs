@@ -14,23 +14,23 @@ public static partial class Charts
 {
     /// <summary>One line per series, on shared axes.</summary>
     public static GenericChart Lines(string title, string xTitle, string yTitle, params Series[] series) =>
-        Titled(title, PlotlyChart.Combine(series.Select(s => PlotlyChart.Line<double,
-            double, string>(x: s.X, y: s.Y, Name: s.Name))))
+        Titled(title, PlotlyChart.Combine(series.Select(s =>
+            PlotlyChart.Line<double, double, string>(x: s.X, y: s.Y, Name: s.Name))))
             .WithXAxisStyle<double, double, string>(TitleText: xTitle)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle);
 
     /// <summary>One group of markers per series, on shared axes (a scatter plot).</summary>
     public static GenericChart Points(string title, string xTitle, string yTitle, params Series[] series) =>
-        Titled(title, PlotlyChart.Combine(series.Select(s => PlotlyChart.Point<double,
-            double, string>(x: s.X, y: s.Y, Name: s.Name))))
+        Titled(title, PlotlyChart.Combine(series.Select(s =>
+            PlotlyChart.Point<double, double, string>(x: s.X, y: s.Y, Name: s.Name))))
             .WithXAxisStyle<double, double, string>(TitleText: xTitle)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle);
 
     /// <summary>One bar per category.</summary>
     public static GenericChart Bars(string title, string xTitle, string yTitle,
         IReadOnlyList<string> categories, IReadOnlyList<double> values) =>
-        Titled(title, PlotlyChart.Column<double, string,
-            string>(values: values, Keys: new Plotly.NET.CSharp.Optional<IEnumerable<string>>(categories, true)))
+        Titled(title, PlotlyChart.Column<double, string, string>(values: values,
+            Keys: new Plotly.NET.CSharp.Optional<IEnumerable<string>>(categories, true)))
             .WithXAxisStyle<double, double, string>(TitleText: xTitle)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle);
 

@@ -79,9 +79,8 @@ public static class Display
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
         WritePlotlyScript(Path.Combine(folder, PlotlyScript));
-        GenericChart offline =
-            Chart.withDisplayOptions(DisplayOptions.init(null, null, null, null,
-            null, null, PlotlyJSReference.NewCDN(PlotlyScript))).Invoke(chart);
+        var options = DisplayOptions.init(null, null, null, null, null, null, PlotlyJSReference.NewCDN(PlotlyScript));
+        GenericChart offline = Chart.withDisplayOptions(options).Invoke(chart);
         File.WriteAllText(path, GenericChart.toEmbeddedHTML(offline));
         return path;
     }

@@ -145,10 +145,10 @@ public sealed class Gru
         for (int t = 0; t < sequence.RowCount; t++)
         {
             Vector<double> x = sequence.Row(t);
-            Vector<double> r = Activations.Sigmoid(InputWeights[Reset] * x
-                + InputBiases[Reset] + HiddenWeights[Reset] * h + HiddenBiases[Reset]);
-            Vector<double> z = Activations.Sigmoid(InputWeights[Update] * x
-                + InputBiases[Update] + HiddenWeights[Update] * h + HiddenBiases[Update]);
+            Vector<double> r = Activations.Sigmoid(InputWeights[Reset] * x + InputBiases[Reset]
+                + HiddenWeights[Reset] * h + HiddenBiases[Reset]);
+            Vector<double> z = Activations.Sigmoid(InputWeights[Update] * x + InputBiases[Update]
+                + HiddenWeights[Update] * h + HiddenBiases[Update]);
             Vector<double> hn = HiddenWeights[Candidate] * h + HiddenBiases[Candidate];
             Vector<double> n = (InputWeights[Candidate] * x + InputBiases[Candidate] + r.PointwiseMultiply(hn))
                 .PointwiseTanh();
@@ -281,6 +281,6 @@ public sealed record GruPass(IReadOnlyList<GruStep> Steps);
 /// <param name="InputBiases">∂L/∂b_i·.</param>
 /// <param name="HiddenBiases">∂L/∂b_h·.</param>
 /// <param name="X">∂L/∂x_t, (timesteps, features).</param>
-public sealed record GruGradients(IReadOnlyList<Matrix<double>> InputWeights,
-    IReadOnlyList<Matrix<double>> HiddenWeights,
+public sealed record GruGradients(
+    IReadOnlyList<Matrix<double>> InputWeights, IReadOnlyList<Matrix<double>> HiddenWeights,
     IReadOnlyList<Vector<double>> InputBiases, IReadOnlyList<Vector<double>> HiddenBiases, Matrix<double> X);

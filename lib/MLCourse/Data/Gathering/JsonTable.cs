@@ -53,16 +53,17 @@ public static class JsonTable
             : throw ErrorMessage.MustInFile($"{Component}: {path}", $"record {i}", "be an object",
                 $"is {record.ValueKind}")).ToList();
         var names = rows.SelectMany(r => r.Keys).Distinct().ToList();
-        return new Table(names.Select(name => Column(name, rows, dtypes is not null
-            && dtypes.TryGetValue(name, out ColumnKind kind) ? kind : null, path)).ToArray());
+        ColumnKind? KindOf(string name) =>
+            dtypes is not null && dtypes.TryGetValue(name, out ColumnKind kind) ? kind : null;
+        return new Table(names.Select(name => Column(name, rows, KindOf(name), path)).ToArray());
     }
 
-    private static TableColumn Column(string name, List<Dictionary<string,
-        JsonElement>> rows, ColumnKind? kind, string path)
+    private static TableColumn Column(
+        string name, List<Dictionary<string, JsonElement>> rows, ColumnKind? kind, string path)
     {
-        JsonElement?[] values =
-            rows.Select(r => r.TryGetValue(name, out JsonElement v)
-            && v.ValueKind != JsonValueKind.Null ? v : (JsonElement?)null).ToArray();
+        JsonElement? ValueOf(Dictionary<string, JsonElement> row) =>
+            row.TryGetValue(name, out JsonElement v) && v.ValueKind != JsonValueKind.Null ? v : null;
+        JsonElement?[] values = rows.Select(ValueOf).ToArray();
         bool allNumbers = values.All(v => v is null || v.Value.ValueKind == JsonValueKind.Number);
         if (kind is null && allNumbers && values.Any(v => v is not null))
         {
