@@ -179,17 +179,20 @@ public sealed class SimpleRnn
     /// </summary>
     /// <param name="rnn">An <c>nn.RNN(features, units)</c>; its b_hh is set to zero (this model has one bias per
     /// unit).</param>
-    /// <param name="head">An <c>nn.Linear(units, 1)</c>.</param>
+    /// <param name="head">An <c>nn.Linear(units, 1)</c> with a bias.</param>
+    /// <exception cref="ArgumentException">A parameter is missing (the message names those the module has).</exception>
     public void CopyTo(TorchSharp.Modules.RNN rnn, TorchSharp.Modules.Linear head)
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
+        torch.Tensor headBias = head.bias ?? throw ErrorMessage.Must(Component, nameof(head),
+            "have a bias (create it with hasBias: true)", "has none");
         Parameter(rnn, "weight_ih_l0").copy_(Wi.Transpose().ToTensor());   // TorchSharp stores (units, features)
         Parameter(rnn, "weight_hh_l0").copy_(Wh.Transpose().ToTensor());
         Parameter(rnn, "bias_ih_l0").copy_(B.ToTensor());
         Parameter(rnn, "bias_hh_l0").zero_();
         head.weight!.copy_(Wo.ToTensor().unsqueeze(0));
-        head.bias!.fill_(Bo);
+        headBias.fill_(Bo);
     }
 
     /// <summary>
