@@ -14,8 +14,8 @@ public static partial class Charts
     /// Changes only the layout's width and height, so square image pixels stay square. The chart
     /// passed in is changed and returned. Introduced in notebook day 16 (feature maps of a real image).
     /// </remarks>
-    /// <param name="chart">A chart with a width and height in its layout (every image chart of this class has
-    /// them).</param>
+    /// <param name="chart">A chart with a width and height in its layout (every image chart
+    /// of this class has them).</param>
     /// <param name="factor">How many times larger the plot area is drawn; at least 1.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is less than 1.</exception>
     /// <exception cref="ArgumentException">The chart's layout has no width or height.</exception>

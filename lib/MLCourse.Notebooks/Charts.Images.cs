@@ -53,8 +53,8 @@ public static partial class Charts
     /// largest white, as MNIST is usually shown; no pixel-index axes.
     /// </summary>
     /// <param name="title">The chart title.</param>
-    /// <param name="images">Equally sized images, each of shape (height, width), e.g. 8×8 or 28×28; row 0 is the
-    /// top.</param>
+    /// <param name="images">Equally sized images, each of shape (height, width), e.g. 8×8 or
+    /// 28×28; row 0 is the top.</param>
     /// <param name="columns">Images per row of the grid.</param>
     /// <param name="rowLabels">One label per grid row, or null.</param>
     /// <param name="columnLabels">One label per grid column, or null.</param>
@@ -195,8 +195,8 @@ public static partial class Charts
             rowLabels, columnLabels, zMin, zMax);
 
     /// <summary>
-    /// A batch of images as a tensor, shape (N, 1, H, W) as a CNN takes it or (N, H, W), in a grid;
-    /// see
+    /// A batch of images as a tensor, shape (N, 1, H, W) as a CNN takes
+    /// it or (N, H, W), in a grid; see
     /// <see cref="ImageGrid(string, IReadOnlyList{Matrix{double}}, int,
     /// IReadOnlyList{string}?, IReadOnlyList{string}?, double?, double?)"/>.
     /// </summary>

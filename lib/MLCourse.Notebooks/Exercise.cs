@@ -77,8 +77,8 @@ public static class Exercise
     /// experiment just measured, and explains it.
     /// </summary>
     /// <param name="id">The exercise's number or name.</param>
-    /// <param name="prediction">The learner's prediction, made before running the experiment; null while not
-    /// made.</param>
+    /// <param name="prediction">The learner's prediction, made before running the
+    /// experiment; null while not made.</param>
     /// <param name="outcome">What the experiment measured, in the same words as the choices offered.</param>
     /// <param name="why">Why it comes out so: shown once a prediction is made, right or wrong.</param>
     public static void Predict(string id, string? prediction, string outcome, string why)
@@ -162,8 +162,8 @@ public static class Exercise
     }
 
     /// <summary>
-    /// Compares a learner's number with the reference: null when within <paramref name="tolerance"/>, else the
-    /// difference.
+    /// Compares a learner's number with the reference: null when within <paramref name="tolerance"/>,
+    /// else the difference.
     /// </summary>
     /// <param name="what">What the number is, in the learner's words ("the loss").</param>
     /// <param name="yours">The learner's value.</param>
@@ -299,8 +299,8 @@ public enum ExerciseStatus
 }
 
 /// <summary>
-/// The outcome of one exercise check: shown as a coloured box in a notebook and on the site, as one line of text
-/// elsewhere.
+/// The outcome of one exercise check: shown as a coloured box in a notebook and on the site,
+/// as one line of text elsewhere.
 /// </summary>
 /// <param name="Id">The exercise's number or name.</param>
 /// <param name="Status">Where it stands.</param>

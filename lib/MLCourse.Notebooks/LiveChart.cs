@@ -185,8 +185,8 @@ internal sealed record FrameTemplate(string Before, string After, Guid Id)
     }
 
     /// <summary>
-    /// The HTML with <paramref name="tracesJson"/> as its traces and <paramref name="id"/> (in both spellings) as its
-    /// element id.
+    /// The HTML with <paramref name="tracesJson"/> as its traces and <paramref name="id"/> (in
+    /// both spellings) as its element id.
     /// </summary>
     public string Fill(string tracesJson, Guid id) =>
         (Before + tracesJson + After).Replace(Id.ToString("D"), id.ToString("D"))

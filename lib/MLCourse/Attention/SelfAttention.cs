@@ -148,8 +148,8 @@ public sealed class SelfAttention
     /// <summary>Attends every token of <paramref name="x"/> to every other.</summary>
     /// <param name="x">(tokens, d_in).</param>
     /// <returns>
-    /// Q, K, V, every head's scores, weights and output, and the output (tokens, d_out); deconstructs into (Output,
-    /// Weights).
+    /// Q, K, V, every head's scores, weights and output, and the output (tokens, d_out);
+    /// deconstructs into (Output, Weights).
     /// </returns>
     /// <exception cref="ArgumentException"><paramref name="x"/> does not have d_in columns.</exception>
     public SelfAttentionPass Forward(Matrix<double> x)

@@ -48,8 +48,8 @@ public sealed partial class Conv2d
     /// <param name="filters">Output channels, one per filter, ≥ 1.</param>
     /// <param name="kernelSize">(k_h, k_w), each ≥ 1.</param>
     /// <param name="stride">(s_h, s_w), each ≥ 1.</param>
-    /// <param name="padding">(p_h, p_w), each ≥ 0: p_h zero rows above and below, p_w zero columns left and
-    /// right.</param>
+    /// <param name="padding">(p_h, p_w), each ≥ 0: p_h zero rows above and below, p_w zero
+    /// columns left and right.</param>
     /// <exception cref="ArgumentOutOfRangeException">A setting out of range.</exception>
     public Conv2d(int channelsIn, int filters, (int Height, int Width) kernelSize,
         (int Height, int Width) stride, (int Height, int Width) padding)
@@ -240,8 +240,8 @@ public sealed partial class Conv2d
     }
 
     /// <summary>
-    /// Writes these weights and bias into a TorchSharp <c>nn.Conv2d</c> of the same sizes, so it computes the same
-    /// function.
+    /// Writes these weights and bias into a TorchSharp <c>nn.Conv2d</c> of the same sizes, so
+    /// it computes the same function.
     /// </summary>
     /// <param name="module">A module with weight (filters, c_in, k_h, k_w) and a bias.</param>
     /// <exception cref="ArgumentException">The module's weight has another shape, or it has no bias.</exception>

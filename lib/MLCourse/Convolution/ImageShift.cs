@@ -10,8 +10,8 @@ namespace MLCourse.Convolution;
 public static class ImageShift
 {
     /// <summary>
-    /// The images moved <paramref name="right"/> pixels right and <paramref name="down"/> pixels down (negative: left /
-    /// up).
+    /// The images moved <paramref name="right"/> pixels right and <paramref name="down"/>
+    /// pixels down (negative: left / up).
     /// </summary>
     /// <param name="images">Shape (batch, channels, height, width).</param>
     /// <param name="right">Columns to move right.</param>

@@ -49,8 +49,8 @@ public sealed class MaxPool2d
     /// <summary>The maximum of each window, and where it was.</summary>
     /// <param name="x">Shape (batch, channels, height, width).</param>
     /// <returns>
-    /// The output, shape (batch, channels, ⌊(h + 2p_h − k_h)/s_h⌋ + 1, ⌊(w + 2p_w − k_w)/s_w⌋ + 1), and each output's
-    /// argmax.
+    /// The output, shape (batch, channels, ⌊(h + 2p_h − k_h)/s_h⌋ + 1, ⌊(w + 2p_w − k_w)/s_w⌋
+    /// + 1), and each output's argmax.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException">A window larger than the padded input.</exception>
     public MaxPool2dPass Forward(ImageBatch x)

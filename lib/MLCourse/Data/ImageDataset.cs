@@ -13,8 +13,8 @@ namespace MLCourse.Data;
 /// <remarks>
 /// Loaded by <see cref="Datasets.FashionMnist"/> and <see cref="Datasets.MnistDigits"/>; introduced in
 /// the convolution days and used by the generative ones (VAE, GAN, diffusion on 14×14 via
-/// <see cref="Downsample"/>). Every method that returns a data set or an array copies; none changes
-/// this one.
+/// <see cref="Downsample"/>). Every method that returns a data set or an array
+/// copies; none changes this one.
 /// </remarks>
 public sealed class ImageDataset
 {

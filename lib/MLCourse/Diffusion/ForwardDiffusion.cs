@@ -8,8 +8,8 @@ namespace MLCourse.Diffusion;
 /// <item>one step q(x_t | x_{t−1}) = N(√(1 − β_t)·x_{t−1}, β_t·I): x_t = √α_t·x_{t−1} + √β_t·ε;</item>
 /// <item>the closed form q(x_t | x_0) = N(√ᾱ_t·x_0, (1 − ᾱ_t)·I): x_t = √ᾱ_t·x_0 + √(1 − ᾱ_t)·ε;</item>
 /// <item>the posterior q(x_{t−1} | x_t, x_0) = N(μ̃_t, β̃_t·I) with
-/// μ̃_t = (√ᾱ_{t−1}·β_t/(1 − ᾱ_t))·x_0 + (√α_t·(1 − ᾱ_{t−1})/(1 − ᾱ_t))·x_t and β̃_t = β_t·(1 − ᾱ_{t−1})/(1 −
-/// ᾱ_t);</item>
+/// μ̃_t = (√ᾱ_{t−1}·β_t/(1 − ᾱ_t))·x_0 + (√α_t·(1 − ᾱ_{t−1})/(1 − ᾱ_t))·x_t and β̃_t =
+/// β_t·(1 − ᾱ_{t−1})/(1 − ᾱ_t);</item>
 /// <item>with ε predicted by a network, μ_θ = (x_t − β_t/√(1 − ᾱ_t)·ε̂)/√α_t (DDPM's reverse mean).</item>
 /// </list>
 /// </summary>

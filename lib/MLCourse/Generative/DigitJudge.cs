@@ -274,8 +274,8 @@ public sealed class DigitJudge : IDisposable
 
 /// <summary>What <see cref="DigitJudge.Judge"/> measured on a set of images.</summary>
 /// <param name="Count">Images judged.</param>
-/// <param name="ConfidentShare">Share of all images whose top class is a digit with probability ≥ the threshold, in [0,
-/// 1].</param>
+/// <param name="ConfidentShare">Share of all images whose top class is a digit with probability ≥
+/// the threshold, in [0, 1].</param>
 /// <param name="MeanTopProbability">Mean over images of the top class probability ("not a digit" included).</param>
 /// <param name="ClassCounts">How many images the judge put in each digit class.</param>
 /// <param name="NotDigits">How many images the judge called "not a digit".</param>

@@ -58,8 +58,8 @@ public sealed class LayerWeights
         Add(new Entry(name, [values.Length], () => (double[])values.Clone(), loaded => loaded.CopyTo(values, 0)));
 
     /// <summary>
-    /// Adds an image batch (convolution filters, shape (filters, c_in, k_h, k_w)), by reference, as a
-    /// rank-4 entry.
+    /// Adds an image batch (convolution filters, shape (filters, c_in, k_h, k_w)),
+    /// by reference, as a rank-4 entry.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is already taken.</exception>
     public LayerWeights Add(string name, ImageBatch batch) =>

@@ -16,8 +16,8 @@ namespace MLCourse.Preprocessing;
 /// the error bound of the two-pass variance (Chan, Golub and LeVeque):
 /// var ≤ n·ε·var + (n·mean·ε)², with ε the double precision machine epsilon 2.2e-16.
 /// So [0.1, 0.1, 0.1] gets scale 1 (not 1.4e-17) and a new 0.2 becomes 0.1, as in scikit-learn.
-/// Introduced in notebook day 01. The scaler has no settings; <see cref="Fit(Matrix{double})"/> returns the fitted
-/// state.
+/// Introduced in notebook day 01. The scaler has no settings;
+/// <see cref="Fit(Matrix{double})"/> returns the fitted state.
 /// </remarks>
 public sealed class StandardScaler : ITableTransformer
 {

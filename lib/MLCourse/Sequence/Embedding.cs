@@ -35,8 +35,8 @@ public sealed class Embedding(Matrix<double> table)
         Table.TransposeThisAndMultiply(Vector<double>.Build.Dense(Table.RowCount, i => i == token ? 1 : 0));
 
     /// <summary>
-    /// The <paramref name="count"/> other tokens most similar to <paramref name="token"/> by cosine similarity, most
-    /// similar first.
+    /// The <paramref name="count"/> other tokens most similar to <paramref name="token"/> by cosine
+    /// similarity, most similar first.
     /// </summary>
     public IReadOnlyList<(int Token, double Cosine)> Nearest(int token, int count)
     {

@@ -135,8 +135,8 @@ public sealed class SimpleRnn
     public static double Loss(double prediction, double label) => Losses.BinaryCrossEntropy(prediction, label);
 
     /// <summary>
-    /// ∂L/∂z of <see cref="Loss"/> through the sigmoid, ŷ − y: what <see cref="Backward"/> takes to train the notes'
-    /// classifier.
+    /// ∂L/∂z of <see cref="Loss"/> through the sigmoid, ŷ − y: what <see cref="Backward"/> takes
+    /// to train the notes' classifier.
     /// </summary>
     /// <param name="prediction">ŷ = σ(z).</param>
     /// <param name="label">y, 0 or 1.</param>
@@ -177,8 +177,8 @@ public sealed class SimpleRnn
     /// Writes the weights into a TorchSharp <c>nn.RNN</c> (tanh, one layer) and an <c>nn.Linear(units, 1)</c> head, so
     /// σ(head(rnn(x)[last])) is <see cref="SimpleRnnPass.Prediction"/>.
     /// </summary>
-    /// <param name="rnn">An <c>nn.RNN(features, units)</c>; its b_hh is set to zero (this model has one bias per
-    /// unit).</param>
+    /// <param name="rnn">An <c>nn.RNN(features, units)</c>; its b_hh is set to zero (this model
+    /// has one bias per unit).</param>
     /// <param name="head">An <c>nn.Linear(units, 1)</c> with a bias.</param>
     /// <exception cref="ArgumentException">A parameter is missing (the message names those the module has).</exception>
     public void CopyTo(TorchSharp.Modules.RNN rnn, TorchSharp.Modules.Linear head)

@@ -44,8 +44,8 @@ public static class Activations
 
     /// <summary>tanh of every entry, in place, several per SIMD instruction: 1 − 2/(e^(2z) + 1).</summary>
     /// <remarks>
-    /// Exact limits at both ends (e^(2z) = ∞ gives 1, e^(2z) = 0 gives −1); near 0 the absolute error stays at rounding
-    /// level.
+    /// Exact limits at both ends (e^(2z) = ∞ gives 1, e^(2z) = 0 gives −1); near 0 the absolute
+    /// error stays at rounding level.
     /// </remarks>
     public static void TanhInPlace(Span<double> z)
     {

@@ -154,8 +154,8 @@ public sealed class SkipGram
     /// <param name="corpus">Token ids, each in 0 … <paramref name="vocabularySize"/> − 1 (leave out words not to learn,
     /// e.g. unknown).</param>
     /// <param name="vocabularySize">The number of rows of the vector tables.</param>
-    /// <param name="progress">Called after each epoch with (epoch from 1, mean pair loss of that epoch), or
-    /// null.</param>
+    /// <param name="progress">Called after each epoch with (epoch from 1, mean pair loss
+    /// of that epoch), or null.</param>
     /// <exception cref="ArgumentException">The corpus has fewer than two tokens.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A token id is outside the vocabulary.</exception>
     public SkipGramEmbeddings Fit(IReadOnlyList<int> corpus, int vocabularySize, Action<int, double>? progress = null)

@@ -69,8 +69,8 @@ public sealed class Vocabulary
     /// </summary>
     /// <param name="texts">The texts to count characters in, e.g. the baby names.</param>
     /// <param name="minCount">Keep only characters seen at least this often (≥ 1).</param>
-    /// <param name="maxSize">The most tokens, special ones included; the rarest are left out. <c>null</c>: no
-    /// limit.</param>
+    /// <param name="maxSize">The most tokens, special ones included; the rarest are left out. <c>null</c>:
+    /// no limit.</param>
     /// <param name="paddingToken">The padding token (id 0), or <c>null</c> for none.</param>
     /// <param name="unknownToken">
     /// The token for anything not in the vocabulary, or <c>null</c> for none (then encoding it is an error).
@@ -80,8 +80,8 @@ public sealed class Vocabulary
     /// <exception cref="ArgumentException">The texts hold no character; a special token is empty or given
     /// twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="minCount"/> is below 1, or <paramref name="maxSize"/> leaves no room for a token after the
-    /// special ones.
+    /// <paramref name="minCount"/> is below 1, or <paramref name="maxSize"/> leaves no room for
+    /// a token after the special ones.
     /// </exception>
     public static Vocabulary Characters(IEnumerable<string> texts, int minCount = 1, int? maxSize = null,
         string? paddingToken = DefaultPaddingToken, string? unknownToken = DefaultUnknownToken,
@@ -91,8 +91,8 @@ public sealed class Vocabulary
     /// <summary>A vocabulary of the words of <paramref name="texts"/>, split by <see cref="WordTokenizer"/>.</summary>
     /// <param name="texts">The texts to count words in, e.g. the novels' paragraphs.</param>
     /// <param name="minCount">Keep only words seen at least this often (≥ 1).</param>
-    /// <param name="maxSize">The most tokens, special ones included; the rarest are left out. <c>null</c>: no
-    /// limit.</param>
+    /// <param name="maxSize">The most tokens, special ones included; the rarest are left out. <c>null</c>:
+    /// no limit.</param>
     /// <param name="paddingToken">The padding token (id 0), or <c>null</c> for none.</param>
     /// <param name="unknownToken">
     /// The token for anything not in the vocabulary, or <c>null</c> for none (then encoding it is an error).
@@ -101,8 +101,8 @@ public sealed class Vocabulary
     /// "&lt;eos&gt;".</param>
     /// <exception cref="ArgumentException">The texts hold no word; a special token is empty or given twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="minCount"/> is below 1, or <paramref name="maxSize"/> leaves no room for a token after the
-    /// special ones.
+    /// <paramref name="minCount"/> is below 1, or <paramref name="maxSize"/> leaves no room for
+    /// a token after the special ones.
     /// </exception>
     public static Vocabulary Words(IEnumerable<string> texts, int minCount = 1, int? maxSize = null,
         string? paddingToken = DefaultPaddingToken, string? unknownToken = DefaultUnknownToken,

@@ -28,8 +28,8 @@ public abstract class FittedTree
     public int LeafCount => Root.Descendants().Count(n => n.IsLeaf);
 
     /// <summary>
-    /// The sorted, distinct thresholds the tree uses on <paramref name="feature"/> — the edges of decision-tree
-    /// binning.
+    /// The sorted, distinct thresholds the tree uses on <paramref name="feature"/> — the
+    /// edges of decision-tree binning.
     /// </summary>
     public double[] Thresholds(int feature) =>
         Root.Descendants().Where(n => !n.IsLeaf && n.Feature == feature)

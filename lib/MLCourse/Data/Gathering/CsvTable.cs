@@ -39,8 +39,8 @@ public static class CsvTable
     /// <summary>Reads <paramref name="path"/>.</summary>
     /// <param name="path">A delimited text file whose first row names the columns.</param>
     /// <param name="dtypes">Kinds for some columns by name; the others are inferred (Integer, Number or Text).</param>
-    /// <param name="delimiter">The field separator: ',' (default), ';' (spreadsheets in many European locales), '\t',
-    /// ….</param>
+    /// <param name="delimiter">The field separator: ',' (default), ';' (spreadsheets in many
+    /// European locales), '\t', ….</param>
     /// <param name="naValues">The texts that mean "missing"; null for <see cref="DefaultNaValues"/>.</param>
     /// <exception cref="FormatException">A malformed row, an unclosed quote, or a value of the wrong kind; the message
     /// names file and line.</exception>

@@ -23,8 +23,8 @@ public static class JsonTable
 
     /// <summary>Reads the records of the JSON file at <paramref name="path"/>.</summary>
     /// <param name="path">The JSON file.</param>
-    /// <param name="recordsProperty">The top-level property holding the array, or null when the file is the
-    /// array.</param>
+    /// <param name="recordsProperty">The top-level property holding the array, or null when
+    /// the file is the array.</param>
     /// <param name="dtypes">Kinds for some columns by name.</param>
     /// <exception cref="FormatException">The array or a record is missing, or a value is of the wrong kind; the message
     /// says where.</exception>

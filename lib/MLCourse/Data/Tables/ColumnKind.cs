@@ -17,8 +17,8 @@ public enum ColumnKind
     Text,
 
     /// <summary>
-    /// Text from a small set of categories, stored as <see cref="string"/>; <see cref="TableColumn.Categories"/> lists
-    /// them sorted.
+    /// Text from a small set of categories, stored as <see cref="string"/>;
+    /// <see cref="TableColumn.Categories"/> lists them sorted.
     /// </summary>
     Category,
 

@@ -9,8 +9,8 @@ namespace MLCourse.Data.Tables;
 public sealed class TableColumn
 {
     /// <summary>
-    /// Creates a column; values must match <paramref name="kind"/> (double, long, string, DateOnly or DateTime) or be
-    /// null.
+    /// Creates a column; values must match <paramref name="kind"/> (double, long, string,
+    /// DateOnly or DateTime) or be null.
     /// </summary>
     /// <exception cref="ArgumentException">A value of another type than the kind stores.</exception>
     public TableColumn(string name, ColumnKind kind, IReadOnlyList<object?> values)
