@@ -30,7 +30,8 @@ public sealed partial class DayLinkTests
         var frontier = new Queue<LibraryType>(reached);
         while (frontier.TryDequeue(out LibraryType? user))
         {
-            string code = string.Join("\n", user.Files.Select(f => LibrarySource.Code(File.ReadAllText(Path.Combine(LibrarySource.Root, f)))));
+            string code = string.Join("\n",
+                user.Files.Select(f => LibrarySource.Code(File.ReadAllText(Path.Combine(LibrarySource.Root, f)))));
             foreach (LibraryType used in types.Where(t => !reached.Contains(t) && IsUsedBy(code, t)))
             {
                 reached.Add(used);
@@ -63,7 +64,8 @@ public sealed partial class DayLinkTests
         });
 
     private static bool IsUsedBy(string text, LibraryType type) =>
-        LibrarySource.Names(text, type.Name) || type.ExtensionMethods.Any(method => Regex.IsMatch(text, $@"\.{method}\b"));
+        LibrarySource.Names(text, type.Name)
+            || type.ExtensionMethods.Any(method => Regex.IsMatch(text, $@"\.{method}\b"));
 
     [GeneratedRegex(@"\b[Dd]ays?\s+(\d{1,2}(?:\s*(?:–|-|,|and|or|to)\s*\d{1,2})*)")]
     private static partial Regex DayMention();

@@ -15,7 +15,8 @@ public sealed partial class FolderCycleTests
     {
         Dictionary<string, Dictionary<string, string>> graph = Dependencies();
         string[] cycles = Cycles(graph).Select(cycle => string.Join(" → ",
-                cycle.Zip(cycle.Skip(1)).Select(edge => $"{edge.First} ({graph[edge.First][edge.Second]})").Append(cycle[^1])))
+                cycle.Zip(cycle.Skip(1)).Select(edge => $"{edge.First} ({graph[edge.First][edge.Second]})")
+                    .Append(cycle[^1])))
             .ToArray();
         Assert.True(cycles.Length == 0, "namespace cycles:\n" + string.Join("\n", cycles));
     }
@@ -47,7 +48,8 @@ public sealed partial class FolderCycleTests
     {
         var files = LibrarySource.LibraryFiles().Where(f => f.StartsWith("lib/MLCourse/"))
             .Select(f => (File: f, Text: File.ReadAllText(Path.Combine(LibrarySource.Root, f))))
-            .Select(f => (f.File, Namespace: NamespaceLine().Match(f.Text).Groups[1].Value, Code: LibrarySource.Code(f.Text)))
+            .Select(f => (f.File, Namespace: NamespaceLine().Match(f.Text).Groups[1].Value,
+                Code: LibrarySource.Code(f.Text)))
             .ToArray();
         Dictionary<string, HashSet<string>> typesOf = LibrarySource.Types
             .Where(type => type.Files.Any(f => f.StartsWith("lib/MLCourse/")))
@@ -68,13 +70,16 @@ public sealed partial class FolderCycleTests
         string relative = other.Length > "MLCourse.".Length ? other["MLCourse.".Length..] : "";
         bool enclosing = ns.StartsWith(other + ".");
         return Regex.IsMatch(code, $@"using\s+{Regex.Escape(other)}\s*;")
-            || Regex.Matches(code, $@"using\s+static\s+{Regex.Escape(other)}\.(\w+)\s*;").Any(m => types.Contains(m.Groups[1].Value))
+            || Regex.Matches(code, $@"using\s+static\s+{Regex.Escape(other)}\.(\w+)\s*;")
+                .Any(m => types.Contains(m.Groups[1].Value))
             || Regex.Matches(code, $@"(?<![\w.])(?:MLCourse\.)?{Regex.Escape(relative)}\.(\w+)")
                 .Any(m => relative.Length > 0 && types.Contains(m.Groups[1].Value))
             || (enclosing && types.Any(type => LibrarySource.Names(code, type)));
     }
 
-    /// <summary>One cycle through each strongly connected group of namespaces, as a path that returns to its start.</summary>
+    /// <summary>
+    /// One cycle through each strongly connected group of namespaces, as a path that returns to its start.
+    /// </summary>
     private static List<List<string>> Cycles(Dictionary<string, Dictionary<string, string>> graph)
     {
         var cycles = new List<List<string>>();

@@ -12,12 +12,16 @@ public static partial class LibrarySource
     /// <summary>The repository root: the first folder upward that holds <c>lib/MLCourse/MLCourse.csproj</c>.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The two libraries' C# files (not <c>bin/</c>, <c>obj/</c> or the MSBuild task under <c>build/</c>).</summary>
+    /// <summary>
+    /// The two libraries' C# files (not <c>bin/</c>, <c>obj/</c> or the MSBuild task under <c>build/</c>).
+    /// </summary>
     public static IReadOnlyList<string> LibraryFiles(bool includeBuild = false) =>
         new[] { "lib/MLCourse", "lib/MLCourse.Notebooks" }
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories))
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, folder),
+                "*.cs", SearchOption.AllDirectories))
             .Select(file => Path.GetRelativePath(Root, file).Replace('\\', '/'))
-            .Where(file => !file.Contains("/bin/") && !file.Contains("/obj/") && (includeBuild || !file.Contains("/build/")))
+            .Where(file => !file.Contains("/bin/") && !file.Contains("/obj/")
+                && (includeBuild || !file.Contains("/build/")))
             .Order(StringComparer.Ordinal)
             .ToArray();
 
@@ -30,11 +34,16 @@ public static partial class LibrarySource
     /// <summary>Day number → the text of every cell (code and Markdown) of <c>notebooks/day-NN-*.ipynb</c>.</summary>
     public static IReadOnlyDictionary<int, string> Notebooks { get; } = ReadNotebooks();
 
-    /// <summary>The text of <c>notebooks/course.dib</c> and the exercise solutions (<c>notebooks/solutions/*.dib</c>).</summary>
+    /// <summary>
+    /// The text of <c>notebooks/course.dib</c> and the exercise solutions (<c>notebooks/solutions/*.dib</c>).
+    /// </summary>
     public static string NotebookScripts { get; } = string.Join("\n",
-        Directory.EnumerateFiles(Path.Combine(Root, "notebooks"), "*.dib", SearchOption.AllDirectories).Order().Select(File.ReadAllText));
+        Directory.EnumerateFiles(Path.Combine(Root, "notebooks"), "*.dib", SearchOption.AllDirectories)
+            .Order().Select(File.ReadAllText));
 
-    /// <summary>The file's text without comments (line comments, XML docs and block comments) or string contents.</summary>
+    /// <summary>
+    /// The file's text without comments (line comments, XML docs and block comments) or string contents.
+    /// </summary>
     public static string Code(string text) =>
         CommentsAndStrings().Replace(text, m => m.Value[0] is '"' or '\'' ? "\"\"" : " ");
 
@@ -68,7 +77,8 @@ public static partial class LibrarySource
 
     private static LibraryType[] ReadTypes()
     {
-        var declarations = new List<(string Name, bool IsPublic, string File, string Namespace, string Remarks, string[] Extensions)>();
+        var declarations = new List<(string Name, bool IsPublic, string File,
+            string Namespace, string Remarks, string[] Extensions)>();
         foreach (string file in LibraryFiles())
         {
             string[] lines = File.ReadAllLines(Path.Combine(Root, file));
@@ -88,11 +98,13 @@ public static partial class LibrarySource
                 string remarks = RemarksElement().Match(doc) is { Success: true } m ? m.Groups[1].Value : "";
                 string[] extensions = ExtensionMethod().Matches(File.ReadAllText(Path.Combine(Root, file)))
                     .Select(e => e.Groups[1].Value).ToArray();
-                declarations.Add((declaration.Groups[2].Value, declaration.Groups[1].Success, file, ns, remarks, extensions));
+                declarations.Add((declaration.Groups[2].Value,
+                    declaration.Groups[1].Success, file, ns, remarks, extensions));
             }
         }
         return declarations.GroupBy(d => (d.Namespace, d.Name))
-            .Select(g => new LibraryType(g.Key.Name, g.Any(d => d.IsPublic), g.Key.Namespace, g.Select(d => d.File).Distinct().ToArray(),
+            .Select(g => new LibraryType(g.Key.Name, g.Any(d => d.IsPublic),
+                g.Key.Namespace, g.Select(d => d.File).Distinct().ToArray(),
                 string.Join("\n", g.Select(d => d.Remarks)), g.SelectMany(d => d.Extensions).Distinct().ToArray()))
             .ToArray();
     }
@@ -119,5 +131,7 @@ public static partial class LibrarySource
 /// <param name="Namespace">Its namespace.</param>
 /// <param name="Files">The files that declare it (several for a partial type), relative to the root.</param>
 /// <param name="Remarks">The text of its <c>&lt;remarks&gt;</c>, all declarations together.</param>
-/// <param name="ExtensionMethods">The names of the extension methods it declares (they are called without the type's name).</param>
-public sealed record LibraryType(string Name, bool IsPublic, string Namespace, string[] Files, string Remarks, string[] ExtensionMethods);
+/// <param name="ExtensionMethods">The names of the extension methods it declares (they are called without the type's
+/// name).</param>
+public sealed record LibraryType(string Name, bool IsPublic, string Namespace,
+    string[] Files, string Remarks, string[] ExtensionMethods);
