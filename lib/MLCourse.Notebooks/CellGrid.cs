@@ -11,7 +11,8 @@ namespace MLCourse.Notebooks;
 /// <param name="Columns">The header of each column.</param>
 /// <param name="Cell">The text at (row, column).</param>
 /// <param name="ScalarText">Set instead of cells for a rank-0 value.</param>
-internal sealed record CellGrid(string Caption, int Rows, IReadOnlyList<string> Columns, Func<int, int, string> Cell, string? ScalarText = null)
+internal sealed record CellGrid(string Caption, int Rows, IReadOnlyList<string> Columns,
+    Func<int, int, string> Cell, string? ScalarText = null)
 {
     public static CellGrid Numbers(string caption, int rows, int columns, Func<int, int, double> value) =>
         new(caption, rows, Enumerable.Range(0, columns).Select(j => j.ToString(CultureInfo.InvariantCulture)).ToArray(),
@@ -23,7 +24,8 @@ internal sealed record CellGrid(string Caption, int Rows, IReadOnlyList<string> 
         ? TableHtml.Render(Caption, Rows, Columns, Cell)
         : $"<div>{System.Net.WebUtility.HtmlEncode(Caption)}: {ScalarText}</div>";
 
-    public string Text() => ScalarText is null ? TableText.Render(Caption, Rows, Columns, Cell) : $"{Caption}: {ScalarText}";
+    public string Text() => ScalarText is null
+        ? TableText.Render(Caption, Rows, Columns, Cell) : $"{Caption}: {ScalarText}";
 
     private static string Format(double value) => value.ToString("G8", CultureInfo.InvariantCulture);
 }

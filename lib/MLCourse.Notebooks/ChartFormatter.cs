@@ -22,11 +22,15 @@ internal static class ChartFormatter
     public static void Register() =>
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(Html(chart)), HtmlFormatter.MimeType);
 
-    /// <summary>The chart's HTML: plotly.js inline the first time, then a div and a script that draws into it.</summary>
+    /// <summary>
+    /// The chart's HTML: plotly.js inline the first time, then a div and a script that draws into it.
+    /// </summary>
     internal static string Html(GenericChart chart) =>
         TakePlotlyScript() is { } script ? $"{script}\n{ChartOnly(chart)}" : ChartOnly(chart);
 
-    /// <summary>A div and a script that draws the chart with <c>window.Plotly</c>; no plotly.js, no require.js.</summary>
+    /// <summary>
+    /// A div and a script that draws the chart with <c>window.Plotly</c>; no plotly.js, no require.js.
+    /// </summary>
     internal static string ChartOnly(GenericChart chart) =>
         GenericChart.toChartHTML(Chart.withDisplayOptions(
             DisplayOptions.init(null, null, null, null, null, null, PlotlyJSReference.NoReference)).Invoke(chart));
@@ -43,7 +47,8 @@ internal static class ChartFormatter
     private static string PlotlyJs()
     {
         Assembly plotly = typeof(GenericChart).Assembly;
-        string resource = plotly.GetManifestResourceNames().Single(n => n.EndsWith(".min.js", StringComparison.Ordinal));
+        string resource = plotly.GetManifestResourceNames()
+            .Single(n => n.EndsWith(".min.js", StringComparison.Ordinal));
         using var reader = new StreamReader(plotly.GetManifestResourceStream(resource)!);
         // A literal "</script>" inside the script would end the element early.
         return reader.ReadToEnd().Replace("</script>", "<\\/script>", StringComparison.OrdinalIgnoreCase);

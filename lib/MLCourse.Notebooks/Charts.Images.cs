@@ -22,7 +22,8 @@ public static partial class Charts
     /// <param name="title">The chart title.</param>
     /// <param name="z">Shape (rows, columns).</param>
     /// <param name="xLabels">One label per column (e.g. the tokens attended to), or null for no labels.</param>
-    /// <param name="yLabels">One label per row (e.g. the querying tokens or the positions), or null for no labels.</param>
+    /// <param name="yLabels">One label per row (e.g. the querying tokens or the positions), or null for no
+    /// labels.</param>
     /// <param name="xTitle">The x axis title, or null.</param>
     /// <param name="yTitle">The y axis title, or null.</param>
     /// <param name="cellText">How each cell writes its value, as a d3 format (plotly.js's): "d" for
@@ -69,14 +70,16 @@ public static partial class Charts
     /// largest white, as MNIST is usually shown; no pixel-index axes.
     /// </summary>
     /// <param name="title">The chart title.</param>
-    /// <param name="images">Equally sized images, each of shape (height, width), e.g. 8×8 or 28×28; row 0 is the top.</param>
+    /// <param name="images">Equally sized images, each of shape (height, width), e.g. 8×8 or
+    /// 28×28; row 0 is the top.</param>
     /// <param name="columns">Images per row of the grid.</param>
     /// <param name="rowLabels">One label per grid row, or null.</param>
     /// <param name="columnLabels">One label per grid column, or null.</param>
     /// <param name="zMin">The value drawn black; null for the smallest pixel value of all images. Give it (and
     /// <paramref name="zMax"/>) to compare grids, e.g. 0 for pixels in [0, 1].</param>
     /// <param name="zMax">The value drawn white; null for the largest pixel value of all images.</param>
-    /// <exception cref="ArgumentException">No images, images of different shapes, or a label list of the wrong length.</exception>
+    /// <exception cref="ArgumentException">No images, images of different shapes, or a label list of the wrong
+    /// length.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="columns"/> is less than 1.</exception>
     public static GenericChart ImageGrid(string title, IReadOnlyList<Matrix<double>> images, int columns,
         IReadOnlyList<string>? rowLabels = null, IReadOnlyList<string>? columnLabels = null,
@@ -92,7 +95,8 @@ public static partial class Charts
             throw ErrorMessage.OutOfRange(component, nameof(columns), "at least 1", columns);
         }
         int h = images[0].RowCount, w = images[0].ColumnCount;
-        int first = Enumerable.Range(0, images.Count).FirstOrDefault(k => images[k].RowCount != h || images[k].ColumnCount != w);
+        int first = Enumerable.Range(0, images.Count)
+            .FirstOrDefault(k => images[k].RowCount != h || images[k].ColumnCount != w);
         if (first > 0)
         {
             throw ErrorMessage.Shape(component, $"images[{first}]", ErrorMessage.FormatShape(h, w) + " like images[0]",
@@ -149,7 +153,8 @@ public static partial class Charts
         return PlotlyFigure.Chart([heatmap],
             ("title", PlotlyFigure.Object(("text", text))),
             ("xaxis", ImageAxis(gridWidth, w, gap, columnLabels, "top")),
-            ("yaxis", PlotlyFigure.Set(ImageAxis(z.Length, h, gap, rowLabels, "left"), ("scaleanchor", "x"), ("range", new[] { z.Length - 0.5, -0.5 }))),
+            ("yaxis", PlotlyFigure.Set(ImageAxis(z.Length, h, gap, rowLabels, "left"),
+                ("scaleanchor", "x"), ("range", new[] { z.Length - 0.5, -0.5 }))),
             ("plot_bgcolor", "white"),
             ("margin", PlotlyFigure.Object(("l", left0), ("r", 20), ("t", top0), ("b", 20))),
             ("width", width),
@@ -159,7 +164,8 @@ public static partial class Charts
     /// <summary>
     /// Images given as rows of pixels (row-major, <paramref name="height"/> × <paramref name="width"/>
     /// values each, e.g. a digit data set's rows) in a grid; see
-    /// <see cref="ImageGrid(string, IReadOnlyList{Matrix{double}}, int, IReadOnlyList{string}?, IReadOnlyList{string}?, double?, double?)"/>.
+    /// <see cref="ImageGrid(string, IReadOnlyList{Matrix{double}}, int,
+    /// IReadOnlyList{string}?, IReadOnlyList{string}?, double?, double?)"/>.
     /// </summary>
     /// <param name="title">The chart title.</param>
     /// <param name="images">One row-major array of height × width pixels per image.</param>
@@ -171,14 +177,18 @@ public static partial class Charts
     /// <param name="zMin">The value drawn black; null for the smallest pixel value.</param>
     /// <param name="zMax">The value drawn white; null for the largest pixel value.</param>
     /// <exception cref="ArgumentException">An image does not have height × width pixels.</exception>
-    public static GenericChart ImageGrid(string title, IReadOnlyList<double[]> images, int height, int width, int columns,
+    public static GenericChart ImageGrid(string title,
+        IReadOnlyList<double[]> images, int height, int width, int columns,
         IReadOnlyList<string>? rowLabels = null, IReadOnlyList<string>? columnLabels = null,
         double? zMin = null, double? zMax = null) =>
-        ImageGrid(title, images.Select((pixels, k) => AsImage(pixels, height, width, k)).ToList(), columns, rowLabels, columnLabels, zMin, zMax);
+        ImageGrid(title, images.Select((pixels, k) => AsImage(pixels, height, width, k)).ToList(),
+            columns, rowLabels, columnLabels, zMin, zMax);
 
     /// <summary>
     /// Images given as rows of single-precision pixels (row-major, height × width values each);
-    /// see <see cref="ImageGrid(string, IReadOnlyList{double[]}, int, int, int, IReadOnlyList{string}?, IReadOnlyList{string}?, double?, double?)"/>.
+    /// see
+    /// <see cref="ImageGrid(string, IReadOnlyList{double[]}, int, int, int,
+    /// IReadOnlyList{string}?, IReadOnlyList{string}?, double?, double?)"/>.
     /// </summary>
     /// <param name="title">The chart title.</param>
     /// <param name="images">One row-major array of height × width pixels per image.</param>
@@ -190,15 +200,19 @@ public static partial class Charts
     /// <param name="zMin">The value drawn black; null for the smallest pixel value.</param>
     /// <param name="zMax">The value drawn white; null for the largest pixel value.</param>
     /// <exception cref="ArgumentException">An image does not have height × width pixels.</exception>
-    public static GenericChart ImageGrid(string title, IReadOnlyList<float[]> images, int height, int width, int columns,
+    public static GenericChart ImageGrid(string title,
+        IReadOnlyList<float[]> images, int height, int width, int columns,
         IReadOnlyList<string>? rowLabels = null, IReadOnlyList<string>? columnLabels = null,
         double? zMin = null, double? zMax = null) =>
-        ImageGrid(title, images.Select(pixels => Array.ConvertAll(pixels, p => (double)p)).ToList(), height, width, columns,
+        ImageGrid(title, images.Select(pixels => Array.ConvertAll(pixels, p => (double)p)).ToList(),
+            height, width, columns,
             rowLabels, columnLabels, zMin, zMax);
 
     /// <summary>
-    /// A batch of images as a tensor, shape (N, 1, H, W) as a CNN takes it or (N, H, W), in a grid;
-    /// see <see cref="ImageGrid(string, IReadOnlyList{Matrix{double}}, int, IReadOnlyList{string}?, IReadOnlyList{string}?, double?, double?)"/>.
+    /// A batch of images as a tensor, shape (N, 1, H, W) as a CNN takes
+    /// it or (N, H, W), in a grid; see
+    /// <see cref="ImageGrid(string, IReadOnlyList{Matrix{double}}, int,
+    /// IReadOnlyList{string}?, IReadOnlyList{string}?, double?, double?)"/>.
     /// </summary>
     /// <param name="title">The chart title.</param>
     /// <param name="images">Shape (N, 1, H, W) or (N, H, W), any device and floating or integer type.</param>
@@ -216,10 +230,12 @@ public static partial class Charts
         bool oneChannel = shape.Length == 4 && shape[1] == 1;
         if (!oneChannel && shape.Length != 3)
         {
-            throw ErrorMessage.Shape("Charts.ImageGrid", nameof(images), "(N, 1, H, W) or (N, H, W)", ErrorMessage.FormatShape(shape));
+            throw ErrorMessage.Shape("Charts.ImageGrid", nameof(images),
+                "(N, 1, H, W) or (N, H, W)", ErrorMessage.FormatShape(shape));
         }
         int n = (int)shape[0], h = (int)shape[^2], w = (int)shape[^1];
-        double[] pixels = images.detach().cpu().to_type(torch.float64).contiguous().data<double>().ToArray();   // (N·H·W,)
+        // (N·H·W,)
+        double[] pixels = images.detach().cpu().to_type(torch.float64).contiguous().data<double>().ToArray();
         var list = Enumerable.Range(0, n).Select(k => pixels[(k * h * w)..((k + 1) * h * w)]).ToList();
         return ImageGrid(title, list, h, w, columns, rowLabels, columnLabels, zMin, zMax);
     }
@@ -236,7 +252,8 @@ public static partial class Charts
 
     // An image grid's axis: no grid, no pixel indices; a tick at the centre of each image row or
     // column when labels are given.
-    private static DynamicObj.DynamicObj ImageAxis(int cells, int image, int gap, IReadOnlyList<string>? labels, string side) =>
+    private static DynamicObj.DynamicObj ImageAxis(int cells, int image,
+        int gap, IReadOnlyList<string>? labels, string side) =>
         PlotlyFigure.Object(
             ("range", new[] { -0.5, cells - 0.5 }),
             ("constrain", "domain"),
@@ -247,7 +264,8 @@ public static partial class Charts
             ("side", side),
             ("showticklabels", labels is not null),
             ("tickmode", "array"),
-            ("tickvals", labels is null ? Array.Empty<double>() : labels.Select((_, k) => k * (image + gap) + (image - 1) / 2.0).ToArray()),
+            ("tickvals", labels is null ? Array.Empty<double>()
+                : labels.Select((_, k) => k * (image + gap) + (image - 1) / 2.0).ToArray()),
             ("ticktext", labels ?? []));
 
     /// <summary>
@@ -274,7 +292,8 @@ public static partial class Charts
     {
         if (labels is not null && labels.Count != expected)
         {
-            throw ErrorMessage.Shape(component, argument, ErrorMessage.FormatShape(expected), ErrorMessage.FormatShape(labels.Count));
+            throw ErrorMessage.Shape(component, argument, ErrorMessage.FormatShape(expected),
+                ErrorMessage.FormatShape(labels.Count));
         }
     }
 }

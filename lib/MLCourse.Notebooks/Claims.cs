@@ -32,10 +32,13 @@ public static class Claims
             throw new ClaimFailedException(string.Create(CultureInfo.InvariantCulture,
                 $"Claim failed: {claim} (expected {expected:G6} ± {tolerance:G3}, got {actual:G6})"));
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"✔ {claim} ({actual:G6}, expected {expected:G6} ± {tolerance:G3})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"✔ {claim} ({actual:G6}, expected {expected:G6} ± {tolerance:G3})"));
     }
 
-    /// <summary>Reports an older-style exercise (a value compared in the check cell) without failing the notebook.</summary>
+    /// <summary>
+    /// Reports an older-style exercise (a value compared in the check cell) without failing the notebook.
+    /// </summary>
     /// <remarks>
     /// Kept for the days not yet rewritten to <see cref="MLCourse.Notebooks.Exercise"/>, whose checks never hold
     /// their answer. A false answer reports "not yet" (placeholders and wrong answers look alike here).

@@ -29,9 +29,12 @@ public static class Display
     /// Where charts are written outside a notebook: <c>artifacts/apps/{app}/</c> under the working
     /// directory, {app} being the file-based app's file name (or the program's name).
     /// </summary>
-    public static string ChartFolder { get; set; } = Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "apps", AppName());
+    public static string ChartFolder { get; set; } =
+        Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "apps", AppName());
 
-    /// <summary>Shows <paramref name="value"/>: the notebook's display in a notebook; text, or a chart file, elsewhere.</summary>
+    /// <summary>
+    /// Shows <paramref name="value"/>: the notebook's display in a notebook; text, or a chart file, elsewhere.
+    /// </summary>
     public static void Show(object? value)
     {
         if (InNotebook)
@@ -60,18 +63,24 @@ public static class Display
         _ => value.ToDisplayString(PlainTextFormatter.MimeType),
     };
 
-    /// <summary>The path of the next numbered chart file in <see cref="ChartFolder"/> (chart-01.html, chart-02.html, …).</summary>
+    /// <summary>
+    /// The path of the next numbered chart file in <see cref="ChartFolder"/> (chart-01.html, chart-02.html, …).
+    /// </summary>
     public static string NextChartPath() =>
-        Path.Combine(ChartFolder, string.Create(CultureInfo.InvariantCulture, $"chart-{Interlocked.Increment(ref _charts):00}.html"));
+        Path.Combine(ChartFolder,
+            string.Create(CultureInfo.InvariantCulture, $"chart-{Interlocked.Increment(ref _charts):00}.html"));
 
-    /// <summary>Writes <paramref name="chart"/> as an HTML page at <paramref name="path"/> that loads plotly.js from beside it.</summary>
+    /// <summary>
+    /// Writes <paramref name="chart"/> as an HTML page at <paramref name="path"/> that loads plotly.js from beside it.
+    /// </summary>
     /// <returns>The path written.</returns>
     public static string WriteChart(GenericChart chart, string path)
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
         WritePlotlyScript(Path.Combine(folder, PlotlyScript));
-        GenericChart offline = Chart.withDisplayOptions(DisplayOptions.init(null, null, null, null, null, null, PlotlyJSReference.NewCDN(PlotlyScript))).Invoke(chart);
+        var options = DisplayOptions.init(null, null, null, null, null, null, PlotlyJSReference.NewCDN(PlotlyScript));
+        GenericChart offline = Chart.withDisplayOptions(options).Invoke(chart);
         File.WriteAllText(path, GenericChart.toEmbeddedHTML(offline));
         return path;
     }
@@ -85,7 +94,8 @@ public static class Display
             return;
         }
         Assembly plotly = typeof(GenericChart).Assembly;
-        string resource = plotly.GetManifestResourceNames().Single(n => n.EndsWith(".min.js", StringComparison.Ordinal));
+        string resource = plotly.GetManifestResourceNames()
+            .Single(n => n.EndsWith(".min.js", StringComparison.Ordinal));
         using Stream source = plotly.GetManifestResourceStream(resource)!;
         using FileStream target = File.Create(path);
         source.CopyTo(target);

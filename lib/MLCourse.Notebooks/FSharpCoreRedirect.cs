@@ -10,7 +10,7 @@ namespace MLCourse.Notebooks;
 /// <c>dotnet-repl</c> 0.3.259 and <c>dotnet-interactive</c> host FSharp.Core 10.0.0.0, while
 /// Plotly.NET 6.0.0 references 10.1.0.0, so without this every chart fails with "Could not load
 /// file or assembly FSharp.Core". FSharp.Core keeps binary compatibility within a major version,
-/// which makes the loaded copy a safe answer. Installed by <see cref="Course.Load"/> (day 01).
+/// which makes the loaded copy a safe answer. Installed by <see cref="Course.Load"/>.
 /// </remarks>
 public static class FSharpCoreRedirect
 {
@@ -25,7 +25,9 @@ public static class FSharpCoreRedirect
         }
     }
 
-    /// <summary>The loaded FSharp.Core when <paramref name="name"/> asks for FSharp.Core; otherwise <c>null</c>.</summary>
+    /// <summary>
+    /// The loaded FSharp.Core when <paramref name="name"/> asks for FSharp.Core; otherwise <c>null</c>.
+    /// </summary>
     public static Assembly? Resolve(AssemblyLoadContext context, AssemblyName name) =>
         name.Name == "FSharp.Core"
             ? AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "FSharp.Core")

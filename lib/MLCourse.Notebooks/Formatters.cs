@@ -12,7 +12,7 @@ namespace MLCourse.Notebooks;
 /// and values as a table — HTML in a notebook, aligned text elsewhere — and a Plotly chart shows
 /// as an interactive chart.
 /// </summary>
-/// <remarks>Registered by <see cref="Course.Load"/> (day 01); day 02 shows each of them.</remarks>
+/// <remarks>Registered by <see cref="Course.Load"/>, which every notebook's first cell runs.</remarks>
 public static class Formatters
 {
     /// <summary>Registers the HTML and plain-text formatters with .NET Interactive.</summary>
@@ -24,7 +24,8 @@ public static class Formatters
         Register<Table>(Grid);
         Formatter.Register<Frame>((frame, writer) => writer.Write(frame.Html), HtmlFormatter.MimeType);
         Formatter.Register<ExerciseResult>((result, writer) => writer.Write(result.Html()), HtmlFormatter.MimeType);
-        Formatter.Register<ExerciseResult>((result, writer) => writer.Write(result.Text()), PlainTextFormatter.MimeType);
+        Formatter.Register<ExerciseResult>((result, writer) => writer.Write(result.Text()),
+            PlainTextFormatter.MimeType);
         ChartFormatter.Register();
     }
 
@@ -34,7 +35,10 @@ public static class Formatters
     /// <summary>The HTML shown for a vector: one row of values.</summary>
     public static string Html(Vector<double> vector) => Grid(vector).Html();
 
-    /// <summary>The HTML shown for a table: its size, each column's name and kind, and its rows; missing values show as "NaN"/"None" like pandas.</summary>
+    /// <summary>
+    /// The HTML shown for a table: its size, each column's name and kind, and its rows; missing values show as
+    /// "NaN"/"None" like pandas.
+    /// </summary>
     public static string Html(Table table) => Grid(table).Html();
 
     /// <summary>
@@ -44,7 +48,8 @@ public static class Formatters
     public static string Html(torch.Tensor tensor) => Grid(tensor).Html();
 
     /// <summary>Whether <paramref name="value"/> is of a type these formatters show.</summary>
-    internal static bool HasFormatter(object value) => value is Matrix<double> or Vector<double> or torch.Tensor or Table;
+    internal static bool HasFormatter(object value)
+        => value is Matrix<double> or Vector<double> or torch.Tensor or Table;
 
     private static void Register<T>(Func<T, CellGrid> grid)
     {
@@ -57,7 +62,8 @@ public static class Formatters
             matrix.RowCount, matrix.ColumnCount, (i, j) => matrix[i, j]);
 
     private static CellGrid Grid(Vector<double> vector) =>
-        CellGrid.Numbers($"Vector {ErrorMessage.FormatShape(vector.Count)}, float64", 1, vector.Count, (_, j) => vector[j]);
+        CellGrid.Numbers($"Vector {ErrorMessage.FormatShape(vector.Count)}, float64",
+            1, vector.Count, (_, j) => vector[j]);
 
     private static CellGrid Grid(Table table) =>
         new($"Table {table.RowCount} rows × {table.Columns.Count} columns", table.RowCount,
@@ -90,7 +96,8 @@ public static class Formatters
                 {
                     values = values[0];
                 }
-                string sliceNote = tensor.dim() > 2 ? $"; showing [{string.Join(", ", Enumerable.Repeat("0", (int)tensor.dim() - 2))}, :, :]" : "";
+                string sliceNote = tensor.dim() > 2
+                    ? $"; showing [{string.Join(", ", Enumerable.Repeat("0", (int)tensor.dim() - 2))}, :, :]" : "";
                 int rows = (int)values.shape[0];
                 int columns = (int)values.shape[1];
                 double[] data = values.contiguous().data<double>().ToArray();

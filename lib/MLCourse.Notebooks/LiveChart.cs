@@ -51,7 +51,8 @@ public sealed partial class LiveChart
             {
                 Kernel.display(new Frame(plotly), HtmlFormatter.MimeType);
             }
-            _display = Kernel.display(Wrap(System.Net.WebUtility.HtmlEncode($"{title}: starting …")), HtmlFormatter.MimeType);
+            _display = Kernel.display(Wrap(System.Net.WebUtility.HtmlEncode($"{title}: starting …")),
+                HtmlFormatter.MimeType);
         }
         else
         {
@@ -62,7 +63,8 @@ public sealed partial class LiveChart
     }
 
     /// <summary>Displays an empty chart placeholder and returns the handle that updates it.</summary>
-    public static LiveChart Show(string title, string xTitle = "epoch", string yTitle = "loss") => new(title, xTitle, yTitle);
+    public static LiveChart Show(string title, string xTitle = "epoch", string yTitle = "loss")
+        => new(title, xTitle, yTitle);
 
     /// <summary>
     /// Appends the point (<paramref name="x"/>, <paramref name="value"/>) to the series
@@ -178,12 +180,17 @@ internal sealed record FrameTemplate(string Before, string After, Guid Id)
             return null;
         }
         Group data = traces.Groups[1];
-        return new FrameTemplate(html[..data.Index], html[(data.Index + data.Length)..], Guid.Parse(id.Groups[1].Value));
+        return new FrameTemplate(html[..data.Index],
+            html[(data.Index + data.Length)..], Guid.Parse(id.Groups[1].Value));
     }
 
-    /// <summary>The HTML with <paramref name="tracesJson"/> as its traces and <paramref name="id"/> (in both spellings) as its element id.</summary>
+    /// <summary>
+    /// The HTML with <paramref name="tracesJson"/> as its traces and <paramref name="id"/> (in
+    /// both spellings) as its element id.
+    /// </summary>
     public string Fill(string tracesJson, Guid id) =>
-        (Before + tracesJson + After).Replace(Id.ToString("D"), id.ToString("D")).Replace(Id.ToString("N"), id.ToString("N"));
+        (Before + tracesJson + After).Replace(Id.ToString("D"), id.ToString("D"))
+            .Replace(Id.ToString("N"), id.ToString("N"));
 }
 
 /// <summary>

@@ -62,7 +62,8 @@ internal static class PlotlyFigure
     /// An axis of categories or cells at 0, 1, 2, …: one tick per cell, labelled with
     /// <paramref name="labels"/> when given (every label kept, repeated ones too), no grid lines.
     /// </summary>
-    public static DynamicObj.DynamicObj CellAxis(int cells, IReadOnlyList<string>? labels, string? title, bool reversed) =>
+    public static DynamicObj.DynamicObj CellAxis(int cells,
+        IReadOnlyList<string>? labels, string? title, bool reversed) =>
         Object(
             ("title", title is null ? null : Object(("text", title))),
             ("tickmode", labels is null ? null : "array"),

@@ -18,11 +18,13 @@ public static class TableHtml
     /// <param name="rows">Number of rows.</param>
     /// <param name="columnNames">The header of each column.</param>
     /// <param name="cell">The text at (row, column); it is HTML-encoded.</param>
-    public static string Render(string caption, int rows, IReadOnlyList<string> columnNames, Func<int, int, string> cell)
+    public static string Render(string caption, int rows,
+        IReadOnlyList<string> columnNames, Func<int, int, string> cell)
     {
         int columns = columnNames.Count;
         var html = new StringBuilder();
-        html.Append("<table><caption style=\"text-align:left\">").Append(WebUtility.HtmlEncode(caption)).Append("</caption>");
+        html.Append("<table><caption style=\"text-align:left\">")
+            .Append(WebUtility.HtmlEncode(caption)).Append("</caption>");
         html.Append("<thead><tr><th></th>");
         foreach (int? j in Shown(columns))
         {

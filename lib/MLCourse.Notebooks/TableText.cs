@@ -13,12 +13,14 @@ public static class TableText
     /// <param name="rows">Number of rows.</param>
     /// <param name="columnNames">The header of each column.</param>
     /// <param name="cell">The text at (row, column).</param>
-    public static string Render(string caption, int rows, IReadOnlyList<string> columnNames, Func<int, int, string> cell)
+    public static string Render(string caption, int rows,
+        IReadOnlyList<string> columnNames, Func<int, int, string> cell)
     {
         int?[] shownRows = TableHtml.Shown(rows).ToArray();
         int?[] shownColumns = TableHtml.Shown(columnNames.Count).ToArray();
         string[][] grid = shownRows
-            .Select(i => shownColumns.Select(j => i is null || j is null ? "…" : cell(i.Value, j.Value)).Prepend(i?.ToString() ?? "⋮").ToArray())
+            .Select(i => shownColumns.Select(j => i is null || j is null ? "…" : cell(i.Value, j.Value))
+                .Prepend(i?.ToString() ?? "⋮").ToArray())
             .Prepend(shownColumns.Select(j => j is null ? "…" : columnNames[j.Value]).Prepend("").ToArray())
             .ToArray();
         int[] widths = Enumerable.Range(0, grid[0].Length).Select(c => grid.Max(row => row[c].Length)).ToArray();

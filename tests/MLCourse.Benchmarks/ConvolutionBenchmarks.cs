@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using MLCourse.Convolution;
+using MLCourse.Tensors;
 using TorchSharp;
 
 namespace MLCourse.Benchmarks;
@@ -45,11 +46,11 @@ public class ConvolutionBenchmarks
 
     [Benchmark(Description = "conv2d forward, from scratch")]
     [BenchmarkCategory("conv2d forward")]
-    public ImageBatch ConvForwardScratch() => _conv.Forward(_x).Output;
+    public ImageBatch ConvForwardScratch() => _conv.ForwardFast(_x).Output;
 
-    [Benchmark(Description = "conv2d forward, sliding window (reference)")]
+    [Benchmark(Description = "conv2d forward, sliding window (readable)")]
     [BenchmarkCategory("conv2d forward")]
-    public ImageBatch ConvForwardDirect() => _conv.ForwardDirect(_x).Output;
+    public ImageBatch ConvForwardReadable() => _conv.Forward(_x).Output;
 
     [Benchmark(Baseline = true, Description = "conv2d forward, TorchSharp")]
     [BenchmarkCategory("conv2d forward")]
@@ -62,11 +63,11 @@ public class ConvolutionBenchmarks
 
     [Benchmark(Description = "conv2d forward+backward, from scratch")]
     [BenchmarkCategory("conv2d forward+backward")]
-    public ImageBatch ConvBackwardScratch() => _conv.Backward(_conv.Forward(_x), _gradient).Input;
+    public ImageBatch ConvBackwardScratch() => _conv.BackwardFast(_conv.ForwardFast(_x), _gradient).Input;
 
-    [Benchmark(Description = "conv2d forward+backward, sliding window (reference)")]
+    [Benchmark(Description = "conv2d forward+backward, sliding window (readable)")]
     [BenchmarkCategory("conv2d forward+backward")]
-    public ImageBatch ConvBackwardDirect() => _conv.BackwardDirect(_conv.ForwardDirect(_x), _gradient).Input;
+    public ImageBatch ConvBackwardReadable() => _conv.Backward(_conv.Forward(_x), _gradient).Input;
 
     [Benchmark(Baseline = true, Description = "conv2d forward+backward, TorchSharp")]
     [BenchmarkCategory("conv2d forward+backward")]

@@ -84,7 +84,8 @@ public sealed class AdditiveAttention
                 ErrorMessage.FormatShape(encoderStates.RowCount, encoderStates.ColumnCount));
         }
         Vector<double> query = W * decoderState;                                           // W·s, (a,)
-        Matrix<double> hidden = (Gemm.Multiply(encoderStates, U.Transpose()) + query.RepeatRows(encoderStates.RowCount))
+        Matrix<double> hidden =
+            (Gemm.MultiplyFast(encoderStates, U.Transpose()) + query.RepeatRows(encoderStates.RowCount))
             .PointwiseTanh();                                                              // row i: tanh(W·s + U·h_i)
         Vector<double> scores = hidden * V;                                                // e_i = vᵀ tanh(…)
         Vector<double> weights = Softmax.Of(scores);                                       // α
@@ -115,9 +116,9 @@ public sealed class AdditiveAttention
         Matrix<double> dPre = Matrix<double>.Build.Dense(t.RowCount, t.ColumnCount,
             (i, j) => dScores[i] * V[j] * (1 - t[i, j] * t[i, j]));                         // through tanh, (n, a)
         Vector<double> dQuery = dPre.ColumnSums();                                         // W·s feeds every row
-        Matrix<double> dEncoder = alpha.OuterProduct(contextGradient) + Gemm.Multiply(dPre, U);
+        Matrix<double> dEncoder = alpha.OuterProduct(contextGradient) + Gemm.MultiplyFast(dPre, U);
         return new AdditiveAttentionGradients(t.TransposeThisAndMultiply(dScores),
-            dQuery.OuterProduct(pass.DecoderState), Gemm.Multiply(dPre.Transpose(), h),
+            dQuery.OuterProduct(pass.DecoderState), Gemm.MultiplyFast(dPre.Transpose(), h),
             W.TransposeThisAndMultiply(dQuery), dEncoder);
     }
 

@@ -25,7 +25,8 @@ public static class ScaledDotProductAttention
     /// <param name="k">Keys, (keys, d_k).</param>
     /// <param name="v">Values, (keys, d_v).</param>
     /// <returns>The inputs, the scores and weights (queries, keys) and the output (queries, d_v).</returns>
-    /// <exception cref="ArgumentException">Keys of another width than the queries, or not one value row per key.</exception>
+    /// <exception cref="ArgumentException">Keys of another width than the queries, or not one value row per
+    /// key.</exception>
     public static ScaledDotProductAttentionPass Forward(Matrix<double> q, Matrix<double> k, Matrix<double> v)
     {
         if (q.ColumnCount == 0 || q.RowCount == 0 || k.RowCount == 0)
@@ -36,9 +37,9 @@ public static class ScaledDotProductAttention
             "(keys, d_k) with d_k the width of q");
         Require.Shape(Component, nameof(v), [v.RowCount, v.ColumnCount], [k.RowCount, v.ColumnCount],
             "(keys, d_v), one row per key");
-        Matrix<double> scores = Gemm.Multiply(q, k.Transpose()) / Math.Sqrt(q.ColumnCount);   // Q·Kᵀ/√d_k
+        Matrix<double> scores = Gemm.MultiplyFast(q, k.Transpose()) / Math.Sqrt(q.ColumnCount);   // Q·Kᵀ/√d_k
         Matrix<double> weights = Softmax.Rows(scores);                                         // each row sums to 1
-        return new ScaledDotProductAttentionPass(q, k, v, scores, weights, Gemm.Multiply(weights, v));  // Z = A·V
+        return new ScaledDotProductAttentionPass(q, k, v, scores, weights, Gemm.MultiplyFast(weights, v));  // Z = A·V
     }
 
     /// <summary>
@@ -59,14 +60,14 @@ public static class ScaledDotProductAttention
         Require.Shape(Component, nameof(outputGradient), [outputGradient.RowCount, outputGradient.ColumnCount],
             [z.RowCount, z.ColumnCount], "the shape Forward returned");
         Matrix<double> a = pass.Weights;
-        Matrix<double> dV = Gemm.Multiply(a.Transpose(), outputGradient);                 // Aᵀ·G
-        Matrix<double> dA = Gemm.Multiply(outputGradient, pass.V.Transpose());            // G·Vᵀ
+        Matrix<double> dV = Gemm.MultiplyFast(a.Transpose(), outputGradient);                 // Aᵀ·G
+        Matrix<double> dA = Gemm.MultiplyFast(outputGradient, pass.V.Transpose());            // G·Vᵀ
         Vector<double> rowSums = dA.PointwiseMultiply(a).RowSums();                       // rowsum(∂L/∂A ⊙ A)
         Matrix<double> dS = Matrix<double>.Build.Dense(a.RowCount, a.ColumnCount,
             (i, j) => a[i, j] * (dA[i, j] - rowSums[i]));                                 // through each row's softmax
         double scale = 1 / Math.Sqrt(pass.Q.ColumnCount);
         return new ScaledDotProductAttentionGradients(
-            Gemm.Multiply(dS, pass.K) * scale, Gemm.Multiply(dS.Transpose(), pass.Q) * scale, dV);
+            Gemm.MultiplyFast(dS, pass.K) * scale, Gemm.MultiplyFast(dS.Transpose(), pass.Q) * scale, dV);
     }
 }
 

@@ -41,7 +41,9 @@ public sealed class SelfAttention
             $"is {heads}")
         : d / heads;
 
-    /// <summary>Creates projections of any widths, weights uniform in ±1/√fan-in (as TorchSharp's <c>nn.Linear</c>).</summary>
+    /// <summary>
+    /// Creates projections of any widths, weights uniform in ±1/√fan-in (as TorchSharp's <c>nn.Linear</c>).
+    /// </summary>
     /// <param name="inputs">d_in, the width of each input row.</param>
     /// <param name="heads">h ≥ 1.</param>
     /// <param name="keySize">d_k per head (queries and keys).</param>
@@ -60,9 +62,11 @@ public sealed class SelfAttention
         }
         var init = new UniformInit(random, inputs);
         var outputInit = new UniformInit(random, heads * valueSize);
-        (Wq, Wk, Wv) = (init.NextMatrix(heads * keySize, inputs), init.NextMatrix(heads * keySize, inputs), init.NextMatrix(heads * valueSize, inputs));
+        (Wq, Wk, Wv) = (init.NextMatrix(heads * keySize, inputs),
+            init.NextMatrix(heads * keySize, inputs), init.NextMatrix(heads * valueSize, inputs));
         Wo = outputInit.NextMatrix(outputs, heads * valueSize);
-        (Bq, Bk, Bv) = (init.NextVector(heads * keySize), init.NextVector(heads * keySize), init.NextVector(heads * valueSize));
+        (Bq, Bk, Bv) = (init.NextVector(heads * keySize),
+            init.NextVector(heads * keySize), init.NextVector(heads * valueSize));
         Bo = outputInit.NextVector(outputs);
         Heads = heads;
     }
@@ -86,7 +90,8 @@ public sealed class SelfAttention
     /// <param name="bo">b_O, (d_out,).</param>
     /// <exception cref="ArgumentException">Shapes that do not fit together.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one head.</exception>
-    public static SelfAttention FromWeights(int heads, Matrix<double> wq, Vector<double> bq, Matrix<double> wk, Vector<double> bk,
+    public static SelfAttention FromWeights(int heads, Matrix<double> wq,
+        Vector<double> bq, Matrix<double> wk, Vector<double> bk,
         Matrix<double> wv, Vector<double> bv, Matrix<double> wo, Vector<double> bo)
     {
         if (heads < 1)
@@ -97,16 +102,20 @@ public sealed class SelfAttention
         if (wq.RowCount == 0 || wq.RowCount % heads != 0 || wv.RowCount == 0 || wv.RowCount % heads != 0)
         {
             bool query = wq.RowCount == 0 || wq.RowCount % heads != 0;
-            throw ErrorMessage.Shape(Component, query ? nameof(wq) : nameof(wv), $"(h·d, d_in) with h = {heads}", ErrorMessage.FormatShape(query ? wq.RowCount : wv.RowCount, query ? wq.ColumnCount : wv.ColumnCount));
+            throw ErrorMessage.Shape(Component, query ? nameof(wq) : nameof(wv), $"(h·d, d_in) with h = {heads}",
+                ErrorMessage.FormatShape(query ? wq.RowCount : wv.RowCount, query ? wq.ColumnCount : wv.ColumnCount));
         }
         Require.Shape(Component, nameof(wk), [wk.RowCount, wk.ColumnCount], [wq.RowCount, inputs], "the shape of wq");
-        Require.Shape(Component, nameof(wv), [wv.RowCount, wv.ColumnCount], [wv.RowCount, inputs], "(h·d_v, d_in), d_in from wq");
-        Require.Shape(Component, nameof(wo), [wo.RowCount, wo.ColumnCount], [wo.RowCount, wv.RowCount], "(d_out, h·d_v), h·d_v from wv");
+        Require.Shape(Component, nameof(wv), [wv.RowCount, wv.ColumnCount],
+            [wv.RowCount, inputs], "(h·d_v, d_in), d_in from wq");
+        Require.Shape(Component, nameof(wo), [wo.RowCount, wo.ColumnCount],
+            [wo.RowCount, wv.RowCount], "(d_out, h·d_v), h·d_v from wv");
         Require.Length(Component, nameof(bq), bq, wq.RowCount);
         Require.Length(Component, nameof(bk), bk, wk.RowCount);
         Require.Length(Component, nameof(bv), bv, wv.RowCount);
         Require.Length(Component, nameof(bo), bo, wo.RowCount);
-        return new SelfAttention(heads, [wq.Clone(), wk.Clone(), wv.Clone(), wo.Clone()], [bq.Clone(), bk.Clone(), bv.Clone(), bo.Clone()]);
+        return new SelfAttention(heads, [wq.Clone(), wk.Clone(), wv.Clone(), wo.Clone()],
+            [bq.Clone(), bk.Clone(), bv.Clone(), bo.Clone()]);
     }
 
     /// <summary>The number of heads h.</summary>
@@ -138,24 +147,31 @@ public sealed class SelfAttention
 
     /// <summary>Attends every token of <paramref name="x"/> to every other.</summary>
     /// <param name="x">(tokens, d_in).</param>
-    /// <returns>Q, K, V, every head's scores, weights and output, and the output (tokens, d_out); deconstructs into (Output, Weights).</returns>
+    /// <returns>
+    /// Q, K, V, every head's scores, weights and output, and the output (tokens, d_out);
+    /// deconstructs into (Output, Weights).
+    /// </returns>
     /// <exception cref="ArgumentException"><paramref name="x"/> does not have d_in columns.</exception>
     public SelfAttentionPass Forward(Matrix<double> x)
     {
         Require.Columns(Component, nameof(x), x, Wq.ColumnCount);
         int dk = Wq.RowCount / Heads, dv = Wv.RowCount / Heads;
-        Matrix<double> Project(Matrix<double> w, Vector<double> b) => Gemm.Multiply(x, w.Transpose()) + b.RepeatRows(x.RowCount);   // x·Wᵀ + b
-        Matrix<double> q = Project(Wq, Bq), k = Project(Wk, Bk), v = Project(Wv, Bv);   // (tokens, h·d_k), (tokens, h·d_k), (tokens, h·d_v)
+        // x·Wᵀ + b
+        Matrix<double> Project(Matrix<double> w, Vector<double> b)
+            => Gemm.MultiplyFast(x, w.Transpose()) + b.RepeatRows(x.RowCount);
+        // (tokens, h·d_k), (tokens, h·d_k), (tokens, h·d_v)
+        Matrix<double> q = Project(Wq, Bq), k = Project(Wk, Bk), v = Project(Wv, Bv);
         var concatenated = Matrix<double>.Build.Dense(x.RowCount, Wv.RowCount);
         var heads = new List<ScaledDotProductAttentionPass>();
         for (int head = 0; head < Heads; head++)
         {
-            var attended = ScaledDotProductAttention.Forward(q.SubMatrix(0, x.RowCount, head * dk, dk), k.SubMatrix(0, x.RowCount, head * dk, dk), v.SubMatrix(0, x.RowCount, head * dv, dv));
+            var attended = ScaledDotProductAttention.Forward(q.SubMatrix(0, x.RowCount, head * dk, dk),
+                k.SubMatrix(0, x.RowCount, head * dk, dk), v.SubMatrix(0, x.RowCount, head * dv, dv));
             concatenated.SetSubMatrix(0, head * dv, attended.Output);                         // Z_h = A_h·V_h
             heads.Add(attended);
         }
         return new SelfAttentionPass(x, q, k, v, heads, concatenated,
-            Gemm.Multiply(concatenated, Wo.Transpose()) + Bo.RepeatRows(x.RowCount));
+            Gemm.MultiplyFast(concatenated, Wo.Transpose()) + Bo.RepeatRows(x.RowCount));
     }
 
     /// <summary>
@@ -177,7 +193,7 @@ public sealed class SelfAttention
         Require.Shape(Component, nameof(outputGradient), [outputGradient.RowCount, outputGradient.ColumnCount],
             [output.RowCount, output.ColumnCount], "the shape Forward returned");
         int tokens = pass.X.RowCount, dk = Wq.RowCount / Heads, dv = Wv.RowCount / Heads;
-        Matrix<double> dConcatenated = Gemm.Multiply(outputGradient, Wo);                  // (tokens, h·d_v)
+        Matrix<double> dConcatenated = Gemm.MultiplyFast(outputGradient, Wo);                  // (tokens, h·d_v)
         Matrix<double> dQ = Matrix<double>.Build.Dense(tokens, Wq.RowCount);
         Matrix<double> dK = Matrix<double>.Build.Dense(tokens, Wk.RowCount);
         Matrix<double> dV = Matrix<double>.Build.Dense(tokens, Wv.RowCount);
@@ -189,10 +205,10 @@ public sealed class SelfAttention
             dK.SetSubMatrix(0, head * dk, g.K);
             dV.SetSubMatrix(0, head * dv, g.V);
         }
-        Matrix<double> dX = Gemm.Multiply(dQ, Wq) + Gemm.Multiply(dK, Wk) + Gemm.Multiply(dV, Wv);
-        Matrix<double> Weight(Matrix<double> d) => Gemm.Multiply(d.Transpose(), pass.X);   // (∂L/∂P)ᵀ·X
+        Matrix<double> dX = Gemm.MultiplyFast(dQ, Wq) + Gemm.MultiplyFast(dK, Wk) + Gemm.MultiplyFast(dV, Wv);
+        Matrix<double> Weight(Matrix<double> d) => Gemm.MultiplyFast(d.Transpose(), pass.X);   // (∂L/∂P)ᵀ·X
         return new SelfAttentionGradients(Weight(dQ), dQ.ColumnSums(), Weight(dK), dK.ColumnSums(),
-            Weight(dV), dV.ColumnSums(), Gemm.Multiply(outputGradient.Transpose(), pass.Concatenated),
+            Weight(dV), dV.ColumnSums(), Gemm.MultiplyFast(outputGradient.Transpose(), pass.Concatenated),
             outputGradient.ColumnSums(), dX);
     }
 
@@ -291,10 +307,13 @@ public sealed record SelfAttentionPass(Matrix<double> X, Matrix<double> Q, Matri
     /// <summary>Each head's attention weights (tokens, tokens), rows summing to 1.</summary>
     public IReadOnlyList<Matrix<double>> Weights => Heads.Select(h => h.Weights).ToArray();
 
-    /// <summary>Deconstructs into the output and the heads' weights, as <c>var (z, maps) = attention.Forward(x)</c>.</summary>
+    /// <summary>
+    /// Deconstructs into the output and the heads' weights, as <c>var (z, maps) = attention.Forward(x)</c>.
+    /// </summary>
     /// <param name="output">(tokens, d_out).</param>
     /// <param name="weights">One (tokens, tokens) matrix per head.</param>
-    public void Deconstruct(out Matrix<double> output, out IReadOnlyList<Matrix<double>> weights) => (output, weights) = (Output, Weights);
+    public void Deconstruct(out Matrix<double> output, out IReadOnlyList<Matrix<double>> weights)
+        => (output, weights) = (Output, Weights);
 }
 
 /// <summary>The gradients of <see cref="SelfAttention.Backward"/>, one per parameter, and ∂L/∂X.</summary>

@@ -142,9 +142,10 @@ public sealed class TransformerEncoderBlock
         SelfAttentionPass attention = Attention.Forward(x);
         LayerNormPass norm1 = Norm1.Forward(x + attention.Output);                                  // add & normalize
         Matrix<double> x1 = norm1.Output;
-        Matrix<double> preActivation = Gemm.Multiply(x1, W1.Transpose()) + B1.RepeatRows(x.RowCount);   // x₁·W₁ᵀ + b₁
+        // x₁·W₁ᵀ + b₁
+        Matrix<double> preActivation = Gemm.MultiplyFast(x1, W1.Transpose()) + B1.RepeatRows(x.RowCount);
         Matrix<double> hidden = preActivation.PointwiseMaximum(0);                                    // relu
-        LayerNormPass norm2 = Norm2.Forward(x1 + Gemm.Multiply(hidden, W2.Transpose()) + B2.RepeatRows(x.RowCount));
+        LayerNormPass norm2 = Norm2.Forward(x1 + Gemm.MultiplyFast(hidden, W2.Transpose()) + B2.RepeatRows(x.RowCount));
         return new TransformerEncoderBlockPass(x, attention, norm1, preActivation, hidden, norm2);
     }
 
@@ -166,15 +167,15 @@ public sealed class TransformerEncoderBlock
         Require.Shape(Component, nameof(outputGradient), [outputGradient.RowCount, outputGradient.ColumnCount],
             [output.RowCount, output.ColumnCount], "the shape Forward returned");
         LayerNormGradients norm2 = Norm2.Backward(pass.Norm2, outputGradient);   // ∂L/∂(X₁ + FFN(X₁))
-        Matrix<double> dHidden = Gemm.Multiply(norm2.X, W2);
+        Matrix<double> dHidden = Gemm.MultiplyFast(norm2.X, W2);
         Matrix<double> dPreActivation = Matrix<double>.Build.Dense(dHidden.RowCount, dHidden.ColumnCount,
             (i, j) => pass.PreActivation[i, j] > 0 ? dHidden[i, j] : 0);      // relu′
-        Matrix<double> dX1 = norm2.X + Gemm.Multiply(dPreActivation, W1);        // residual + through the FFN
+        Matrix<double> dX1 = norm2.X + Gemm.MultiplyFast(dPreActivation, W1);        // residual + through the FFN
         LayerNormGradients norm1 = Norm1.Backward(pass.Norm1, dX1);              // ∂L/∂(X + SelfAttention(X))
         SelfAttentionGradients attention = Attention.Backward(pass.Attention, norm1.X);
         return new TransformerEncoderBlockGradients(attention, norm1,
-            Gemm.Multiply(dPreActivation.Transpose(), pass.Norm1.Output), dPreActivation.ColumnSums(),
-            Gemm.Multiply(norm2.X.Transpose(), pass.Hidden), norm2.X.ColumnSums(), norm2, norm1.X + attention.X);
+            Gemm.MultiplyFast(dPreActivation.Transpose(), pass.Norm1.Output), dPreActivation.ColumnSums(),
+            Gemm.MultiplyFast(norm2.X.Transpose(), pass.Hidden), norm2.X.ColumnSums(), norm2, norm1.X + attention.X);
     }
 
     /// <summary>One gradient-descent step on every weight of the block: θ ← θ − η·∂L/∂θ.</summary>

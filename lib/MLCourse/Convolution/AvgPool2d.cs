@@ -1,4 +1,5 @@
 using MLCourse.Errors;
+using MLCourse.Tensors;
 
 namespace MLCourse.Convolution;
 
@@ -28,7 +29,8 @@ public sealed class AvgPool2d
     /// <param name="stride">(s_h, s_w), each ≥ 1; default the window size.</param>
     /// <param name="padding">(p_h, p_w), each between 0 and half the window along its axis.</param>
     /// <exception cref="ArgumentOutOfRangeException">A setting out of range.</exception>
-    public AvgPool2d((int Height, int Width) size, (int Height, int Width)? stride = null, (int Height, int Width) padding = default)
+    public AvgPool2d((int Height, int Width) size, (int Height, int Width)? stride = null,
+        (int Height, int Width) padding = default)
     {
         (Size, Stride, Padding) = PoolSettings.Check(Component, size, stride, padding);
     }
@@ -44,7 +46,9 @@ public sealed class AvgPool2d
 
     /// <summary>The mean of each window.</summary>
     /// <param name="x">Shape (batch, channels, height, width).</param>
-    /// <returns>The input and the output, shape (batch, channels, ⌊(h + 2p_h − k_h)/s_h⌋ + 1, ⌊(w + 2p_w − k_w)/s_w⌋ + 1).</returns>
+    /// <returns>
+    /// The input and the output, shape (batch, channels, ⌊(h + 2p_h − k_h)/s_h⌋ + 1, ⌊(w + 2p_w − k_w)/s_w⌋ + 1).
+    /// </returns>
     /// <exception cref="ArgumentOutOfRangeException">A window larger than the padded input.</exception>
     public AvgPool2dPass Forward(ImageBatch x)
     {
@@ -56,12 +60,15 @@ public sealed class AvgPool2d
     /// <summary>∂L/∂x: each output's gradient divided equally over its window.</summary>
     /// <param name="pass">What <see cref="Forward"/> returned.</param>
     /// <param name="outputGradient">∂L/∂output, the shape of the pass's output.</param>
-    /// <exception cref="ArgumentException"><paramref name="outputGradient"/> does not have the shape <see cref="Forward"/> returned.</exception>
+    /// <exception cref="ArgumentException"><paramref name="outputGradient"/> does not have the shape
+    /// <see cref="Forward"/> returned.</exception>
     public AvgPool2dGradients Backward(AvgPool2dPass pass, ImageBatch outputGradient)
     {
-        Require.Shape(Component, nameof(outputGradient), outputGradient.Shape, pass.Output.Shape, "the shape Forward returned");
+        Require.Shape(Component, nameof(outputGradient), outputGradient.Shape,
+            pass.Output.Shape, "the shape Forward returned");
         var inputGradient = pass.Input.ZerosLike();
-        Visit(pass.Input, outputGradient, (o, index) => inputGradient.Data[index] += outputGradient.Data[o] / (Size.Height * Size.Width));
+        Visit(pass.Input, outputGradient,
+            (o, index) => inputGradient.Data[index] += outputGradient.Data[o] / (Size.Height * Size.Width));
         return new AvgPool2dGradients(inputGradient);
     }
 

@@ -6,12 +6,30 @@ namespace MLCourse.Convolution;
 /// The fast path of <see cref="Conv2d"/>: im2col. Each output position's receptive field becomes
 /// one column of a (c_in·k_h·k_w, positions) matrix, so the convolution is one matrix product per
 /// image (the library's <see cref="Gemm"/>) and the backward pass is two more plus a scatter-add
-/// (col2im). Buffers are allocated per call, never per element. Same numbers as the reference
-/// kernels in <c>Conv2d.cs</c>, checked by a test.
+/// (col2im). Buffers are allocated per call, never per element. The same numbers as the readable
+/// <see cref="Forward"/> and <see cref="Backward"/> in <c>Conv2d.cs</c>, checked by a test.
 /// </summary>
 public sealed partial class Conv2d
 {
     private int PatchSize => ChannelsIn * Weights.Height * Weights.Width;   // K
+
+    /// <summary>z = conv(x, W) + b by im2col (the same numbers as <see cref="Forward"/>).</summary>
+    /// <param name="x">Shape (batch, c_in, height, width).</param>
+    /// <returns>x and z, z of shape <see cref="OutputShape"/>.</returns>
+    /// <exception cref="ArgumentException">Wrong channel count, or a kernel larger than the padded input.</exception>
+    public Conv2dPass ForwardFast(ImageBatch x) => new(x, ForwardIm2Col(x, OutputShape(x)));
+
+    /// <summary>Back-propagates ∂L/∂z by im2col (the same numbers as <see cref="Backward"/>).</summary>
+    /// <param name="pass">What <see cref="ForwardFast"/> or <see cref="Forward"/> returned.</param>
+    /// <param name="outputGradient">∂L/∂z, the shape of <paramref name="pass"/>'s output.</param>
+    /// <returns>∂L/∂W (filters, c_in, k_h, k_w), ∂L/∂b (filters,) and ∂L/∂x (the input's shape).</returns>
+    /// <exception cref="ArgumentException">The gradient's shape is not the output's, or the pass is not from a layer of
+    /// this shape.</exception>
+    public Conv2dGradients BackwardFast(Conv2dPass pass, ImageBatch outputGradient)
+    {
+        CheckGradient(pass, outputGradient);
+        return BackwardIm2Col(pass.Input, outputGradient);
+    }
 
     private ImageBatch ForwardIm2Col(ImageBatch x, long[] shape)
     {
@@ -24,7 +42,8 @@ public sealed partial class Conv2d
             Im2Col(x, n, outH, outW, columns);
             int offset = n * Filters * positions;
             // z_n (filters, P) = W (filters, K) · cols (K, P), written straight into the output batch.
-            Gemm.Multiply(new Operand(Weights.Data, 0), new Operand(columns, 0), new Operand(output.Data, offset), Filters, PatchSize, positions);
+            Gemm.MultiplyFast(new Operand(Weights.Data, 0), new Operand(columns, 0),
+                new Operand(output.Data, offset), Filters, PatchSize, positions);
             for (int o = 0; o < Filters; o++)
             {
                 foreach (ref double z in output.Data.AsSpan(offset + o * positions, positions))
@@ -50,15 +69,18 @@ public sealed partial class Conv2d
         double[] columnGradient = new double[PatchSize * positions];             // (K, P)
         for (int n = 0; n < x.Batch; n++)
         {
-            int offset = n * Filters * positions;                                // ∂L/∂z_n is the row-major (filters, P) slice here
+            int offset = n * Filters * positions;   // ∂L/∂z_n is the row-major (filters, P) slice here
             TransposeInto(outputGradient.Data, offset, Filters, positions, gradientT);
-            Im2Col(x, n, outputGradient.Height, outputGradient.Width, columns);                // rebuilt, not cached: cheaper than keeping the batch's
-            Gemm.Multiply(columns, gradientT, perImage, PatchSize, positions, Filters);   // ∂L/∂Wᵀ += cols · (∂L/∂z)ᵀ
+            // rebuilt, not cached: cheaper than keeping the batch's
+            Im2Col(x, n, outputGradient.Height, outputGradient.Width, columns);
+            // ∂L/∂Wᵀ += cols · (∂L/∂z)ᵀ
+            Gemm.MultiplyFast(columns, gradientT, perImage, PatchSize, positions, Filters);
             for (int i = 0; i < perImage.Length; i++)
             {
                 weightGradientT[i] += perImage[i];
             }
-            Gemm.Multiply(new Operand(weightsT, 0), new Operand(outputGradient.Data, offset), new Operand(columnGradient, 0),
+            Gemm.MultiplyFast(new Operand(weightsT, 0),
+                new Operand(outputGradient.Data, offset), new Operand(columnGradient, 0),
                 PatchSize, Filters, positions);                                   // ∂L/∂cols = Wᵀ · ∂L/∂z
             Col2Im(columnGradient, inputGradient, n, outputGradient.Height, outputGradient.Width);
             for (int o = 0; o < Filters; o++)
@@ -114,7 +136,8 @@ public sealed partial class Conv2d
     // input pixel within the image, length, stride) — padding is skipped, which leaves zeros in
     // Im2Col and adds nothing in Col2Im. The visitor is a struct, so the JIT compiles one loop per
     // visitor with the run inlined; with stride 1 a run is a contiguous copy.
-    private void ForEachTap<TVisitor>(int height, int width, int outH, int outW, ref TVisitor visitor) where TVisitor : struct, ITapVisitor
+    private void ForEachTap<TVisitor>(int height, int width, int outH, int outW, ref TVisitor visitor)
+        where TVisitor : struct, ITapVisitor
     {
         int kh = Weights.Height, kw = Weights.Width;
         (int sh, int sw) = Stride;
@@ -127,8 +150,9 @@ public sealed partial class Conv2d
                 for (int j = 0; j < kw; j++)
                 {
                     int column = ((c * kh + i) * kw + j) * positions;
-                    int first = Math.Max(0, (int)Math.Ceiling((pw - j) / (double)sw));                 // smallest ox with x ≥ 0
-                    int last = Math.Min(outW - 1, (int)Math.Floor((width - 1 + pw - j) / (double)sw));   // largest ox with x < width
+                    int first = Math.Max(0, (int)Math.Ceiling((pw - j) / (double)sw));   // smallest ox with x ≥ 0
+                    // largest ox with x < width
+                    int last = Math.Min(outW - 1, (int)Math.Floor((width - 1 + pw - j) / (double)sw));
                     if (last < first)
                     {
                         continue;
@@ -138,7 +162,8 @@ public sealed partial class Conv2d
                         int y = oy * sh - ph + i;
                         if (y >= 0 && y < height)
                         {
-                            visitor.Run(column + oy * outW + first, (c * height + y) * width + first * sw - pw + j, last - first + 1, sw);
+                            visitor.Run(column + oy * outW + first,
+                                (c * height + y) * width + first * sw - pw + j, last - first + 1, sw);
                         }
                     }
                 }

@@ -16,7 +16,8 @@ public static class ConvShape
     /// <param name="f">Filter length, at least 1 and at most n + 2p.</param>
     /// <param name="p">Padding on each side, at least 0.</param>
     /// <param name="s">Stride, at least 1.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A value out of range; the message gives all four numbers.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value out of range; the message gives all four
+    /// numbers.</exception>
     public static int OutputSize(int n, int f, int p = 0, int s = 1)
     {
         string numbers = $"(n = {n}, f = {f}, p = {p}, s = {s})";
@@ -42,7 +43,8 @@ public static class ConvShape
     }
 
     /// <summary>The padding p = (f − 1)/2 that keeps the size with stride 1 ("same"; f must be odd).</summary>
-    /// <exception cref="ArgumentException"><paramref name="f"/> is even, so no symmetric padding keeps the size.</exception>
+    /// <exception cref="ArgumentException"><paramref name="f"/> is even, so no symmetric padding keeps the
+    /// size.</exception>
     public static int SamePadding(int f) =>
         f % 2 == 1 ? (f - 1) / 2 : throw ErrorMessage.Must(Component, nameof(f), "be odd for 'same' padding",
             $"is {f}");

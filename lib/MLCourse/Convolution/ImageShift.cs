@@ -3,11 +3,16 @@ using static TorchSharp.torch;
 
 namespace MLCourse.Convolution;
 
-/// <summary>Moves images by whole pixels, filling the uncovered border with zeros — the translation test of CNN vs ANN.</summary>
+/// <summary>
+/// Moves images by whole pixels, filling the uncovered border with zeros — the translation test of CNN vs ANN.
+/// </summary>
 /// <remarks>Introduced in notebook day 17.</remarks>
 public static class ImageShift
 {
-    /// <summary>The images moved <paramref name="right"/> pixels right and <paramref name="down"/> pixels down (negative: left / up).</summary>
+    /// <summary>
+    /// The images moved <paramref name="right"/> pixels right and <paramref name="down"/>
+    /// pixels down (negative: left / up).
+    /// </summary>
     /// <param name="images">Shape (batch, channels, height, width).</param>
     /// <param name="right">Columns to move right.</param>
     /// <param name="down">Rows to move down.</param>

@@ -1,4 +1,5 @@
 using MLCourse.Errors;
+using MLCourse.Tensors;
 
 namespace MLCourse.Convolution;
 
@@ -30,7 +31,8 @@ public sealed class MaxPool2d
     /// <param name="stride">(s_h, s_w), each ≥ 1; default the window size.</param>
     /// <param name="padding">(p_h, p_w), each between 0 and half the window along its axis.</param>
     /// <exception cref="ArgumentOutOfRangeException">A setting out of range.</exception>
-    public MaxPool2d((int Height, int Width) size, (int Height, int Width)? stride = null, (int Height, int Width) padding = default)
+    public MaxPool2d((int Height, int Width) size, (int Height, int Width)? stride = null,
+        (int Height, int Width) padding = default)
     {
         (Size, Stride, Padding) = PoolSettings.Check(Component, size, stride, padding);
     }
@@ -46,7 +48,10 @@ public sealed class MaxPool2d
 
     /// <summary>The maximum of each window, and where it was.</summary>
     /// <param name="x">Shape (batch, channels, height, width).</param>
-    /// <returns>The output, shape (batch, channels, ⌊(h + 2p_h − k_h)/s_h⌋ + 1, ⌊(w + 2p_w − k_w)/s_w⌋ + 1), and each output's argmax.</returns>
+    /// <returns>
+    /// The output, shape (batch, channels, ⌊(h + 2p_h − k_h)/s_h⌋ + 1, ⌊(w + 2p_w − k_w)/s_w⌋
+    /// + 1), and each output's argmax.
+    /// </returns>
     /// <exception cref="ArgumentOutOfRangeException">A window larger than the padded input.</exception>
     public MaxPool2dPass Forward(ImageBatch x)
     {
@@ -82,10 +87,12 @@ public sealed class MaxPool2d
     /// <summary>∂L/∂x: each output's gradient added at its window's maximum, zero elsewhere.</summary>
     /// <param name="pass">What <see cref="Forward"/> returned.</param>
     /// <param name="outputGradient">∂L/∂output, the shape of the pass's output.</param>
-    /// <exception cref="ArgumentException"><paramref name="outputGradient"/> does not have the shape <see cref="Forward"/> returned.</exception>
+    /// <exception cref="ArgumentException"><paramref name="outputGradient"/> does not have the shape
+    /// <see cref="Forward"/> returned.</exception>
     public MaxPool2dGradients Backward(MaxPool2dPass pass, ImageBatch outputGradient)
     {
-        Require.Shape(Component, nameof(outputGradient), outputGradient.Shape, pass.Output.Shape, "the shape Forward returned");
+        Require.Shape(Component, nameof(outputGradient), outputGradient.Shape,
+            pass.Output.Shape, "the shape Forward returned");
         var inputGradient = pass.Input.ZerosLike();
         for (int o = 0; o < outputGradient.Data.Length; o++)
         {
@@ -112,20 +119,24 @@ public sealed record MaxPool2dGradients(ImageBatch Input);
 /// <summary>The checks both pools share.</summary>
 internal static class PoolSettings
 {
-    internal static ((int, int) Size, (int, int) Stride, (int, int) Padding) Check(string component, (int Height, int Width) size, (int Height, int Width)? stride, (int Height, int Width) padding)
+    internal static ((int, int) Size, (int, int) Stride, (int, int) Padding) Check(string component,
+        (int Height, int Width) size, (int Height, int Width)? stride, (int Height, int Width) padding)
     {
         (int Height, int Width) s = stride ?? size;
         if (size.Height < 1 || size.Width < 1)
         {
-            throw ErrorMessage.OutOfRange(component, nameof(size), "at least 1", size.Height == size.Width ? size.Height : size);
+            throw ErrorMessage.OutOfRange(component, nameof(size),
+                "at least 1", size.Height == size.Width ? size.Height : size);
         }
         if (s.Height < 1 || s.Width < 1)
         {
             throw ErrorMessage.OutOfRange(component, nameof(stride), "at least 1", s.Height == s.Width ? s.Height : s);
         }
-        if (padding.Height < 0 || padding.Width < 0 || 2 * padding.Height > size.Height || 2 * padding.Width > size.Width)
+        if (padding.Height < 0 || padding.Width < 0
+            || 2 * padding.Height > size.Height || 2 * padding.Width > size.Width)
         {
-            throw ErrorMessage.OutOfRange(component, nameof(padding), "between 0 and half the window along each axis", padding);
+            throw ErrorMessage.OutOfRange(component, nameof(padding),
+                "between 0 and half the window along each axis", padding);
         }
         return (size, s, padding);
     }

@@ -15,7 +15,8 @@ namespace MLCourse.Convolution;
 /// <remarks>
 /// The layer contract: <see cref="Forward"/> → <see cref="SmallCnnPass"/>, <see cref="Backward"/>(pass, ∂L/∂Z₂) →
 /// <see cref="SmallCnnGradients"/>, <see cref="Step"/>; the loss and its gradient are the separate
-/// <see cref="Loss"/> and <see cref="LossGradient"/>. Backward follows the notes' derivation: ∂L/∂Z₂ = (A₂ − y)/m, ∂L/∂W₂ = (A₂ − y)·Fᵀ,
+/// <see cref="Loss"/> and <see cref="LossGradient"/>. Backward follows the notes' derivation: ∂L/∂Z₂ = (A₂ − y)/m,
+/// ∂L/∂W₂ = (A₂ − y)·Fᵀ,
 /// ∂L/∂b₂ = Σ(A₂ − y), ∂L/∂F = ∂L/∂Z₂·W₂ reshaped to P₁'s shape, ∂L/∂A₁ routed by max pooling,
 /// ∂L/∂Z₁ = ∂L/∂A₁ ⊙ [Z₁ &gt; 0], then ∂L/∂W₁ and ∂L/∂b₁ = Σ ∂L/∂Z₁ through <see cref="Conv2d"/>.
 /// On a 6×6 image the model has the notes' 15 parameters (9 + 1 + 4 + 1). <see cref="CopyTo"/> and
@@ -26,7 +27,9 @@ public sealed class SmallCnn
 {
     private const string Component = "SmallCnn";
 
-    /// <summary>Creates the model for square images of side <paramref name="imageSize"/> (even after the 3×3 valid convolution).</summary>
+    /// <summary>
+    /// Creates the model for square images of side <paramref name="imageSize"/> (even after the 3×3 valid convolution).
+    /// </summary>
     /// <param name="imageSize">Image side n; n − 2 must be even and at least 2.</param>
     /// <param name="random">Draws the initial weights, uniform in ±1/√fan-in as TorchSharp's default does.</param>
     /// <exception cref="ArgumentOutOfRangeException">An image size that does not fit the architecture.</exception>
@@ -54,7 +57,9 @@ public sealed class SmallCnn
         W2 = Vector<double>.Build.Dense(Features);
     }
 
-    /// <summary>Builds the model from given weights (copied); the image side follows from W₂'s length, ((n − 2)/2)².</summary>
+    /// <summary>
+    /// Builds the model from given weights (copied); the image side follows from W₂'s length, ((n − 2)/2)².
+    /// </summary>
     /// <param name="w1">The filter W₁, 3×3.</param>
     /// <param name="b1">The convolution bias b₁.</param>
     /// <param name="w2">The dense weights W₂, (features,) with features a square of at least 1.</param>
@@ -66,7 +71,8 @@ public sealed class SmallCnn
         int side = (int)Math.Round(Math.Sqrt(w2.Count));
         if (w2.Count == 0 || side * side != w2.Count)
         {
-            throw ErrorMessage.Shape(Component, nameof(w2), "(features,) with features = ((n − 2)/2)², a square", ErrorMessage.FormatShape(w2.Count));
+            throw ErrorMessage.Shape(Component, nameof(w2),
+                "(features,) with features = ((n − 2)/2)², a square", ErrorMessage.FormatShape(w2.Count));
         }
         var model = new SmallCnn(2 * side + 2);
         w1.ToRowMajorArray().CopyTo(model.Convolution.Weights.Data, 0);
@@ -136,9 +142,9 @@ public sealed class SmallCnn
     /// <summary>
     /// W₁, b₁, W₂ and b₂ by reference (entries <c>W1</c> (1, 1, 3, 3), <c>B1</c> (1,), <c>W2</c>
     /// (features,), <c>B2</c> scalar), to save a trained model and load it into a new one of the same
-    /// image size: <c>cnn.Weights().Save(path)</c>, <c>fresh.Weights().Load(path)</c>.
+    /// image size: <c>cnn.StoredWeights().Save(path)</c>, <c>fresh.StoredWeights().Load(path)</c>.
     /// </summary>
-    public Persistence.LayerWeights Weights() => new Persistence.LayerWeights()
+    public Persistence.LayerWeights StoredWeights() => new Persistence.LayerWeights()
         .Add("W1", Convolution.Weights).Add("B1", Convolution.Bias)
         .Add("W2", W2).Add("B2", () => B2, value => B2 = value);
 
@@ -147,20 +153,24 @@ public sealed class SmallCnn
 
     /// <summary>Runs the forward equations on a batch of single-channel images.</summary>
     /// <param name="x">Shape (m, 1, n, n).</param>
-    /// <returns>Every activation, kept for <see cref="Backward"/>; the predictions are <see cref="SmallCnnPass.A2"/>.</returns>
+    /// <returns>
+    /// Every activation, kept for <see cref="Backward"/>; the predictions are <see cref="SmallCnnPass.A2"/>.
+    /// </returns>
     /// <exception cref="ArgumentException">The images are not (m, 1, n, n).</exception>
     public SmallCnnPass Forward(ImageBatch x)
     {
         if (x.Channels != 1 || x.Height != ImageSize || x.Width != ImageSize)
         {
-            throw ErrorMessage.Shape(Component, nameof(x), $"(m, 1, {ImageSize}, {ImageSize})", ErrorMessage.FormatShape(x.Shape));
+            throw ErrorMessage.Shape(Component, nameof(x),
+                $"(m, 1, {ImageSize}, {ImageSize})", ErrorMessage.FormatShape(x.Shape));
         }
-        Conv2dPass convolution = Convolution.Forward(x);
+        Conv2dPass convolution = Convolution.ForwardFast(x);
         ImageBatch z1 = convolution.Output;
         var a1 = new ImageBatch(z1.Batch, 1, z1.Height, z1.Width, z1.Data.Select(Activations.Relu).ToArray());
         MaxPool2dPass pooling = Pool.Forward(a1);
         ImageBatch p1 = pooling.Output;
-        var f = Matrix<double>.Build.Dense(x.Batch, Features, (i, j) => p1.Data[i * Features + j]);   // flatten: (m, features)
+        // flatten: (m, features)
+        var f = Matrix<double>.Build.Dense(x.Batch, Features, (i, j) => p1.Data[i * Features + j]);
         Vector<double> z2 = f * W2 + B2;
         Vector<double> a2 = Activations.Sigmoid(z2);
         return new SmallCnnPass(convolution, a1, pooling, f, z2, a2);
@@ -181,7 +191,9 @@ public sealed class SmallCnn
         return a2.Zip(y, Losses.BinaryCrossEntropy).Average();
     }
 
-    /// <summary>∂L/∂Z₂ of <see cref="Loss"/> through the sigmoid: (A₂ − y)/m — what <see cref="Backward"/> takes.</summary>
+    /// <summary>
+    /// ∂L/∂Z₂ of <see cref="Loss"/> through the sigmoid: (A₂ − y)/m — what <see cref="Backward"/> takes.
+    /// </summary>
     /// <param name="a2">The predictions σ(Z₂), (m,).</param>
     /// <param name="y">The labels, 0 or 1, (m,).</param>
     /// <exception cref="ArgumentException">The two have different lengths, or are empty.</exception>
@@ -195,10 +207,13 @@ public sealed class SmallCnn
         return (a2 - y) / a2.Count;
     }
 
-    /// <summary>Back-propagates ∂L/∂Z₂ (for the notes' loss, <see cref="LossGradient"/>) by the notes' equations.</summary>
+    /// <summary>
+    /// Back-propagates ∂L/∂Z₂ (for the notes' loss, <see cref="LossGradient"/>) by the notes' equations.
+    /// </summary>
     /// <param name="pass">What <see cref="Forward"/> returned.</param>
     /// <param name="logitGradient">∂L/∂Z₂, (m,).</param>
-    /// <exception cref="ArgumentException"><paramref name="logitGradient"/> has a different length from the batch.</exception>
+    /// <exception cref="ArgumentException"><paramref name="logitGradient"/> has a different length from the
+    /// batch.</exception>
     public SmallCnnGradients Backward(SmallCnnPass pass, Vector<double> logitGradient)
     {
         Require.Length(Component, nameof(logitGradient), logitGradient, pass.A2.Count);
@@ -211,8 +226,9 @@ public sealed class SmallCnn
         ImageBatch dA1 = Pool.Backward(pass.Pooling, dP1).Input;             // only each window's maximum gets gradient
         var dZ1 = new ImageBatch(m, 1, dA1.Height, dA1.Width,
             dA1.Data.Select((g, i) => pass.Z1.Data[i] > 0 ? g : 0).ToArray()); // relu′ = 1 where Z₁ > 0
-        Conv2dGradients convolution = Convolution.Backward(pass.Convolution, dZ1);
-        return new SmallCnnGradients(convolution.Weights.ToMatrix(), convolution.Bias[0], dW2, dB2, dZ1, dA1, dP1, convolution.Input);
+        Conv2dGradients convolution = Convolution.BackwardFast(pass.Convolution, dZ1);
+        return new SmallCnnGradients(convolution.Weights.ToMatrix(),
+            convolution.Bias[0], dW2, dB2, dZ1, dA1, dP1, convolution.Input);
     }
 
     /// <summary>One gradient-descent step on all four parameters: θ ← θ − η·∂L/∂θ.</summary>
@@ -231,11 +247,13 @@ public sealed class SmallCnn
 /// <summary>The activations of one <see cref="SmallCnn.Forward"/>, kept for the backward pass.</summary>
 /// <param name="Convolution">The convolution's pass: X and Z₁ = conv(X, W₁) + b₁, (m, 1, n − 2, n − 2).</param>
 /// <param name="A1">relu(Z₁).</param>
-/// <param name="Pooling">The pooling's pass: A₁, P₁ = maxpool(A₁), (m, 1, (n − 2)/2, (n − 2)/2), and the argmax.</param>
+/// <param name="Pooling">The pooling's pass: A₁, P₁ = maxpool(A₁), (m, 1, (n − 2)/2, (n − 2)/2), and the
+/// argmax.</param>
 /// <param name="F">flatten(P₁), (m, features).</param>
 /// <param name="Z2">F·W₂ + b₂, (m,).</param>
 /// <param name="A2">σ(Z₂), the predicted probabilities, (m,).</param>
-public sealed record SmallCnnPass(Conv2dPass Convolution, ImageBatch A1, MaxPool2dPass Pooling, Matrix<double> F, Vector<double> Z2, Vector<double> A2)
+public sealed record SmallCnnPass(Conv2dPass Convolution, ImageBatch A1,
+    MaxPool2dPass Pooling, Matrix<double> F, Vector<double> Z2, Vector<double> A2)
 {
     /// <summary>Z₁ = conv(X, W₁) + b₁, (m, 1, n − 2, n − 2).</summary>
     public ImageBatch Z1 => Convolution.Output;
@@ -253,7 +271,8 @@ public sealed record SmallCnnPass(Conv2dPass Convolution, ImageBatch A1, MaxPool
 /// <param name="A1">∂L/∂A₁ (non-zero only at the pooling maxima).</param>
 /// <param name="P1">∂L/∂P₁ (∂L/∂F reshaped).</param>
 /// <param name="X">∂L/∂X, (m, 1, n, n).</param>
-public sealed record SmallCnnGradients(Matrix<double> W1, double B1, Vector<double> W2, double B2, ImageBatch Z1, ImageBatch A1, ImageBatch P1, ImageBatch X);
+public sealed record SmallCnnGradients(Matrix<double> W1, double B1, Vector<double> W2,
+    double B2, ImageBatch Z1, ImageBatch A1, ImageBatch P1, ImageBatch X);
 
 /// <summary>
 /// <see cref="SmallCnn"/> built from TorchSharp's layers: <c>nn.Conv2d(1, 1, 3)</c>, ReLU, 2×2 max
@@ -261,7 +280,7 @@ public sealed record SmallCnnGradients(Matrix<double> W1, double B1, Vector<doub
 /// optimisers can train it; <see cref="SmallCnn.CopyTo"/> and <see cref="SmallCnn.CopyFrom"/> copy the
 /// weights across.
 /// </summary>
-/// <remarks>Introduced in notebook day 18, beside the hand-written <see cref="SmallCnn"/>.</remarks>
+/// <remarks>The autograd twin of <see cref="SmallCnn"/>, whose notebook introduces both.</remarks>
 public sealed class SmallCnnModule : nn.Module<Tensor, Tensor>
 {
     /// <summary>

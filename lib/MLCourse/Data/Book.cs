@@ -7,5 +7,7 @@ namespace MLCourse.Data;
 /// The whole text, lines separated by "\n" (Project Gutenberg's line breaks, about 70 characters
 /// a line; paragraphs separated by an empty line), title and chapter headings included.
 /// </param>
-/// <remarks>Loaded by <see cref="Datasets.JaneAusten"/>; the text of the word-embedding and language-model days.</remarks>
+/// <remarks>
+/// Loaded by <see cref="Datasets.JaneAusten"/>; the text of the word-embedding and language-model days.
+/// </remarks>
 public sealed record Book(string Title, int Year, string Text);

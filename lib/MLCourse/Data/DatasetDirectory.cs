@@ -12,7 +12,8 @@ public static class DatasetDirectory
     public const string EnvironmentVariable = "MLCOURSE_DATASETS";
 
     /// <summary>The full path of <paramref name="fileName"/> inside the datasets folder.</summary>
-    /// <exception cref="FileNotFoundException">No folder holds the file; the message lists every path searched.</exception>
+    /// <exception cref="FileNotFoundException">No folder holds the file; the message lists every path
+    /// searched.</exception>
     public static string PathOf(string fileName) => PathOf(fileName, CandidateFolders());
 
     /// <summary>The first of <paramref name="folders"/> that holds <paramref name="fileName"/>.</summary>

@@ -16,7 +16,8 @@ public static partial class Datasets
     /// <exception cref="FormatException">A file is truncated or corrupt; the message names it.</exception>
     public static ImageDataset FashionMnist() => ReadIdxImages(
         "Fashion-MNIST", DatasetDirectory.PathOf(Path.Combine("fashion-mnist", "t10k-images-idx3-ubyte.gz")),
-        DatasetDirectory.PathOf(Path.Combine("fashion-mnist", "t10k-labels-idx1-ubyte.gz")), [.. FashionMnistClassNames]);
+        DatasetDirectory.PathOf(Path.Combine("fashion-mnist", "t10k-labels-idx1-ubyte.gz")),
+            [.. FashionMnistClassNames]);
 
     /// <summary>
     /// 10,000 handwritten MNIST digits, 28×28, with their digit 0–9 as label (class names "0"…"9"), in
@@ -29,7 +30,9 @@ public static partial class Datasets
         DatasetDirectory.PathOf(Path.Combine("mnist", "labels-idx1-ubyte.gz")),
         Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
 
-    /// <summary>An IDX image file (count, height, width) and its IDX label file (count,), checked against each other.</summary>
+    /// <summary>
+    /// An IDX image file (count, height, width) and its IDX label file (count,), checked against each other.
+    /// </summary>
     internal static ImageDataset ReadIdxImages(string name, string imagesPath, string labelsPath, string[] classNames)
     {
         IdxFile.Contents images = IdxFile.Read(imagesPath, dimensionCount: 3);
@@ -43,7 +46,8 @@ public static partial class Datasets
         if (wrong >= 0)
         {
             throw ErrorMessage.BadFile(Component, labelsPath,
-                $"the label at index {wrong} must be a class index between 0 and {classNames.Length - 1}, but is {labels.Values[wrong]}");
+                $"the label at index {wrong} must be a class index between 0 and {classNames.Length - 1}, "
+                + $"but is {labels.Values[wrong]}");
         }
         return new ImageDataset(name, images.Values, images.Dimensions[1], images.Dimensions[2],
             labels.Values.Select(v => (int)v).ToArray(), classNames);

@@ -36,20 +36,24 @@ public static partial class Datasets
     /// <exception cref="FileNotFoundException">A file is missing; the message names every path searched.</exception>
     /// <exception cref="FormatException">A file is not valid gzip or UTF-8; the message names it.</exception>
     public static IReadOnlyList<Book> JaneAusten() =>
-        AustenNovels.Select(n => new Book(n.Title, n.Year, ReadGzipText(Path.Combine("jane-austen", n.File + ".txt.gz")))).ToList();
+        AustenNovels.Select(n => new Book(n.Title, n.Year,
+            ReadGzipText(Path.Combine("jane-austen", n.File + ".txt.gz")))).ToList();
 
     /// <summary>
     /// 3,000 review sentences labelled positive (1) or negative (0): 1,000 each from Amazon, IMDb and
     /// Yelp, 500 of each label per source, in that order.
     /// </summary>
     /// <exception cref="FileNotFoundException">The file is missing; the message names every path searched.</exception>
-    /// <exception cref="FormatException">A row is malformed or a label is not 0 or 1; the message names the file and line.</exception>
+    /// <exception cref="FormatException">A row is malformed or a label is not 0 or 1; the message names the file and
+    /// line.</exception>
     public static IReadOnlyList<SentimentSentence> SentimentSentences()
     {
-        var file = DelimitedFile.Read(DatasetDirectory.PathOf("sentiment-sentences.csv.gz"), headerLines: 1, fieldCount: 3);
+        var file = DelimitedFile.Read(DatasetDirectory.PathOf("sentiment-sentences.csv.gz"),
+            headerLines: 1, fieldCount: 3);
         return file.Rows.Select(r => r.Integer(1) is 0 or 1
                 ? new SentimentSentence(r.Fields[0], r.Integer(1), r.Fields[2])
-                : throw ErrorMessage.BadRow(Component, r.File, r.Line, $"the label must be 0 or 1, but is {r.Fields[1]}"))
+                : throw ErrorMessage.BadRow(Component, r.File, r.Line,
+                    $"the label must be 0 or 1, but is {r.Fields[1]}"))
             .ToList();
     }
 

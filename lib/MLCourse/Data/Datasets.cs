@@ -33,7 +33,8 @@ public static partial class Datasets
     /// <summary>The 406 cars of <c>cars.json</c>; missing fuel economy or horsepower stay <c>null</c>.</summary>
     public static IReadOnlyList<Car> Cars() => ReadJsonRecords("cars.json", r => new Car(
         r.Text("Name"), r.OptionalNumber("Miles_per_Gallon"), (int)r.Number("Cylinders"), r.Number("Displacement"),
-        r.OptionalNumber("Horsepower"), r.Number("Weight_in_lbs"), r.Number("Acceleration"), r.Date("Year"), r.Text("Origin")));
+        r.OptionalNumber("Horsepower"), r.Number("Weight_in_lbs"),
+            r.Number("Acceleration"), r.Date("Year"), r.Text("Origin")));
 
     // scikit-learn's bundled CSVs start with "n_samples,n_features,class names…", then one row per
     // sample with the features and the class index last.
@@ -45,9 +46,11 @@ public static partial class Datasets
         int declared = int.Parse(header[0], CultureInfo.InvariantCulture);
         if (declared != file.Rows.Count)
         {
-            throw ErrorMessage.BadRow(Component, path, 1, $"the header declares {declared} samples, but the file has {file.Rows.Count}");
+            throw ErrorMessage.BadRow(Component, path, 1,
+                $"the header declares {declared} samples, but the file has {file.Rows.Count}");
         }
-        var features = Matrix<double>.Build.Dense(file.Rows.Count, featureNames.Length, (i, j) => file.Rows[i].Number(j));
+        var features = Matrix<double>.Build.Dense(file.Rows.Count,
+            featureNames.Length, (i, j) => file.Rows[i].Number(j));
         int[] labels = file.Rows.Select(r => r.Integer(featureNames.Length)).ToArray();
         return new LabelledData(features, labels, featureNames, header[2..]);
     }
@@ -56,6 +59,7 @@ public static partial class Datasets
     {
         string path = DatasetDirectory.PathOf(fileName);
         using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
-        return document.RootElement.EnumerateArray().Select((element, index) => create(new JsonRecord(element, path, index))).ToList();
+        return document.RootElement.EnumerateArray()
+            .Select((element, index) => create(new JsonRecord(element, path, index))).ToList();
     }
 }

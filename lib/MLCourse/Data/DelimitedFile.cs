@@ -8,7 +8,8 @@ namespace MLCourse.Data;
 
 /// <summary>
 /// Reads a comma-separated file (optionally gzip-compressed) without a header into rows, with
-/// CsvHelper's RFC 4180 parser (the same as <see cref="Gathering.CsvTable"/>), and checks that every row has the expected number of
+/// CsvHelper's RFC 4180 parser (the same as <see cref="Gathering.CsvTable"/>), and checks that every row has the
+/// expected number of
 /// fields. A malformed row is an error naming the file and line; no row is ever dropped.
 /// </summary>
 internal sealed class DelimitedFile
@@ -27,23 +28,28 @@ internal sealed class DelimitedFile
         public double Number(int index) =>
             double.TryParse(Fields[index], NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
                 ? value
-                : throw ErrorMessage.BadRow(Component, File, Line, $"field {index + 1} should be a number, but is '{Fields[index]}'");
+                : throw ErrorMessage.BadRow(Component, File, Line,
+                    $"field {index + 1} should be a number, but is '{Fields[index]}'");
 
         /// <summary>Field <paramref name="index"/> as an integer.</summary>
         public int Integer(int index) =>
             int.TryParse(Fields[index], NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
                 ? value
-                : throw ErrorMessage.BadRow(Component, File, Line, $"field {index + 1} should be an integer, but is '{Fields[index]}'");
+                : throw ErrorMessage.BadRow(Component, File, Line,
+                    $"field {index + 1} should be an integer, but is '{Fields[index]}'");
 
         /// <summary>Field <paramref name="index"/> as an ISO 8601 date (yyyy-MM-dd).</summary>
         public DateOnly Date(int index) =>
-            DateOnly.TryParseExact(Fields[index], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly value)
+            DateOnly.TryParseExact(Fields[index], "yyyy-MM-dd",
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly value)
                 ? value
-                : throw ErrorMessage.BadRow(Component, File, Line, $"field {index + 1} should be a date (yyyy-MM-dd), but is '{Fields[index]}'");
+                : throw ErrorMessage.BadRow(Component, File, Line,
+                    $"field {index + 1} should be a date (yyyy-MM-dd), but is '{Fields[index]}'");
     }
 
     /// <summary>Reads <paramref name="path"/>, skipping <paramref name="headerLines"/> lines.</summary>
-    /// <exception cref="FormatException">A row does not have <paramref name="fieldCount"/> fields, or is not valid CSV.</exception>
+    /// <exception cref="FormatException">A row does not have <paramref name="fieldCount"/> fields, or is not valid
+    /// CSV.</exception>
     public static DelimitedFile Read(string path, int headerLines, int fieldCount)
     {
         var rows = new List<Row>();
@@ -55,7 +61,8 @@ internal sealed class DelimitedFile
             }
             if (fields.Length != fieldCount)
             {
-                throw ErrorMessage.BadRow(Component, path, line, $"expected {fieldCount} fields, found {fields.Length}");
+                throw ErrorMessage.BadRow(Component, path, line,
+                    $"expected {fieldCount} fields, found {fields.Length}");
             }
             rows.Add(new Row(line, fields, path));
         }
@@ -87,6 +94,7 @@ internal sealed class DelimitedFile
     private static Stream Open(string path)
     {
         Stream file = File.OpenRead(path);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+            ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 }

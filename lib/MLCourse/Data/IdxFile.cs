@@ -21,7 +21,9 @@ internal static class IdxFile
     /// <param name="Values">Every value, row-major; its length is the product of the dimensions.</param>
     public sealed record Contents(int[] Dimensions, byte[] Values);
 
-    /// <summary>Reads <paramref name="path"/> and checks that it has <paramref name="dimensionCount"/> dimensions.</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/> and checks that it has <paramref name="dimensionCount"/> dimensions.
+    /// </summary>
     /// <exception cref="FormatException">
     /// The magic number, the number of dimensions or the length is wrong, or the gzip stream is
     /// corrupt; the message names the file and what was expected.
@@ -39,13 +41,14 @@ internal static class IdxFile
         if (bytes[0] != 0 || bytes[1] != 0 || bytes[2] != UnsignedByte || bytes[3] != dimensionCount)
         {
             throw ErrorMessage.BadFile(Component, path,
-                $"the IDX magic number must be 00 00 08 {dimensionCount:X2} (unsigned bytes, {dimensionCount} dimensions), " +
-                $"but is {Convert.ToHexString(bytes, 0, 4)}");
+                $"the IDX magic number must be 00 00 08 {dimensionCount:X2} "
+                + $"(unsigned bytes, {dimensionCount} dimensions), but is {Convert.ToHexString(bytes, 0, 4)}");
         }
         int headerLength = 4 + 4 * dimensionCount;
         if (bytes.Length < headerLength)
         {
-            throw ErrorMessage.BadFile(Component, path, $"the IDX header needs {headerLength} bytes, but the file holds only {bytes.Length}");
+            throw ErrorMessage.BadFile(Component, path,
+                $"the IDX header needs {headerLength} bytes, but the file holds only {bytes.Length}");
         }
         var dimensions = new int[dimensionCount];
         long expected = headerLength;
@@ -55,7 +58,8 @@ internal static class IdxFile
             dimensions[d] = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(4 + 4 * d, 4));
             if (dimensions[d] < 1)
             {
-                throw ErrorMessage.BadFile(Component, path, $"IDX dimension {d} must be at least 1, but is {dimensions[d]}");
+                throw ErrorMessage.BadFile(Component, path,
+                    $"IDX dimension {d} must be at least 1, but is {dimensions[d]}");
             }
             values *= dimensions[d];
         }
@@ -63,7 +67,8 @@ internal static class IdxFile
         if (bytes.Length != expected)
         {
             throw ErrorMessage.BadFile(Component, path,
-                $"an IDX file of shape {ErrorMessage.FormatShape(dimensions.Select(d => (long)d).ToArray())} holds {expected} bytes " +
+                $"an IDX file of shape {ErrorMessage.FormatShape(dimensions.Select(d => (long)d).ToArray())} "
+                + $"holds {expected} bytes " +
                 $"({headerLength} of header), but the file holds {bytes.Length} (truncated or corrupt?)");
         }
         return new Contents(dimensions, bytes[headerLength..]);

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
-using MLCourse.Convolution;
 using MLCourse.Errors;
+using MLCourse.Tensors;
 using TorchSharp;
 
 namespace MLCourse.Data;
@@ -13,8 +13,8 @@ namespace MLCourse.Data;
 /// <remarks>
 /// Loaded by <see cref="Datasets.FashionMnist"/> and <see cref="Datasets.MnistDigits"/>; introduced in
 /// the convolution days and used by the generative ones (VAE, GAN, diffusion on 14×14 via
-/// <see cref="Downsample"/>). Every method that returns a data set or an array copies; none changes
-/// this one.
+/// <see cref="Downsample"/>). Every method that returns a data set or an array
+/// copies; none changes this one.
 /// </remarks>
 public sealed class ImageDataset
 {
@@ -26,7 +26,8 @@ public sealed class ImageDataset
         if (pixels.Length != (long)labels.Length * height * width)
         {
             long expected = (long)labels.Length * height * width;
-            throw ErrorMessage.Shape(Component, nameof(pixels), ErrorMessage.FormatShape(expected), ErrorMessage.FormatShape(pixels.Length));
+            throw ErrorMessage.Shape(Component, nameof(pixels),
+                ErrorMessage.FormatShape(expected), ErrorMessage.FormatShape(pixels.Length));
         }
         Name = name;
         this.pixels = pixels;
@@ -48,13 +49,17 @@ public sealed class ImageDataset
     /// <summary>The number of pixel columns of every image.</summary>
     public int Width { get; }
 
-    /// <summary>The class index of each image, 0 to <c>ClassNames.Count - 1</c> (the data set's own array: do not change it).</summary>
+    /// <summary>
+    /// The class index of each image, 0 to <c>ClassNames.Count - 1</c> (the data set's own array: do not change it).
+    /// </summary>
     public int[] Labels { get; }
 
     /// <summary>The name of each class index, e.g. "Ankle boot" for Fashion-MNIST's class 9.</summary>
     public IReadOnlyList<string> ClassNames { get; }
 
-    /// <summary>The pixel at <paramref name="row"/>, <paramref name="column"/> of image <paramref name="index"/>, 0–255.</summary>
+    /// <summary>
+    /// The pixel at <paramref name="row"/>, <paramref name="column"/> of image <paramref name="index"/>, 0–255.
+    /// </summary>
     public byte Pixel(int index, int row, int column)
     {
         CheckIndex(nameof(index), index);
@@ -89,7 +94,8 @@ public sealed class ImageDataset
         Matrix<double>.Build.Dense(Count, ImageSize, (i, j) => pixels[i * ImageSize + j] / 255.0);
 
     /// <summary>The first <paramref name="count"/> images, as a new data set.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not between 1 and <see cref="Count"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not between 1 and
+    /// <see cref="Count"/>.</exception>
     public ImageDataset Take(int count)
     {
         if (count < 1 || count > Count)
@@ -110,7 +116,8 @@ public sealed class ImageDataset
         {
             pixels.AsSpan(indices[i] * ImageSize, ImageSize).CopyTo(selected.AsSpan(i * ImageSize));
         }
-        return new ImageDataset(Name, selected, Height, Width, indices.Select(i => Labels[i]).ToArray(), [.. ClassNames]);
+        return new ImageDataset(Name, selected, Height, Width,
+            indices.Select(i => Labels[i]).ToArray(), [.. ClassNames]);
     }
 
     /// <summary>
@@ -119,7 +126,8 @@ public sealed class ImageDataset
     /// kernel and stride <paramref name="factor"/>), rounded half up to a whole byte. 28×28 with factor 2
     /// gives 14×14, the size the diffusion day trains on.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is below 1 or does not divide Height and Width.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is below 1 or does not divide Height and
+    /// Width.</exception>
     public ImageDataset Downsample(int factor)
     {
         if (factor < 1 || Height % factor != 0 || Width % factor != 0)
@@ -175,7 +183,7 @@ public sealed class ImageDataset
 
     /// <summary>
     /// The images at <paramref name="indices"/> for the from-scratch convolution layers: an
-    /// <see cref="Convolution.ImageBatch"/> of shape (indices, 1, Height, Width), values byte / 255 in [0, 1].
+    /// <see cref="ImageBatch"/> of shape (indices, 1, Height, Width), values byte / 255 in [0, 1].
     /// </summary>
     public ImageBatch ToImageBatch(IReadOnlyList<int> indices)
     {
@@ -225,7 +233,8 @@ public sealed class ImageDataset
         {
             if ((uint)indices[i] >= Count)
             {
-                throw ErrorMessage.OutOfRange(Component, $"{nameof(indices)}[{i}]", $"between 0 and {Count - 1}", indices[i]);
+                throw ErrorMessage.OutOfRange(Component, $"{nameof(indices)}[{i}]",
+                    $"between 0 and {Count - 1}", indices[i]);
             }
         }
     }

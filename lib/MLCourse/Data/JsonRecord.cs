@@ -12,17 +12,20 @@ internal readonly record struct JsonRecord(JsonElement Element, string File, int
     public string Text(string field) => OptionalText(field) ?? throw Missing(field, "text");
 
     public string? OptionalText(string field) =>
-        Value(field) is { } value ? value.ValueKind == JsonValueKind.String ? value.GetString() : throw Mistyped(field, "text", value) : null;
+        Value(field) is { } value ? value.ValueKind == JsonValueKind.String
+            ? value.GetString() : throw Mistyped(field, "text", value) : null;
 
     public double Number(string field) => OptionalNumber(field) ?? throw Missing(field, "a number");
 
     public double? OptionalNumber(string field) =>
-        Value(field) is { } value ? value.ValueKind == JsonValueKind.Number ? value.GetDouble() : throw Mistyped(field, "a number", value) : null;
+        Value(field) is { } value ? value.ValueKind == JsonValueKind.Number
+            ? value.GetDouble() : throw Mistyped(field, "a number", value) : null;
 
     public DateOnly Date(string field)
     {
         string text = Text(field);
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date)
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd",
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date)
             ? date
             : throw Mistyped(field, "a date (yyyy-MM-dd)", Element.GetProperty(field));
     }

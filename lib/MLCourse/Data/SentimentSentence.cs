@@ -6,7 +6,9 @@ namespace MLCourse.Data;
 /// </param>
 /// <param name="Label">1 for positive, 0 for negative.</param>
 /// <param name="Text">The sentence as written, e.g. "Good case, Excellent value.".</param>
-/// <remarks>Loaded by <see cref="Datasets.SentimentSentences"/>; the labelled text of the sequence-classification days.</remarks>
+/// <remarks>
+/// Loaded by <see cref="Datasets.SentimentSentences"/>; the labelled text of the sequence-classification days.
+/// </remarks>
 public sealed record SentimentSentence(string Source, int Label, string Text)
 {
     /// <summary>True for a positive sentence (<see cref="Label"/> 1).</summary>

@@ -8,4 +8,5 @@ namespace MLCourse.Data;
 /// <param name="Wind">Average wind speed, as the source gives it (vega-datasets documents km/h).</param>
 /// <param name="Weather">Category: drizzle, rain, snow, sun or fog.</param>
 /// <remarks>Introduced in notebook day 01 (batch vs online learning).</remarks>
-public sealed record WeatherDay(DateOnly Date, double Precipitation, double TempMax, double TempMin, double Wind, string Weather);
+public sealed record WeatherDay(DateOnly Date, double Precipitation,
+    double TempMax, double TempMin, double Wind, string Weather);

@@ -10,7 +10,8 @@ public sealed class FittedPca
 {
     private const string Component = "Pca";
 
-    internal FittedPca(Vector<double> mean, Matrix<double> components, Vector<double> explainedVariance, Vector<double> explainedVarianceRatio)
+    internal FittedPca(Vector<double> mean, Matrix<double> components,
+        Vector<double> explainedVariance, Vector<double> explainedVarianceRatio)
     {
         Mean = mean;
         Components = components;
@@ -27,7 +28,9 @@ public sealed class FittedPca
     /// <summary>The variance along each component, s_i²/(m − 1), largest first; shape (k,).</summary>
     public Vector<double> ExplainedVariance { get; }
 
-    /// <summary>Each component's share of the total variance; shape (k,), summing to 1 when k keeps every component.</summary>
+    /// <summary>
+    /// Each component's share of the total variance; shape (k,), summing to 1 when k keeps every component.
+    /// </summary>
     public Vector<double> ExplainedVarianceRatio { get; }
 
     /// <summary>Projects onto the components: H = (X − μ)·Wᵀ.</summary>

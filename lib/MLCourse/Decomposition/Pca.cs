@@ -39,7 +39,8 @@ public sealed class Pca
 
     /// <summary>Learns the mean, the components and their variances.</summary>
     /// <param name="x">Shape (samples, features); finite, at least 2 samples.</param>
-    /// <exception cref="ArgumentException">Fewer than 2 samples, a NaN or infinite value, or k > min(samples, features).</exception>
+    /// <exception cref="ArgumentException">Fewer than 2 samples, a NaN or infinite value, or k > min(samples,
+    /// features).</exception>
     public FittedPca Fit(Matrix<double> x)
     {
         Require.NonEmptyFinite(Component, nameof(x), x);
@@ -47,11 +48,13 @@ public sealed class Pca
         int n = x.ColumnCount;
         if (m < 2)
         {
-            throw ErrorMessage.Shape(Component, nameof(x), "(at least 2 samples, features)", ErrorMessage.FormatShape(m, n));
+            throw ErrorMessage.Shape(Component, nameof(x),
+                "(at least 2 samples, features)", ErrorMessage.FormatShape(m, n));
         }
         if (Components > Math.Min(m, n))
         {
-            throw ErrorMessage.OutOfRange(Component, "components", $"at most min(samples, features) = {Math.Min(m, n)}", Components);
+            throw ErrorMessage.OutOfRange(Component, "components",
+                $"at most min(samples, features) = {Math.Min(m, n)}", Components);
         }
         Vector<double> mean = x.ColumnSums() / m;
         Matrix<double> centred = x - mean.RepeatRows(m);   // (m, n)

@@ -8,7 +8,8 @@ namespace MLCourse.Diffusion;
 /// <item>one step q(x_t | x_{t−1}) = N(√(1 − β_t)·x_{t−1}, β_t·I): x_t = √α_t·x_{t−1} + √β_t·ε;</item>
 /// <item>the closed form q(x_t | x_0) = N(√ᾱ_t·x_0, (1 − ᾱ_t)·I): x_t = √ᾱ_t·x_0 + √(1 − ᾱ_t)·ε;</item>
 /// <item>the posterior q(x_{t−1} | x_t, x_0) = N(μ̃_t, β̃_t·I) with
-/// μ̃_t = (√ᾱ_{t−1}·β_t/(1 − ᾱ_t))·x_0 + (√α_t·(1 − ᾱ_{t−1})/(1 − ᾱ_t))·x_t and β̃_t = β_t·(1 − ᾱ_{t−1})/(1 − ᾱ_t);</item>
+/// μ̃_t = (√ᾱ_{t−1}·β_t/(1 − ᾱ_t))·x_0 + (√α_t·(1 − ᾱ_{t−1})/(1 − ᾱ_t))·x_t and β̃_t =
+/// β_t·(1 − ᾱ_{t−1})/(1 − ᾱ_t);</item>
 /// <item>with ε predicted by a network, μ_θ = (x_t − β_t/√(1 − ᾱ_t)·ε̂)/√α_t (DDPM's reverse mean).</item>
 /// </list>
 /// </summary>
@@ -30,11 +31,13 @@ public sealed class ForwardDiffusion(NoiseSchedule schedule)
     public Vector<double> PosteriorMean(Vector<double> x0, Vector<double> xt, int t)
     {
         double abarPrevious = Schedule.AlphaBar(t - 1), abar = Schedule.AlphaBar(t), beta = Schedule.Beta(t);
-        return Math.Sqrt(abarPrevious) * beta / (1 - abar) * x0 + Math.Sqrt(Schedule.Alpha(t)) * (1 - abarPrevious) / (1 - abar) * xt;
+        return Math.Sqrt(abarPrevious) * beta / (1 - abar) * x0
+            + Math.Sqrt(Schedule.Alpha(t)) * (1 - abarPrevious) / (1 - abar) * xt;
     }
 
     /// <summary>β̃_t = β_t·(1 − ᾱ_{t−1})/(1 − ᾱ_t), the variance of q(x_{t−1} | x_t, x_0).</summary>
-    public double PosteriorVariance(int t) => Schedule.Beta(t) * (1 - Schedule.AlphaBar(t - 1)) / (1 - Schedule.AlphaBar(t));
+    public double PosteriorVariance(int t)
+        => Schedule.Beta(t) * (1 - Schedule.AlphaBar(t - 1)) / (1 - Schedule.AlphaBar(t));
 
     /// <summary>μ_θ(x_t, t) = (x_t − β_t/√(1 − ᾱ_t)·ε̂)/√α_t.</summary>
     public Vector<double> ReverseMean(Vector<double> xt, int t, Vector<double> predictedNoise) =>

@@ -26,7 +26,9 @@ public sealed class NoisePredictor : nn.Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
-    /// <summary>The predicted noise for points <paramref name="x"/> (batch, 2) at steps <paramref name="t"/> (batch,), 1 … T.</summary>
+    /// <summary>
+    /// The predicted noise for points <paramref name="x"/> (batch, 2) at steps <paramref name="t"/> (batch,), 1 … T.
+    /// </summary>
     public override Tensor forward(Tensor x, Tensor t) => _network.forward(cat([x, TimeEmbedding(t)], 1));
 
     // [sin(t·ω_k), cos(t·ω_k)] with ω_k = 10000^(−k/(d/2)), k = 0 … d/2 − 1.

@@ -50,7 +50,8 @@ public sealed class NoiseSchedule
     /// <summary>ᾱ_t = Π_{s ≤ t} α_s for t = 0 … T (ᾱ₀ = 1).</summary>
     /// <exception cref="ArgumentOutOfRangeException">t outside 0 … T.</exception>
     public double AlphaBar(int t) =>
-        t == 0 ? 1 : t >= 1 && t <= Steps ? _alphaBar[t - 1] : throw ErrorMessage.OutOfRange(Component, nameof(t), $"between 0 and T = {Steps}", t);
+        t == 0 ? 1 : t >= 1 && t <= Steps ? _alphaBar[t - 1]
+            : throw ErrorMessage.OutOfRange(Component, nameof(t), $"between 0 and T = {Steps}", t);
 
     /// <summary>β_t for t = 1 … T.</summary>
     public double Beta(int t) => Betas[CheckStep(t)];
@@ -58,9 +59,13 @@ public sealed class NoiseSchedule
     /// <summary>α_t for t = 1 … T.</summary>
     public double Alpha(int t) => Alphas[CheckStep(t)];
 
-    /// <summary>Ho et al.'s linear schedule: β from <paramref name="betaStart"/> to <paramref name="betaEnd"/> in T equal steps (the notes' 1e-4 to 0.02, T = 1000).</summary>
+    /// <summary>
+    /// Ho et al.'s linear schedule: β from <paramref name="betaStart"/> to <paramref name="betaEnd"/> in T equal steps
+    /// (the notes' 1e-4 to 0.02, T = 1000).
+    /// </summary>
     public static NoiseSchedule Linear(int steps = 1000, double betaStart = 1e-4, double betaEnd = 0.02) =>
-        new(Enumerable.Range(0, steps).Select(i => steps == 1 ? betaStart : betaStart + (betaEnd - betaStart) * i / (steps - 1)).ToArray());
+        new(Enumerable.Range(0, steps)
+            .Select(i => steps == 1 ? betaStart : betaStart + (betaEnd - betaStart) * i / (steps - 1)).ToArray());
 
     /// <summary>
     /// Nichol and Dhariwal's cosine schedule: ᾱ_t = f(t)/f(0) with f(t) = cos²(((t/T + s)/(1 + s))·π/2),
@@ -73,5 +78,6 @@ public sealed class NoiseSchedule
     }
 
     private int CheckStep(int t) =>
-        t >= 1 && t <= Steps ? t - 1 : throw ErrorMessage.OutOfRange(Component, nameof(t), $"between 1 and T = {Steps}", t);
+        t >= 1 && t <= Steps ? t - 1
+            : throw ErrorMessage.OutOfRange(Component, nameof(t), $"between 1 and T = {Steps}", t);
 }

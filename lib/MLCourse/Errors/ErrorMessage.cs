@@ -4,7 +4,7 @@ namespace MLCourse.Errors;
 /// Builds the library's error messages in one shape: the component, the argument, what was
 /// expected and what was found, so every message reads the same way.
 /// </summary>
-/// <remarks>Introduced with the foundation of the course (notebooks day 01 and day 02).</remarks>
+/// <remarks>Every component's input checks use it; notebook day 10 introduces it, days 11 and 14 use it too.</remarks>
 public static class ErrorMessage
 {
     /// <summary>"Component: argument must have shape (…), but has shape (…)."</summary>
@@ -20,7 +20,8 @@ public static class ErrorMessage
         new($"{component}: {argument} must be finite, but {where} is {value}.", argument);
 
     /// <summary>"Component: argument must be …, but is …."</summary>
-    public static ArgumentOutOfRangeException OutOfRange(string component, string argument, string expected, object actual) =>
+    public static ArgumentOutOfRangeException OutOfRange(string component,
+        string argument, string expected, object actual) =>
         new(argument, actual, $"{component}: {argument} must be {expected}, but is {actual}.");
 
     /// <summary>"Component: file, line N: problem." for malformed rows of a data file.</summary>
@@ -73,12 +74,18 @@ public static class ErrorMessage
     /// <summary>How many names <see cref="UnknownValue"/> lists before it says how many there are in all.</summary>
     public const int ListedNames = 10;
 
-    /// <summary>"Component: no what 'x'; the whats are 'a', 'b'." for a name that is not one of the known ones.</summary>
+    /// <summary>
+    /// "Component: no what 'x'; the whats are 'a', 'b'." for a name that is not one of the known ones.
+    /// </summary>
     public static string UnknownText(string component, string what, string name, IEnumerable<string> known) =>
         $"{component}: no {what} '{name}'; the {what}s are {Quoted(known)}.";
 
-    /// <summary>"Component: what 'x' must be expected, but is actual." for a value of the wrong kind (a text column where numbers are needed).</summary>
-    public static ArgumentException WrongKind(string component, string argument, string what, string name, string expected, object actual) =>
+    /// <summary>
+    /// "Component: what 'x' must be expected, but is actual." for a value of the wrong kind (a text column where
+    /// numbers are needed).
+    /// </summary>
+    public static ArgumentException WrongKind(string component, string argument,
+        string what, string name, string expected, object actual) =>
         new($"{component}: {what} '{name}' must be {expected}, but is {actual}.", argument);
 
     /// <summary>

@@ -18,7 +18,8 @@ internal static class Require
             {
                 if (!double.IsFinite(matrix[i, j]))
                 {
-                    throw ErrorMessage.NotFinite(component, argument, $"the entry at row {i}, column {j}", matrix[i, j]);
+                    throw ErrorMessage.NotFinite(component, argument,
+                        $"the entry at row {i}, column {j}", matrix[i, j]);
                 }
             }
         }
@@ -50,7 +51,8 @@ internal static class Require
     {
         if (vector.Count != expected)
         {
-            throw ErrorMessage.Shape(component, argument, ErrorMessage.FormatShape(expected), ErrorMessage.FormatShape(vector.Count));
+            throw ErrorMessage.Shape(component, argument, ErrorMessage.FormatShape(expected),
+                ErrorMessage.FormatShape(vector.Count));
         }
     }
 
@@ -59,7 +61,8 @@ internal static class Require
     {
         if (matrix.ColumnCount != expected)
         {
-            throw ErrorMessage.Shape(component, argument, $"(rows, {expected})", ErrorMessage.FormatShape(matrix.RowCount, matrix.ColumnCount));
+            throw ErrorMessage.Shape(component, argument, $"(rows, {expected})",
+                ErrorMessage.FormatShape(matrix.RowCount, matrix.ColumnCount));
         }
     }
 
@@ -72,21 +75,29 @@ internal static class Require
         }
     }
 
-    /// <summary>Throws when <paramref name="names"/> holds a name twice, naming it ("step names must be distinct …").</summary>
+    /// <summary>
+    /// Throws when <paramref name="names"/> holds a name twice, naming it ("step names must be distinct …").
+    /// </summary>
     public static void DistinctNames(string component, string argument, string what, IEnumerable<string> names)
     {
         if (names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } repeated)
         {
-            throw new ArgumentException($"{component}: {what} names must be distinct, but '{repeated.Key}' appears {repeated.Count()} times.", argument);
+            throw new ArgumentException(
+                $"{component}: {what} names must be distinct, but '{repeated.Key}' appears {repeated.Count()} times.",
+                argument);
         }
     }
 
-    /// <summary>Throws when <paramref name="actual"/> is not <paramref name="expected"/>; <paramref name="why"/> says where the expected shape comes from.</summary>
+    /// <summary>
+    /// Throws when <paramref name="actual"/> is not <paramref name="expected"/>; <paramref name="why"/> says where the
+    /// expected shape comes from.
+    /// </summary>
     public static void Shape(string component, string argument, long[] actual, long[] expected, string why)
     {
         if (!actual.AsSpan().SequenceEqual(expected))
         {
-            throw ErrorMessage.Shape(component, argument, $"{ErrorMessage.FormatShape(expected)} ({why})", ErrorMessage.FormatShape(actual));
+            throw ErrorMessage.Shape(component, argument,
+                $"{ErrorMessage.FormatShape(expected)} ({why})", ErrorMessage.FormatShape(actual));
         }
     }
 
@@ -94,18 +105,21 @@ internal static class Require
     /// Throws unless <paramref name="gradients"/> holds one vector of <paramref name="units"/> entries per
     /// time step: the ∂L/∂h_t a recurrent layer's backward pass takes.
     /// </summary>
-    public static void StepVectors(string component, string argument, IReadOnlyList<Vector<double>> gradients, int steps, int units)
+    public static void StepVectors(string component, string argument,
+        IReadOnlyList<Vector<double>> gradients, int steps, int units)
     {
         if (gradients.Count != steps)
         {
             throw new ArgumentException(
-                $"{component}: {argument} must hold {steps} vectors of shape ({units},), one per time step of the forward pass, but holds {gradients.Count}.", argument);
+                $"{component}: {argument} must hold {steps} vectors of shape ({units},), "
+                + $"one per time step of the forward pass, but holds {gradients.Count}.", argument);
         }
         for (int t = 0; t < steps; t++)
         {
             if (gradients[t].Count != units)
             {
-                throw ErrorMessage.Shape(component, $"{argument}[{t}]", ErrorMessage.FormatShape(units), ErrorMessage.FormatShape(gradients[t].Count));
+                throw ErrorMessage.Shape(component, $"{argument}[{t}]",
+                    ErrorMessage.FormatShape(units), ErrorMessage.FormatShape(gradients[t].Count));
             }
         }
     }

@@ -16,11 +16,14 @@ public static class Scoring
     public static double Accuracy<T>(IReadOnlyList<T> actual, IReadOnlyList<T> predicted)
     {
         Check(actual.Count, predicted.Count);
-        return actual.Zip(predicted).Count(p => EqualityComparer<T>.Default.Equals(p.First, p.Second)) / (double)actual.Count;
+        return actual.Zip(predicted).Count(p => EqualityComparer<T>.Default.Equals(p.First, p.Second))
+            / (double)actual.Count;
     }
 
     /// <summary>R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)²; 1 is perfect, 0 is no better than predicting the mean.</summary>
-    /// <remarks>As scikit-learn's <c>r2_score</c>: when every y is equal, R² is 1 for a perfect prediction and 0 otherwise.</remarks>
+    /// <remarks>
+    /// As scikit-learn's <c>r2_score</c>: when every y is equal, R² is 1 for a perfect prediction and 0 otherwise.
+    /// </remarks>
     /// <exception cref="ArgumentException">Empty input or lengths that disagree.</exception>
     public static double R2(IReadOnlyList<double> actual, IReadOnlyList<double> predicted)
     {
@@ -39,7 +42,8 @@ public static class Scoring
         }
         if (predicted != actual)
         {
-            throw ErrorMessage.Shape(Component, "predicted", ErrorMessage.FormatShape(actual), ErrorMessage.FormatShape(predicted));
+            throw ErrorMessage.Shape(Component, "predicted",
+                ErrorMessage.FormatShape(actual), ErrorMessage.FormatShape(predicted));
         }
     }
 }

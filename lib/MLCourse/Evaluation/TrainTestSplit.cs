@@ -10,13 +10,16 @@ namespace MLCourse.Evaluation;
 /// <remarks>Introduced in notebook day 17.</remarks>
 public static class TrainTestSplit
 {
-    /// <summary>Shuffled indices 0 … count − 1, the first ⌊trainFraction·count⌋ for training, the rest held out.</summary>
+    /// <summary>
+    /// Shuffled indices 0 … count − 1, the first ⌊trainFraction·count⌋ for training, the rest held out.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A fraction outside (0, 1) or a count below 2.</exception>
     public static (int[] Train, int[] Test) Indices(int count, double trainFraction, int seed)
     {
         if (!(trainFraction > 0 && trainFraction < 1))
         {
-            throw ErrorMessage.OutOfRange("TrainTestSplit", nameof(trainFraction), "strictly between 0 and 1", trainFraction);
+            throw ErrorMessage.OutOfRange("TrainTestSplit", nameof(trainFraction),
+                "strictly between 0 and 1", trainFraction);
         }
         if (count < 2)
         {

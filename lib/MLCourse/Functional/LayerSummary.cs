@@ -3,7 +3,9 @@ using System.Text;
 
 namespace MLCourse.Functional;
 
-/// <summary>One row of a Keras-style model summary: the layer, its output shape, its parameters and its inputs.</summary>
+/// <summary>
+/// One row of a Keras-style model summary: the layer, its output shape, its parameters and its inputs.
+/// </summary>
 /// <param name="Layer">The layer's name and type, e.g. "numeric_dense (Linear)".</param>
 /// <param name="OutputShape">The output shape with the batch axis as None, e.g. "(None, 16)".</param>
 /// <param name="Parameters">Trainable parameters of the layer.</param>
@@ -19,7 +21,8 @@ public sealed record LayerSummary(string Layer, string OutputShape, long Paramet
         text.AppendLine(new string('=', 82));
         foreach (LayerSummary row in rows)
         {
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{row.Layer,-32}{row.OutputShape,-16}{row.Parameters,10:N0}  {row.ConnectedTo}"));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{row.Layer,-32}{row.OutputShape,-16}{row.Parameters,10:N0}  {row.ConnectedTo}"));
         }
         text.AppendLine(new string('=', 82));
         text.Append(string.Create(CultureInfo.InvariantCulture, $"Total params: {rows.Sum(r => r.Parameters):N0}"));

@@ -39,7 +39,8 @@ public sealed class DigitJudge : IDisposable
         Height = height;
         Width = width;
         Classes = classes;
-        _features = nn.Sequential(nn.Flatten(), nn.Linear(height * width, 256), nn.ReLU(), nn.Linear(256, 64), nn.ReLU());
+        _features = nn.Sequential(nn.Flatten(), nn.Linear(height * width, 256),
+            nn.ReLU(), nn.Linear(256, 64), nn.ReLU());
         _head = nn.Linear(64, classes + 1);
     }
 
@@ -49,7 +50,9 @@ public sealed class DigitJudge : IDisposable
     /// <summary>Image width the judge takes.</summary>
     public int Width { get; }
 
-    /// <summary>Number of digit classes (10); the network has one more output, "not a digit", at index <see cref="Classes"/>.</summary>
+    /// <summary>
+    /// Number of digit classes (10); the network has one more output, "not a digit", at index <see cref="Classes"/>.
+    /// </summary>
     public int Classes { get; }
 
     /// <summary>Accuracy on the held-out images (the last <c>heldOut</c> of the dataset), in [0, 1].</summary>
@@ -68,7 +71,8 @@ public sealed class DigitJudge : IDisposable
         ArgumentNullException.ThrowIfNull(digits);
         if (heldOut < 1 || heldOut > digits.Count - 100)
         {
-            throw ErrorMessage.OutOfRange(Component, nameof(heldOut), $"between 1 and {digits.Count - 100} (at least 100 images must remain to train on)", heldOut);
+            throw ErrorMessage.OutOfRange(Component, nameof(heldOut),
+                $"between 1 and {digits.Count - 100} (at least 100 images must remain to train on)", heldOut);
         }
         Require.Positive(Component, nameof(epochs), epochs);
         torch.manual_seed(seed);
@@ -91,7 +95,8 @@ public sealed class DigitJudge : IDisposable
                     Tensor images = x.index_select(0, batch);                                   // (b, 1, H, W)
                     Tensor labels = y.index_select(0, batch);                                   // (b,)
                     long pixels = digits.Height * digits.Width;
-                    Tensor shuffled = images[..8].flatten(1).index_select(1, randperm(pixels)).view(-1, 1, digits.Height, digits.Width);
+                    Tensor shuffled = images[..8].flatten(1).index_select(1,
+                        randperm(pixels)).view(-1, 1, digits.Height, digits.Width);
                     Tensor notDigits = cat([shuffled, rand(8, 1, digits.Height, digits.Width)]);  // (16, 1, H, W)
                     images = cat([images, notDigits]);
                     labels = cat([labels, full(16, judge.Classes, ScalarType.Int64)]);
@@ -105,7 +110,8 @@ public sealed class DigitJudge : IDisposable
             using (no_grad())
             {
                 Tensor predicted = judge.Logits(digits.ImageTensor(test)).argmax(1);
-                judge.HeldOutAccuracy = predicted.eq(digits.LabelTensor(test)).to_type(ScalarType.Float64).mean().item<double>();
+                judge.HeldOutAccuracy =
+                    predicted.eq(digits.LabelTensor(test)).to_type(ScalarType.Float64).mean().item<double>();
             }
         }
         return judge;
@@ -124,7 +130,9 @@ public sealed class DigitJudge : IDisposable
         }
     }
 
-    /// <summary>The penultimate-layer features (64 per image), shape (N, 64), the space the Fréchet distance is measured in.</summary>
+    /// <summary>
+    /// The penultimate-layer features (64 per image), shape (N, 64), the space the Fréchet distance is measured in.
+    /// </summary>
     public Tensor Features(Tensor images)
     {
         CheckImages(nameof(images), images);
@@ -168,7 +176,8 @@ public sealed class DigitJudge : IDisposable
             double share = (double)count / digitLike;
             entropy -= share * Math.Log2(share);
         }
-        return new SampleQuality(classes.Length, confident / (double)classes.Length, topP.Average(), counts, classes.Length - digitLike, entropy);
+        return new SampleQuality(classes.Length, confident / (double)classes.Length,
+            topP.Average(), counts, classes.Length - digitLike, entropy);
     }
 
     /// <summary>
@@ -200,7 +209,8 @@ public sealed class DigitJudge : IDisposable
         }
         if (a.ColumnCount != b.ColumnCount)
         {
-            throw ErrorMessage.Shape(Component, nameof(b), $"(n, {a.ColumnCount}) (as many features as a)", ErrorMessage.FormatShape(b.RowCount, b.ColumnCount));
+            throw ErrorMessage.Shape(Component, nameof(b), $"(n, {a.ColumnCount}) (as many features as a)",
+                ErrorMessage.FormatShape(b.RowCount, b.ColumnCount));
         }
         Require.NonEmptyFinite(Component, nameof(a), a);
         Require.NonEmptyFinite(Component, nameof(b), b);
@@ -221,7 +231,8 @@ public sealed class DigitJudge : IDisposable
         _head.Dispose();
     }
 
-    private Tensor Logits(Tensor images) => _head.forward(_features.forward(images.to_type(ScalarType.Float32).clamp(0, 1)));
+    private Tensor Logits(Tensor images)
+        => _head.forward(_features.forward(images.to_type(ScalarType.Float32).clamp(0, 1)));
 
     private void CheckImages(string argument, Tensor images)
     {
@@ -229,7 +240,8 @@ public sealed class DigitJudge : IDisposable
         long[] shape = images.shape;
         if (shape.Length != 4 || shape[0] < 1 || shape[1] != 1 || shape[2] != Height || shape[3] != Width)
         {
-            throw ErrorMessage.Shape(Component, argument, $"(N ≥ 1, 1, {Height}, {Width})", ErrorMessage.FormatShape(shape));
+            throw ErrorMessage.Shape(Component, argument,
+                $"(N ≥ 1, 1, {Height}, {Width})", ErrorMessage.FormatShape(shape));
         }
         if (!images.isfinite().all().item<bool>())
         {
@@ -262,7 +274,8 @@ public sealed class DigitJudge : IDisposable
 
 /// <summary>What <see cref="DigitJudge.Judge"/> measured on a set of images.</summary>
 /// <param name="Count">Images judged.</param>
-/// <param name="ConfidentShare">Share of all images whose top class is a digit with probability ≥ the threshold, in [0, 1].</param>
+/// <param name="ConfidentShare">Share of all images whose top class is a digit with probability ≥
+/// the threshold, in [0, 1].</param>
 /// <param name="MeanTopProbability">Mean over images of the top class probability ("not a digit" included).</param>
 /// <param name="ClassCounts">How many images the judge put in each digit class.</param>
 /// <param name="NotDigits">How many images the judge called "not a digit".</param>
@@ -270,10 +283,12 @@ public sealed class DigitJudge : IDisposable
 /// Entropy of the shares of the digit classes among the images judged digits, in bits: log₂ 10 ≈ 3.32 for an
 /// even spread, 0 when every digit-like sample is the same digit (a collapsed GAN).
 /// </param>
-public sealed record SampleQuality(int Count, double ConfidentShare, double MeanTopProbability, IReadOnlyList<int> ClassCounts, int NotDigits, double ClassEntropyBits)
+public sealed record SampleQuality(int Count, double ConfidentShare, double MeanTopProbability,
+    IReadOnlyList<int> ClassCounts, int NotDigits, double ClassEntropyBits)
 {
     /// <summary>"1000 images: confident digits 87.5% · not a digit 2.0% · class entropy 3.27 bits (of 3.32)".</summary>
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{Count} images: confident digits {ConfidentShare:P1} · not a digit {(double)NotDigits / Count:P1} · class entropy {ClassEntropyBits:F2} bits (of {Math.Log2(ClassCounts.Count):F2})");
+            $"{Count} images: confident digits {ConfidentShare:P1} · not a digit {(double)NotDigits / Count:P1}"
+            + $" · class entropy {ClassEntropyBits:F2} bits (of {Math.Log2(ClassCounts.Count):F2})");
 }

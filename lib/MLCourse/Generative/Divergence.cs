@@ -16,14 +16,16 @@ public static class Divergence
     private const string Component = "Divergence";
 
     /// <summary>D_KL(P‖Q) in nats; ≥ 0, and 0 exactly when P = Q.</summary>
-    /// <exception cref="ArgumentException">Lengths differ, a probability is negative or NaN, or one side does not sum to 1 (within 1e-9).</exception>
+    /// <exception cref="ArgumentException">Lengths differ, a probability is negative or NaN, or one side does not sum
+    /// to 1 (within 1e-9).</exception>
     public static double KullbackLeibler(IReadOnlyList<double> p, IReadOnlyList<double> q)
     {
         RequireDistribution(nameof(p), p);
         RequireDistribution(nameof(q), q);
         if (p.Count != q.Count)
         {
-            throw ErrorMessage.Shape(Component, nameof(q), ErrorMessage.FormatShape(p.Count), ErrorMessage.FormatShape(q.Count));
+            throw ErrorMessage.Shape(Component, nameof(q),
+                ErrorMessage.FormatShape(p.Count), ErrorMessage.FormatShape(q.Count));
         }
         double sum = 0;
         for (int i = 0; i < p.Count; i++)
@@ -44,7 +46,8 @@ public static class Divergence
         RequireDistribution(nameof(q), q);
         if (p.Count != q.Count)
         {
-            throw ErrorMessage.Shape(Component, nameof(q), ErrorMessage.FormatShape(p.Count), ErrorMessage.FormatShape(q.Count));
+            throw ErrorMessage.Shape(Component, nameof(q),
+                ErrorMessage.FormatShape(p.Count), ErrorMessage.FormatShape(q.Count));
         }
         double[] m = p.Zip(q, (a, b) => (a + b) / 2).ToArray();
         return 0.5 * KullbackLeibler(p, m) + 0.5 * KullbackLeibler(q, m);

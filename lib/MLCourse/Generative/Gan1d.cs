@@ -16,8 +16,10 @@ public sealed class Gan1d
     /// <summary>Creates both networks (seed TorchSharp first for repeatable weights).</summary>
     public Gan1d(int hidden = 32)
     {
-        Generator = nn.Sequential(nn.Linear(1, hidden), nn.ReLU(), nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, 1));
-        Discriminator = nn.Sequential(nn.Linear(1, hidden), nn.LeakyReLU(0.2), nn.Linear(hidden, hidden), nn.LeakyReLU(0.2), nn.Linear(hidden, 1));
+        Generator = nn.Sequential(nn.Linear(1, hidden), nn.ReLU(),
+            nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, 1));
+        Discriminator = nn.Sequential(nn.Linear(1, hidden), nn.LeakyReLU(0.2),
+            nn.Linear(hidden, hidden), nn.LeakyReLU(0.2), nn.Linear(hidden, 1));
     }
 
     /// <summary>G: noise (batch, 1) → samples (batch, 1).</summary>
@@ -55,14 +57,16 @@ public sealed class Gan1d
             // Discriminator step, generator fixed (its output detached).
             dOptimizer.zero_grad();
             Tensor fake = Generator.forward(randn(batchSize, 1, generator: random)).detach();
-            Tensor dLoss = nn.functional.binary_cross_entropy_with_logits(Discriminator.forward(sampleData(batchSize)), ones)
-                         + nn.functional.binary_cross_entropy_with_logits(Discriminator.forward(fake), zeros);
+            Tensor real = sampleData(batchSize);
+            Tensor dLoss = nn.functional.binary_cross_entropy_with_logits(Discriminator.forward(real), ones)
+                + nn.functional.binary_cross_entropy_with_logits(Discriminator.forward(fake), zeros);
             dLoss.backward();
             dOptimizer.step();
 
             // Generator step, discriminator fixed (only G's optimiser steps).
             gOptimizer.zero_grad();
-            Tensor gLoss = nn.functional.binary_cross_entropy_with_logits(Discriminator.forward(Generator.forward(randn(batchSize, 1, generator: random))), ones);
+            Tensor generated = Generator.forward(randn(batchSize, 1, generator: random));
+            Tensor gLoss = nn.functional.binary_cross_entropy_with_logits(Discriminator.forward(generated), ones);
             gLoss.backward();
             gOptimizer.step();
 

@@ -22,7 +22,8 @@ public static class GanTheory
     /// <param name="pG">The generator's density.</param>
     /// <param name="discriminator">D(x) in (0, 1).</param>
     /// <exception cref="ArgumentException">Fewer than 2 grid points or an unsorted grid.</exception>
-    public static double Value(IReadOnlyList<double> x, Func<double, double> pData, Func<double, double> pG, Func<double, double> discriminator) =>
+    public static double Value(IReadOnlyList<double> x, Func<double, double> pData,
+        Func<double, double> pG, Func<double, double> discriminator) =>
         Trapezoid(x, t =>
         {
             double d = discriminator(t);

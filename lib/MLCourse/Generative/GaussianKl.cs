@@ -36,8 +36,10 @@ public static class GaussianKl
     }
 
     /// <summary>The general closed form, eq. (1) of the notes, for full covariance matrices.</summary>
-    /// <exception cref="ArgumentException">Shapes disagree or a covariance is not symmetric positive definite.</exception>
-    public static double Full(Vector<double> mean1, Matrix<double> covariance1, Vector<double> mean2, Matrix<double> covariance2)
+    /// <exception cref="ArgumentException">Shapes disagree or a covariance is not symmetric positive
+    /// definite.</exception>
+    public static double Full(Vector<double> mean1, Matrix<double> covariance1,
+        Vector<double> mean2, Matrix<double> covariance2)
     {
         int k = mean1.Count;
         RequireCovariance(nameof(covariance1), covariance1, k);
@@ -61,7 +63,8 @@ public static class GaussianKl
     /// <param name="covariance2">Σ₂ of Q.</param>
     /// <param name="samples">S ≥ 1.</param>
     /// <param name="random">The source of the samples.</param>
-    public static double MonteCarlo(Vector<double> mean1, Matrix<double> covariance1, Vector<double> mean2, Matrix<double> covariance2, int samples, RandomSource random)
+    public static double MonteCarlo(Vector<double> mean1, Matrix<double> covariance1,
+        Vector<double> mean2, Matrix<double> covariance2, int samples, RandomSource random)
     {
         if (samples < 1)
         {
@@ -89,9 +92,11 @@ public static class GaussianKl
     {
         if (covariance.RowCount != k || covariance.ColumnCount != k)
         {
-            throw ErrorMessage.Shape(Component, argument, ErrorMessage.FormatShape(k, k), ErrorMessage.FormatShape(covariance.RowCount, covariance.ColumnCount));
+            throw ErrorMessage.Shape(Component, argument, ErrorMessage.FormatShape(k, k),
+                ErrorMessage.FormatShape(covariance.RowCount, covariance.ColumnCount));
         }
-        bool symmetric = (covariance - covariance.Transpose()).InfinityNorm() <= 1e-12 * (1 + covariance.InfinityNorm());
+        bool symmetric = (covariance - covariance.Transpose()).InfinityNorm()
+            <= 1e-12 * (1 + covariance.InfinityNorm());
         if (!symmetric || covariance.Evd(Symmetricity.Symmetric).EigenValues.Any(e => !(e.Real > 0)))
         {
             throw ErrorMessage.Must(Component, argument,

@@ -49,7 +49,8 @@ public sealed class LinearGaussianModel
     public double Elbo(double x, double qMean, double qVariance)
     {
         double residual = x - Bias - Weight * qMean;
-        double reconstruction = -0.5 * Math.Log(2 * Math.PI * NoiseVariance) - (residual * residual + Weight * Weight * qVariance) / (2 * NoiseVariance);
+        double reconstruction = -0.5 * Math.Log(2 * Math.PI * NoiseVariance)
+            - (residual * residual + Weight * Weight * qVariance) / (2 * NoiseVariance);
         double kl = GaussianKl.DiagonalToStandardNormal(
             Vector<double>.Build.Dense(1, qMean), Vector<double>.Build.Dense(1, Math.Log(qVariance)));
         return reconstruction - kl;

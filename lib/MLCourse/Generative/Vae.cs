@@ -59,7 +59,8 @@ public sealed class Vae : nn.Module<Tensor, Tensor, VaeOutput>
     /// <param name="x">The inputs in [0, 1], (batch, inputs).</param>
     public static (Tensor Loss, Tensor Reconstruction, Tensor Kl) Loss(VaeOutput output, Tensor x)
     {
-        Tensor reconstruction = nn.functional.binary_cross_entropy_with_logits(output.Logits, x, reduction: nn.Reduction.None).sum(1).mean();
+        Tensor reconstruction = nn.functional.binary_cross_entropy_with_logits(
+            output.Logits, x, reduction: nn.Reduction.None).sum(1).mean();
         Tensor kl = (0.5 * (output.LogVariance.exp() + output.Mean.pow(2) - 1 - output.LogVariance).sum(1)).mean();
         return (reconstruction + kl, reconstruction, kl);
     }

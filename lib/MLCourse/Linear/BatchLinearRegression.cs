@@ -34,7 +34,9 @@ public sealed class BatchLinearRegression
     /// <summary>Number of full passes over the data.</summary>
     public int Epochs { get; }
 
-    /// <summary>Trains from scratch on all of <paramref name="x"/> and <paramref name="y"/>, starting from w = 0, b = 0.</summary>
+    /// <summary>
+    /// Trains from scratch on all of <paramref name="x"/> and <paramref name="y"/>, starting from w = 0, b = 0.
+    /// </summary>
     /// <param name="x">Shape (examples, features); finite, not empty.</param>
     /// <param name="y">Shape (examples,); finite.</param>
     /// <returns>The fitted model and the loss before each epoch.</returns>

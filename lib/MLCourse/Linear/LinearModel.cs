@@ -4,7 +4,9 @@ using MLCourse.Errors;
 namespace MLCourse.Linear;
 
 /// <summary>A fitted linear model ŷ = x·w + b.</summary>
-/// <remarks>Returned by <see cref="BatchLinearRegression.Fit"/> and <see cref="SgdRegressor.Model"/>; notebook day 01.</remarks>
+/// <remarks>
+/// Returned by <see cref="BatchLinearRegression.Fit"/> and <see cref="SgdRegressor.Model"/>; notebook day 01.
+/// </remarks>
 public sealed class LinearModel
 {
     private const string Component = "LinearModel";

@@ -48,7 +48,8 @@ public sealed class SgdRegressor
     /// <param name="x">Shape (features,); finite. The first call fixes the feature count.</param>
     /// <param name="y">The target; finite.</param>
     /// <returns>This regressor, so calls can be chained.</returns>
-    /// <exception cref="ArgumentException">A NaN or infinite value, or a feature count that differs from the first call.</exception>
+    /// <exception cref="ArgumentException">A NaN or infinite value, or a feature count that differs from the first
+    /// call.</exception>
     public SgdRegressor PartialFit(Vector<double> x, double y)
     {
         Require.Finite(Component, nameof(x), x);
@@ -63,5 +64,6 @@ public sealed class SgdRegressor
     }
 
     private static InvalidOperationException NotStarted() =>
-        new($"{Component}: the model has no parameters yet; call {nameof(PartialFit)} with at least one example first.");
+        new($"{Component}: the model has no parameters yet; "
+            + $"call {nameof(PartialFit)} with at least one example first.");
 }

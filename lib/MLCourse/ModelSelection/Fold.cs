@@ -13,7 +13,7 @@ public sealed record Fold(int[] Train, int[] Test);
 /// Splits labelled rows into cross-validation folds: scikit-learn's splitter objects
 /// (<c>KFold</c>, <c>StratifiedKFold</c>) as one contract.
 /// </summary>
-/// <remarks>Introduced in notebook day 05.</remarks>
+/// <remarks>The contract of <see cref="KFold"/> and <see cref="StratifiedKFold"/>.</remarks>
 public interface IFoldSplitter
 {
     /// <summary>The number of folds, k.</summary>

@@ -6,7 +6,7 @@ namespace MLCourse.ModelSelection;
 /// What <see cref="KFold"/> and <see cref="StratifiedKFold"/> share: the number of folds k, whether to
 /// shuffle, the seed, and their checks (k at least 2; at least k rows to split).
 /// </summary>
-/// <remarks>Introduced in notebook day 05.</remarks>
+/// <remarks>The base of the splitters the notebooks use; not named by them.</remarks>
 public abstract class FoldSplitter : IFoldSplitter
 {
     private readonly string _component;

@@ -16,7 +16,7 @@ namespace MLCourse.ModelSelection;
 /// Give it the training rows only: the test set must play no part in choosing the setting.
 /// Differences from scikit-learn: the grid is a list of settings and a function that builds the
 /// estimator from one (instead of a dictionary of parameter names); the splitter is always given.
-/// Introduced in notebook day 05.
+/// <see cref="PipelineGridSearch{TSetting, TLabel}"/> runs one over whole pipelines.
 /// </remarks>
 public sealed class GridSearch<TSetting, TLabel>
     where TLabel : notnull

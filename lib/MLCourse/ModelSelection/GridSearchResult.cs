@@ -8,7 +8,7 @@ namespace MLCourse.ModelSelection;
 /// <typeparam name="TModel">The refitted model's type.</typeparam>
 /// <remarks>
 /// scikit-learn's <c>cv_results_</c>, <c>best_params_</c>, <c>best_score_</c>, <c>best_estimator_</c>;
-/// introduced in notebook day 05.
+/// what <see cref="PipelineGridSearch{TSetting, TLabel}"/> returns.
 /// </remarks>
 public sealed class GridSearchResult<TSetting, TModel>
 {

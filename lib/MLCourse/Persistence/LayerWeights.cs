@@ -1,15 +1,16 @@
 using System.Text;
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
+using MLCourse.Tensors;
 
 namespace MLCourse.Persistence;
 
 /// <summary>
 /// The named weights of a from-scratch layer (matrices, vectors, arrays, image batches and scalars, by
 /// reference), saved to and loaded from a weights file. A layer hands out its own
-/// (<see cref="Sequence.SimpleRnn.Weights"/>, <see cref="Sequence.Lstm.Weights"/>,
-/// <see cref="Sequence.Gru.Weights"/>, <see cref="Sequence.Embedding.Weights"/>,
-/// <see cref="Convolution.Conv2d.StoredWeights"/>, <see cref="Convolution.SmallCnn.Weights"/>);
+/// (<see cref="Sequence.SimpleRnn.StoredWeights"/>, <see cref="Sequence.Lstm.StoredWeights"/>,
+/// <see cref="Sequence.Gru.StoredWeights"/>, <see cref="Sequence.Embedding.StoredWeights"/>,
+/// <see cref="Convolution.Conv2d.StoredWeights"/>, <see cref="Convolution.SmallCnn.StoredWeights"/>);
 /// <see cref="Load"/> writes the file's values into them in place, so a freshly constructed layer of
 /// the same size becomes the saved one.
 /// </summary>
@@ -25,8 +26,8 @@ namespace MLCourse.Persistence;
 /// </list>
 /// <para>Edge-case policy: <see cref="Load"/> checks every name and shape before it writes any value,
 /// so a file that does not fit leaves the layer unchanged. Names are case-sensitive. NaN and
-/// infinities are saved and loaded as they are. The PyTorch counterpart is <c>state_dict</c>; for
-/// TorchSharp modules use <see cref="ModuleFile"/>.</para>
+/// infinities are saved and loaded as they are. The PyTorch counterpart is <c>state_dict</c>;
+/// TorchSharp modules save themselves (<c>module.save(path)</c>, <c>module.load(path)</c>).</para>
 /// </remarks>
 public sealed class LayerWeights
 {
@@ -57,11 +58,11 @@ public sealed class LayerWeights
         Add(new Entry(name, [values.Length], () => (double[])values.Clone(), loaded => loaded.CopyTo(values, 0)));
 
     /// <summary>
-    /// Adds an image batch (convolution filters, shape (filters, c_in, k_h, k_w)), by reference, as a
-    /// rank-4 entry.
+    /// Adds an image batch (convolution filters, shape (filters, c_in, k_h, k_w)),
+    /// by reference, as a rank-4 entry.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is already taken.</exception>
-    public LayerWeights Add(string name, Convolution.ImageBatch batch) =>
+    public LayerWeights Add(string name, ImageBatch batch) =>
         Add(new Entry(name, [batch.Batch, batch.Channels, batch.Height, batch.Width],
             () => (double[])batch.Data.Clone(), loaded => loaded.CopyTo(batch.Data, 0)));
 
@@ -157,7 +158,8 @@ public sealed class LayerWeights
         if (_entries.Any(e => e.Name == entry.Name))
         {
             throw new ArgumentException(
-                $"{Component}: name '{entry.Name}' is already taken; the names are {ErrorMessage.Quoted(Names)}.", "name");
+                $"{Component}: name '{entry.Name}' is already taken; the names are {ErrorMessage.Quoted(Names)}.",
+                    "name");
         }
         _entries.Add(entry);
         return this;

@@ -26,7 +26,8 @@ public sealed class ColumnTransformer : ITableTransformer
 
     /// <summary>Stores the transformers and the remainder policy.</summary>
     /// <exception cref="ArgumentException">No transformers, or a repeated name.</exception>
-    public ColumnTransformer(IReadOnlyList<(string Name, ITableTransformer Transformer, string[] Columns)> transformers, Remainder remainder = Remainder.Drop)
+    public ColumnTransformer(IReadOnlyList<(string Name, ITableTransformer Transformer, string[] Columns)> transformers,
+        Remainder remainder = Remainder.Drop)
     {
         if (transformers.Count == 0)
         {
@@ -49,7 +50,8 @@ public sealed class ColumnTransformer : ITableTransformer
     {
         var fitted = Transformers.Select(t => (t.Name, t.Transformer.Fit(x.Select(t.Columns)), t.Columns)).ToList();
         var named = Transformers.SelectMany(t => t.Columns).ToHashSet();
-        string[] remainder = Remainder == Remainder.Passthrough ? x.ColumnNames.Where(c => !named.Contains(c)).ToArray() : [];
+        string[] remainder = Remainder == Remainder.Passthrough
+            ? x.ColumnNames.Where(c => !named.Contains(c)).ToArray() : [];
         return new FittedColumnTransformer(fitted, remainder);
     }
 
@@ -62,7 +64,8 @@ public sealed class FittedColumnTransformer : IFittedTableTransformer
     private readonly IReadOnlyList<(string Name, IFittedTableTransformer Transformer, string[] Columns)> _fitted;
     private readonly string[] _remainder;
 
-    internal FittedColumnTransformer(IReadOnlyList<(string, IFittedTableTransformer, string[])> fitted, string[] remainder)
+    internal FittedColumnTransformer(IReadOnlyList<(string, IFittedTableTransformer, string[])> fitted,
+        string[] remainder)
     {
         _fitted = fitted;
         _remainder = remainder;
@@ -79,7 +82,8 @@ public sealed class FittedColumnTransformer : IFittedTableTransformer
     public Table Transform(Table x)
     {
         var columns = _fitted
-            .SelectMany(t => t.Transformer.Transform(x.Select(t.Columns)).Columns.Select(c => Renamed(c, $"{t.Name}__{c.Name}")))
+            .SelectMany(t => t.Transformer.Transform(x.Select(t.Columns))
+                .Columns.Select(c => Renamed(c, $"{t.Name}__{c.Name}")))
             .Concat(_remainder.Select(name => Renamed(x[name], $"remainder__{name}")))
             .ToArray();
         return new Table(columns);

@@ -9,7 +9,9 @@ namespace MLCourse.Pipelines;
 /// estimator's feature matrix, with columns in the table's order.
 /// </summary>
 /// <typeparam name="TLabel">The estimator's label type.</typeparam>
-/// <remarks>Built with <see cref="Pipeline.Then{TLabel}(string, IEstimator{TLabel})"/>; introduced in notebook day 05.</remarks>
+/// <remarks>
+/// Built with <see cref="Pipeline.Then{TLabel}(string, IEstimator{TLabel})"/>; introduced in notebook day 05.
+/// </remarks>
 public sealed class ModelPipeline<TLabel>
 {
     internal ModelPipeline(Pipeline transformers, string estimatorName, IEstimator<TLabel> estimator)
@@ -29,7 +31,8 @@ public sealed class ModelPipeline<TLabel>
     public IEstimator<TLabel> Estimator { get; }
 
     /// <summary>Fits the transformers, then the estimator on their output, all on the training data.</summary>
-    /// <exception cref="ArgumentException">The transformed table still has a non-numeric column or a missing value (the message names it), or the labels do not match the rows.</exception>
+    /// <exception cref="ArgumentException">The transformed table still has a non-numeric column or a missing value (the
+    /// message names it), or the labels do not match the rows.</exception>
     public FittedModelPipeline<TLabel> Fit(Table x, IReadOnlyList<TLabel> y)
     {
         FittedPipeline transformers = Transformers.Fit(x);
@@ -44,7 +47,8 @@ public sealed class ModelPipeline<TLabel>
 /// <typeparam name="TLabel">The label type.</typeparam>
 public sealed class FittedModelPipeline<TLabel>
 {
-    internal FittedModelPipeline(FittedPipeline transformers, string estimatorName, IPredictor<TLabel> model, IReadOnlyList<string> featureNames)
+    internal FittedModelPipeline(FittedPipeline transformers, string estimatorName,
+        IPredictor<TLabel> model, IReadOnlyList<string> featureNames)
     {
         Transformers = transformers;
         EstimatorName = estimatorName;

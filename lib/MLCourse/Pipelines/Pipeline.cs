@@ -7,7 +7,8 @@ namespace MLCourse.Pipelines;
 /// A chain of named transformers, each output feeding the next (the notes' "Pipelines"):
 /// fitting learns every step on the training table in turn; the fitted pipeline then applies the
 /// same learned state to any other table — so train and test are always processed alike.
-/// scikit-learn's <c>Pipeline</c> of transformers; end it with an estimator through <see cref="Then{TLabel}(string, IEstimator{TLabel})"/>.
+/// scikit-learn's <c>Pipeline</c> of transformers; end it with an estimator through
+/// <see cref="Then{TLabel}(string, IEstimator{TLabel})"/>.
 /// </summary>
 /// <remarks>Introduced in notebook day 05.</remarks>
 public sealed class Pipeline : ITableTransformer
@@ -44,7 +45,8 @@ public sealed class Pipeline : ITableTransformer
         Then(GeneratedNames([.. Steps.Select(s => (object)s.Step), estimator])[^1], estimator);
 
     /// <summary>Fits each step on the output of the previous one.</summary>
-    /// <exception cref="ArgumentException">A step refuses its input; the message names the step, then gives the step's own message (also the inner exception).</exception>
+    /// <exception cref="ArgumentException">A step refuses its input; the message names the step, then gives the step's
+    /// own message (also the inner exception).</exception>
     public FittedPipeline Fit(Table x)
     {
         var fitted = new List<(string, IFittedTableTransformer)>();
@@ -63,7 +65,8 @@ public sealed class Pipeline : ITableTransformer
     private static string[] GeneratedNames(object[] steps)
     {
         string[] names = steps.Select(s => s.GetType().Name.ToLowerInvariant()).ToArray();
-        return names.Select((name, i) => names.Count(n => n == name) == 1 ? name : $"{name}-{names.Take(i + 1).Count(n => n == name)}").ToArray();
+        return names.Select((name, i) => names.Count(n => n == name) == 1 ? name
+            : $"{name}-{names.Take(i + 1).Count(n => n == name)}").ToArray();
     }
 }
 
@@ -82,7 +85,9 @@ public sealed class FittedPipeline : IFittedTableTransformer
         ?? throw ErrorMessage.Unknown("Pipeline", "step", name, Steps.Select(s => s.Name));
 
     /// <summary>Applies every step's learned state in turn.</summary>
-    /// <exception cref="ArgumentException">A step refuses its input; the message names the step, then gives the step's own message (also the inner exception).</exception>
+    /// <exception cref="ArgumentException">A step refuses its input; the message names the step, then gives the step's
+    /// own message (also the inner exception).</exception>
     public Table Transform(Table x) =>
-        Steps.Aggregate(x, (table, step) => StepError.Named("Pipeline", "transform", step.Name, step.Step, () => step.Step.Transform(table)));
+        Steps.Aggregate(x, (table, step) => StepError.Named("Pipeline",
+            "transform", step.Name, step.Step, () => step.Step.Transform(table)));
 }

@@ -14,9 +14,11 @@ internal static class StepError
         {
             return action();
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when
+            (e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)
         {
-            string message = $"{component}: step '{name}' ({step.GetType().Name}) failed during {phase}: {OwnMessage(e)}";
+            string message =
+                $"{component}: step '{name}' ({step.GetType().Name}) failed during {phase}: {OwnMessage(e)}";
             throw e switch
             {
                 ArgumentException a => new ArgumentException(message, a.ParamName, e),
@@ -31,7 +33,8 @@ internal static class StepError
     private static string OwnMessage(Exception e)
     {
         string message = e.Message.Split('\n')[0];
-        return e is ArgumentException { ParamName: { } parameter } && message.EndsWith($" (Parameter '{parameter}')", StringComparison.Ordinal)
+        return e is ArgumentException { ParamName: { } parameter }
+            && message.EndsWith($" (Parameter '{parameter}')", StringComparison.Ordinal)
             ? message[..^$" (Parameter '{parameter}')".Length]
             : message;
     }

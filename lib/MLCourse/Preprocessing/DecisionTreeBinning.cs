@@ -64,7 +64,8 @@ public sealed class DecisionTreeBinning
             double[] thresholds = grow(column.ToColumnMatrix()).Thresholds(0);
             double min = column.Minimum();
             double max = column.Maximum();
-            return min == max ? [double.NegativeInfinity, double.PositiveInfinity] : (double[])[min, .. thresholds, max];
+            return min == max ? [double.NegativeInfinity, double.PositiveInfinity]
+                : (double[])[min, .. thresholds, max];
         }).ToArray();
         return FittedKBinsDiscretizer.FromEdges(edges, Encode);
     }

@@ -26,7 +26,8 @@ public static class Dummies
             string?[] values = table.Texts(name);
             var categories = values.OfType<string>().Distinct().Order(StringComparer.Ordinal).Skip(dropFirst ? 1 : 0);
             result.AddRange(categories.Select(category => new TableColumn(
-                $"{name}_{category}", ColumnKind.Integer, values.Select(v => (object?)(v == category ? 1L : 0L)).ToArray())));
+                $"{name}_{category}", ColumnKind.Integer,
+                    values.Select(v => (object?)(v == category ? 1L : 0L)).ToArray())));
         }
         return new Table(result);
     }

@@ -1,11 +1,12 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Data.Tables;
 using MLCourse.Errors;
-using MLCourse.Pipelines;
 
 namespace MLCourse.Preprocessing;
 
-/// <summary>The bin edges learned by <see cref="KBinsDiscretizer.Fit(Matrix{double})"/>, and the binning they define.</summary>
+/// <summary>
+/// The bin edges learned by <see cref="KBinsDiscretizer.Fit(Matrix{double})"/>, and the binning they define.
+/// </summary>
 /// <remarks>Introduced in notebook day 06.</remarks>
 public sealed class FittedKBinsDiscretizer : IFittedTableTransformer
 {
@@ -36,8 +37,10 @@ public sealed class FittedKBinsDiscretizer : IFittedTableTransformer
     /// Bins include their left edge, [a, b), as every bin of this class does (pandas' <c>cut</c>
     /// closes them on the right instead); values outside the edges fall in the end bins.
     /// </summary>
-    /// <exception cref="ArgumentException">A feature with fewer than 2 edges, or edges not strictly increasing.</exception>
-    public static FittedKBinsDiscretizer FromEdges(IReadOnlyList<double[]> edges, BinEncoding encode = BinEncoding.Ordinal, IReadOnlyList<string>? featureNames = null)
+    /// <exception cref="ArgumentException">A feature with fewer than 2 edges, or edges not strictly
+    /// increasing.</exception>
+    public static FittedKBinsDiscretizer FromEdges(IReadOnlyList<double[]> edges,
+        BinEncoding encode = BinEncoding.Ordinal, IReadOnlyList<string>? featureNames = null)
     {
         for (int j = 0; j < edges.Count; j++)
         {
@@ -48,19 +51,26 @@ public sealed class FittedKBinsDiscretizer : IFittedTableTransformer
                     $"holds [{string.Join(", ", edges[j])}]");
             }
         }
-        return new FittedKBinsDiscretizer([.. edges.Select(e => e.ToArray())], encode, featureNames ?? Enumerable.Range(0, edges.Count).Select(j => $"x{j}").ToArray());
+        return new FittedKBinsDiscretizer([.. edges.Select(e => e.ToArray())], encode,
+            featureNames ?? Enumerable.Range(0, edges.Count).Select(j => $"x{j}").ToArray());
     }
 
-    /// <summary>The fitted columns of <paramref name="x"/> binned: same names when ordinal, <c>{name}_{bin}</c> when one-hot.</summary>
+    /// <summary>
+    /// The fitted columns of <paramref name="x"/> binned: same names when ordinal, <c>{name}_{bin}</c> when one-hot.
+    /// </summary>
     public Table Transform(Table x)
     {
         var names = Encode == BinEncoding.Ordinal
             ? FeatureNames
-            : FeatureNames.SelectMany((name, j) => Enumerable.Range(0, BinCounts[j]).Select(b => $"{name}_{b}")).ToArray();
+            : FeatureNames.SelectMany((name, j) => Enumerable.Range(0, BinCounts[j]).Select(b => $"{name}_{b}"))
+                .ToArray();
         return Table.FromMatrix(names, Transform(x.ToMatrix([.. FeatureNames])));
     }
 
-    /// <summary>The bin of each value: the number of inner edges at or below it, 0 … bins − 1; values beyond the fitted range fall in the end bins.</summary>
+    /// <summary>
+    /// The bin of each value: the number of inner edges at or below it, 0 … bins − 1; values beyond the fitted range
+    /// fall in the end bins.
+    /// </summary>
     /// <param name="x">Shape (samples, features) with the fitted number of features; finite.</param>
     /// <returns>Ordinal: shape (samples, features). One-hot: one column per bin of every feature.</returns>
     /// <exception cref="ArgumentException">A different number of features than at fit time, or a NaN.</exception>

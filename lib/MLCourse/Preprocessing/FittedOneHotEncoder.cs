@@ -1,27 +1,32 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Data.Tables;
 using MLCourse.Errors;
-using MLCourse.Pipelines;
 
 namespace MLCourse.Preprocessing;
 
-/// <summary>The categories learned by <see cref="OneHotEncoder.Fit(IReadOnlyList{string?[]}, IReadOnlyList{string}?)"/>, and the encoding they define.</summary>
-/// <remarks>Introduced in notebook day 04.</remarks>
+/// <summary>
+/// The categories learned by <see cref="OneHotEncoder.Fit(IReadOnlyList{string?[]}, IReadOnlyList{string}?)"/>, and the
+/// encoding they define.
+/// </summary>
+/// <remarks>What <see cref="OneHotEncoder"/>'s <c>Fit</c> returns.</remarks>
 public sealed class FittedOneHotEncoder : IFittedTableTransformer
 {
     private const string Component = "OneHotEncoder";
     private readonly OneHotUnknown _handleUnknown;
     private readonly Dictionary<string, int>[] _categoryIndex;   // per feature: category → its position
 
-    internal FittedOneHotEncoder(string[] featureNamesIn, IReadOnlyList<IReadOnlyList<string?>> categories, int?[] droppedIndex, OneHotUnknown handleUnknown)
+    internal FittedOneHotEncoder(string[] featureNamesIn, IReadOnlyList<IReadOnlyList<string?>> categories,
+        int?[] droppedIndex, OneHotUnknown handleUnknown)
     {
         FeatureNamesIn = featureNamesIn;
         Categories = categories;
         DroppedIndex = droppedIndex;
         _handleUnknown = handleUnknown;
-        _categoryIndex = categories.Select(c => c.Select((category, k) => (category, k)).ToDictionary(p => p.category ?? NullKey, p => p.k)).ToArray();
+        _categoryIndex = categories.Select(c => c.Select((category, k) => (category, k))
+            .ToDictionary(p => p.category ?? NullKey, p => p.k)).ToArray();
         FeatureNamesOut = categories
-            .SelectMany((cats, j) => cats.Where((_, k) => k != droppedIndex[j]).Select(c => $"{featureNamesIn[j]}_{c ?? "None"}"))
+            .SelectMany((cats, j) => cats.Where((_, k) => k != droppedIndex[j])
+                .Select(c => $"{featureNamesIn[j]}_{c ?? "None"}"))
             .ToArray();
     }
 
@@ -34,13 +39,16 @@ public sealed class FittedOneHotEncoder : IFittedTableTransformer
     /// <summary>Each feature's dropped category index, or <c>null</c> (scikit-learn's <c>drop_idx_</c>).</summary>
     public IReadOnlyList<int?> DroppedIndex { get; }
 
-    /// <summary>The output columns' names, e.g. <c>fuel_Diesel</c> (scikit-learn's <c>get_feature_names_out()</c>).</summary>
+    /// <summary>
+    /// The output columns' names, e.g. <c>fuel_Diesel</c> (scikit-learn's <c>get_feature_names_out()</c>).
+    /// </summary>
     public IReadOnlyList<string> FeatureNamesOut { get; }
 
     /// <summary>Encodes each row as indicator columns.</summary>
     /// <param name="rows">Rows with the fitted number of features.</param>
     /// <returns>Shape (rows, <see cref="FeatureNamesOut"/>.Count), zeros and ones.</returns>
-    /// <exception cref="ArgumentException">A row of the wrong length, or (with <see cref="OneHotUnknown.Error"/>) an unknown category.</exception>
+    /// <exception cref="ArgumentException">A row of the wrong length, or (with <see cref="OneHotUnknown.Error"/>) an
+    /// unknown category.</exception>
     public Matrix<double> Transform(IReadOnlyList<string?[]> rows)
     {
         OneHotRows.RequireWidth(Component, rows, Categories.Count);
@@ -62,7 +70,10 @@ public sealed class FittedOneHotEncoder : IFittedTableTransformer
         return encoded;
     }
 
-    /// <summary>Encodes the fitted columns of <paramref name="x"/> as a table of 0/1 Number columns named <see cref="FeatureNamesOut"/>.</summary>
+    /// <summary>
+    /// Encodes the fitted columns of <paramref name="x"/> as a table of 0/1 Number columns named
+    /// <see cref="FeatureNamesOut"/>.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">A fitted column is missing from the table.</exception>
     public Table Transform(Table x) => Table.FromMatrix(FeatureNamesOut, Transform(x.TextRows([.. FeatureNamesIn])));
 
@@ -72,7 +83,8 @@ public sealed class FittedOneHotEncoder : IFittedTableTransformer
     /// One row of categories per input row. A feature whose columns are all zero maps to its dropped
     /// category, or, when none is dropped and unknown categories are ignored, to <c>null</c> (scikit-learn's None).
     /// </returns>
-    /// <exception cref="ArgumentException">Wrong column count, or an all-zero feature that cannot be inverted.</exception>
+    /// <exception cref="ArgumentException">Wrong column count, or an all-zero feature that cannot be
+    /// inverted.</exception>
     public string?[][] InverseTransform(Matrix<double> encoded)
     {
         Require.Columns(Component, nameof(encoded), encoded, FeatureNamesOut.Count);
@@ -95,7 +107,8 @@ public sealed class FittedOneHotEncoder : IFittedTableTransformer
 
     private int Width(int feature) => Categories[feature].Count - (DroppedIndex[feature] is null ? 0 : 1);
 
-    private int Column(int feature, int category) => DroppedIndex[feature] is int d && category > d ? category - 1 : category;
+    private int Column(int feature, int category)
+        => DroppedIndex[feature] is int d && category > d ? category - 1 : category;
 
     private void RejectUnknown(IReadOnlyList<string?[]> rows, int feature, Dictionary<string, int> index)
     {

@@ -4,7 +4,7 @@ using MLCourse.Errors;
 namespace MLCourse.Preprocessing;
 
 /// <summary>The category order learned by <see cref="OrdinalEncoder.Fit"/>, and the encoding it defines.</summary>
-/// <remarks>Introduced in notebook day 04.</remarks>
+/// <remarks>What <see cref="OrdinalEncoder.Fit"/> returns.</remarks>
 public sealed class FittedOrdinalEncoder
 {
     private const string Component = "OrdinalEncoder";
@@ -13,7 +13,8 @@ public sealed class FittedOrdinalEncoder
     internal FittedOrdinalEncoder(IReadOnlyList<IReadOnlyList<string>> categories)
     {
         Categories = categories;
-        _index = categories.Select(c => c.Select((category, k) => (category, k)).ToDictionary(p => p.category, p => p.k)).ToArray();
+        _index = categories.Select(c => c.Select((category, k) => (category, k))
+            .ToDictionary(p => p.category, p => p.k)).ToArray();
     }
 
     /// <summary>Each feature's categories, lowest first (scikit-learn's <c>categories_</c>).</summary>
@@ -21,7 +22,8 @@ public sealed class FittedOrdinalEncoder
 
     /// <summary>Each value's position in its feature's order.</summary>
     /// <returns>Shape (rows, features).</returns>
-    /// <exception cref="ArgumentException">A row of the wrong length, a missing value, or an unknown category.</exception>
+    /// <exception cref="ArgumentException">A row of the wrong length, a missing value, or an unknown
+    /// category.</exception>
     public Matrix<double> Transform(IReadOnlyList<string?[]> rows)
     {
         OneHotRows.RequireWidth(Component, rows, Categories.Count);
@@ -34,7 +36,8 @@ public sealed class FittedOrdinalEncoder
     }
 
     /// <summary>The categories at the given positions.</summary>
-    /// <exception cref="ArgumentException">Wrong column count, or a position that is not a whole number in range.</exception>
+    /// <exception cref="ArgumentException">Wrong column count, or a position that is not a whole number in
+    /// range.</exception>
     public string[][] InverseTransform(Matrix<double> codes)
     {
         Require.Columns(Component, nameof(codes), codes, Categories.Count);

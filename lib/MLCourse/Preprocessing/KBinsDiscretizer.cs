@@ -1,7 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Data.Tables;
 using MLCourse.Errors;
-using MLCourse.Pipelines;
 
 namespace MLCourse.Preprocessing;
 
@@ -11,14 +10,18 @@ public enum BinStrategy
     /// <summary>Equal width: edges every (max − min)/bins (the notes' "Equal width binning").</summary>
     Uniform,
 
-    /// <summary>Equal frequency: edges at the quantiles, so bins hold about as many values (the notes' "Quantile Binning").</summary>
+    /// <summary>
+    /// Equal frequency: edges at the quantiles, so bins hold about as many values (the notes' "Quantile Binning").
+    /// </summary>
     Quantile,
 
     /// <summary>1-D k-means: edges halfway between neighbouring centroids (the notes' "K-means binning").</summary>
     KMeans,
 }
 
-/// <summary>How <see cref="FittedKBinsDiscretizer.Transform(Matrix{double})"/> writes bins (scikit-learn's <c>encode</c>).</summary>
+/// <summary>
+/// How <see cref="FittedKBinsDiscretizer.Transform(Matrix{double})"/> writes bins (scikit-learn's <c>encode</c>).
+/// </summary>
 public enum BinEncoding
 {
     /// <summary>One column per feature holding the bin index 0, 1, ….</summary>
@@ -54,7 +57,8 @@ public sealed class KBinsDiscretizer : ITableTransformer
     /// <param name="strategy">How edges are placed.</param>
     /// <param name="encode">How bins are written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="bins"/> is less than 2.</exception>
-    public KBinsDiscretizer(int bins = 5, BinStrategy strategy = BinStrategy.Quantile, BinEncoding encode = BinEncoding.OneHot)
+    public KBinsDiscretizer(int bins = 5, BinStrategy strategy = BinStrategy.Quantile,
+        BinEncoding encode = BinEncoding.OneHot)
     {
         if (bins < 2)
         {
@@ -76,15 +80,19 @@ public sealed class KBinsDiscretizer : ITableTransformer
 
     /// <summary>Learns each feature's bin edges.</summary>
     /// <param name="x">Shape (samples, features); finite, not empty.</param>
-    /// <exception cref="ArgumentException">Empty input, a NaN or infinite value, or (k-means) fewer rows than bins.</exception>
+    /// <exception cref="ArgumentException">Empty input, a NaN or infinite value, or (k-means) fewer rows than
+    /// bins.</exception>
     public FittedKBinsDiscretizer Fit(Matrix<double> x)
     {
         Require.NonEmptyFinite(Component, nameof(x), x);
         var edges = x.EnumerateColumns().Select((column, j) => FeatureEdges(column.ToArray(), j)).ToArray();
-        return new FittedKBinsDiscretizer(edges, Encode, Enumerable.Range(0, x.ColumnCount).Select(j => $"x{j}").ToArray());
+        return new FittedKBinsDiscretizer(edges, Encode,
+            Enumerable.Range(0, x.ColumnCount).Select(j => $"x{j}").ToArray());
     }
 
-    /// <summary>Learns the bin edges of every numeric column of <paramref name="x"/>; missing values must be imputed first.</summary>
+    /// <summary>
+    /// Learns the bin edges of every numeric column of <paramref name="x"/>; missing values must be imputed first.
+    /// </summary>
     public FittedKBinsDiscretizer Fit(Table x)
     {
         FittedKBinsDiscretizer fitted = Fit(x.ToMatrix([.. x.ColumnNames]));

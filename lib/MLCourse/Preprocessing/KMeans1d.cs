@@ -101,7 +101,8 @@ internal static class KMeans1d
     // An empty cluster takes over the value farthest from its own centroid, as scikit-learn's
     // _relocate_empty_clusters_dense does (the value's label stays; only the sums move). Among
     // equally far values the later one goes first, the order NumPy's argpartition gives here.
-    private static void RelocateEmptyClusters(double[] x, double[] centres, int[] labels, double[] sums, double[] counts)
+    private static void RelocateEmptyClusters(double[] x,
+        double[] centres, int[] labels, double[] sums, double[] counts)
     {
         int[] empty = Enumerable.Range(0, counts.Length).Where(j => counts[j] == 0).ToArray();
         if (empty.Length == 0)

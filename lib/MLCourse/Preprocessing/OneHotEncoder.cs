@@ -1,6 +1,5 @@
 using MLCourse.Data.Tables;
 using MLCourse.Errors;
-using MLCourse.Pipelines;
 
 namespace MLCourse.Preprocessing;
 
@@ -10,14 +9,19 @@ public enum OneHotDrop
     /// <summary>Keep every category: n categories → n columns (<c>drop=None</c>).</summary>
     None,
 
-    /// <summary>Drop each feature's first category: n → n − 1 columns, avoiding the dummy-variable trap (<c>drop='first'</c>).</summary>
+    /// <summary>
+    /// Drop each feature's first category: n → n − 1 columns, avoiding the dummy-variable trap (<c>drop='first'</c>).
+    /// </summary>
     First,
 
     /// <summary>Drop the first category only of features with exactly two (<c>drop='if_binary'</c>).</summary>
     IfBinary,
 }
 
-/// <summary>What <see cref="FittedOneHotEncoder.Transform(IReadOnlyList{string?[]})"/> does with a category not seen at fit time (<c>handle_unknown</c>).</summary>
+/// <summary>
+/// What <see cref="FittedOneHotEncoder.Transform(IReadOnlyList{string?[]})"/> does with a category not seen at fit time
+/// (<c>handle_unknown</c>).
+/// </summary>
 public enum OneHotUnknown
 {
     /// <summary>Throw, naming the categories and the column.</summary>
@@ -36,7 +40,8 @@ public enum OneHotUnknown
 /// Follows scikit-learn's <c>OneHotEncoder</c>: categories are learned per feature and sorted
 /// (ordinal string order, a missing value <c>null</c> is its own category, sorted last and named
 /// "None"); output columns follow feature order, then category order; feature names are
-/// <c>{feature}_{category}</c>. The constructor stores settings; <see cref="Fit(IReadOnlyList{string?[]}, IReadOnlyList{string}?)"/> learns and
+/// <c>{feature}_{category}</c>. The constructor stores settings;
+/// <see cref="Fit(IReadOnlyList{string?[]}, IReadOnlyList{string}?)"/> learns and
 /// returns a <see cref="FittedOneHotEncoder"/>. Introduced in notebook day 04.
 /// </remarks>
 public sealed class OneHotEncoder : ITableTransformer
@@ -73,16 +78,21 @@ public sealed class OneHotEncoder : ITableTransformer
         string[] names = featureNames?.ToArray() ?? Enumerable.Range(0, features).Select(j => $"x{j}").ToArray();
         if (names.Length != features)
         {
-            throw ErrorMessage.Shape(Component, nameof(featureNames), ErrorMessage.FormatShape(features), ErrorMessage.FormatShape(names.Length));
+            throw ErrorMessage.Shape(Component, nameof(featureNames),
+                ErrorMessage.FormatShape(features), ErrorMessage.FormatShape(names.Length));
         }
         var categories = Enumerable.Range(0, features)
-            .Select(j => (IReadOnlyList<string?>)rows.Select(r => r[j]).Distinct().OrderBy(c => c is null).ThenBy(c => c, StringComparer.Ordinal).ToList())
+            .Select(j => (IReadOnlyList<string?>)rows.Select(r => r[j]).Distinct()
+                .OrderBy(c => c is null).ThenBy(c => c, StringComparer.Ordinal).ToList())
             .ToList();
-        int?[] dropped = categories.Select(c => Drop == OneHotDrop.First || (Drop == OneHotDrop.IfBinary && c.Count == 2) ? 0 : (int?)null).ToArray();
+        int?[] dropped = categories.Select(c => Drop == OneHotDrop.First
+            || (Drop == OneHotDrop.IfBinary && c.Count == 2) ? 0 : (int?)null).ToArray();
         return new FittedOneHotEncoder(names, categories, dropped, HandleUnknown);
     }
 
-    /// <summary>Learns the categories of every (text or category) column of <paramref name="x"/>, named after the columns.</summary>
+    /// <summary>
+    /// Learns the categories of every (text or category) column of <paramref name="x"/>, named after the columns.
+    /// </summary>
     public FittedOneHotEncoder Fit(Table x) => Fit(x.TextRows([.. x.ColumnNames]), x.ColumnNames);
 
     IFittedTableTransformer ITableTransformer.Fit(Table x) => Fit(x);

@@ -23,7 +23,8 @@ public sealed class OrdinalEncoder
 
     /// <summary>Learns each feature's categories, or checks the data against the given ones.</summary>
     /// <param name="rows">One array of feature values per sample; not empty; no missing values.</param>
-    /// <exception cref="ArgumentException">Empty input, rows of different lengths, a missing value, or a value outside the given categories.</exception>
+    /// <exception cref="ArgumentException">Empty input, rows of different lengths, a missing value, or a value outside
+    /// the given categories.</exception>
     public FittedOrdinalEncoder Fit(IReadOnlyList<string?[]> rows)
     {
         if (rows.Count == 0)
@@ -34,15 +35,18 @@ public sealed class OrdinalEncoder
         OneHotRows.RequireWidth(Component, rows, features);
         if (_categories is not null && _categories.Count != features)
         {
-            throw ErrorMessage.Shape(Component, "categories", ErrorMessage.FormatShape(features), ErrorMessage.FormatShape(_categories.Count));
+            throw ErrorMessage.Shape(Component, "categories", ErrorMessage.FormatShape(features),
+                ErrorMessage.FormatShape(_categories.Count));
         }
         var categories = Enumerable.Range(0, features).Select(j =>
-            _categories?[j] ?? rows.Select(r => r[j] ?? throw Missing(rows, j)).Distinct().Order(StringComparer.Ordinal).ToArray()).ToArray();
+            _categories?[j] ?? rows.Select(r => r[j] ?? throw Missing(rows, j))
+                .Distinct().Order(StringComparer.Ordinal).ToArray()).ToArray();
         var fitted = new FittedOrdinalEncoder(categories);
         fitted.Transform(rows);   // given categories must cover the data: fail at fit, not later
         return fitted;
     }
 
     private static ArgumentException Missing(IReadOnlyList<string?[]> rows, int feature) =>
-        new($"{Component}: column {feature} has a missing value at row {rows.ToList().FindIndex(r => r[feature] is null)}; impute it first.", "rows");
+        new($"{Component}: column {feature} has a missing value at row "
+            + $"{rows.ToList().FindIndex(r => r[feature] is null)}; impute it first.", "rows");
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MLCourse.Data.Tables;
-using MLCourse.Pipelines;
 using MLCourse.Errors;
 
 namespace MLCourse.Preprocessing;
@@ -69,7 +68,8 @@ public sealed class SimpleImputer : ITableTransformer
         bool numeric = column.Kind is ColumnKind.Number or ColumnKind.Integer;
         if (Strategy == ImputeStrategy.Constant)
         {
-            return numeric ? Convert.ToDouble(FillValue, CultureInfo.InvariantCulture) : Convert.ToString(FillValue, CultureInfo.InvariantCulture)!;
+            return numeric ? Convert.ToDouble(FillValue, CultureInfo.InvariantCulture)
+                : Convert.ToString(FillValue, CultureInfo.InvariantCulture)!;
         }
         var present = column.Values.Where(v => !IsMissing(v)).ToList();
         if (present.Count == 0)
@@ -80,7 +80,8 @@ public sealed class SimpleImputer : ITableTransformer
         }
         if (Strategy == ImputeStrategy.MostFrequent)
         {
-            object mode = present.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, Comparer<object?>.Create(CompareValues)).First().Key!;
+            object mode = present.GroupBy(v => v).OrderByDescending(g => g.Count())
+                .ThenBy(g => g.Key, Comparer<object?>.Create(CompareValues)).First().Key!;
             return numeric ? Convert.ToDouble(mode, CultureInfo.InvariantCulture) : mode;
         }
         if (!numeric)
@@ -91,7 +92,8 @@ public sealed class SimpleImputer : ITableTransformer
         double[] values = present.Select(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)).Order().ToArray();
         return Strategy == ImputeStrategy.Mean
             ? values.Average()
-            : values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
+            : values.Length % 2 == 1 ? values[values.Length / 2]
+                : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
     }
 
     /// <summary>Null, or a NaN number.</summary>
@@ -120,6 +122,9 @@ public sealed class FittedSimpleImputer : IFittedTableTransformer
     public Table Transform(Table x) => new(_columns.Select(name => Filled(x[name], Statistics[name])).ToArray());
 
     private static TableColumn Filled(TableColumn column, object fill) => fill is double number
-        ? new TableColumn(column.Name, ColumnKind.Number, column.Values.Select(v => (object?)(SimpleImputer.IsMissing(v) ? number : Convert.ToDouble(v, CultureInfo.InvariantCulture))).ToArray())
-        : new TableColumn(column.Name, column.Kind, column.Values.Select(v => SimpleImputer.IsMissing(v) ? fill : v).ToArray());
+        ? new TableColumn(column.Name, ColumnKind.Number,
+            column.Values.Select(v => (object?)(SimpleImputer.IsMissing(v) ? number
+            : Convert.ToDouble(v, CultureInfo.InvariantCulture))).ToArray())
+        : new TableColumn(column.Name, column.Kind,
+            column.Values.Select(v => SimpleImputer.IsMissing(v) ? fill : v).ToArray());
 }

@@ -1,7 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Data.Tables;
 using MLCourse.Errors;
-using MLCourse.Pipelines;
 
 namespace MLCourse.Preprocessing;
 
@@ -17,7 +16,8 @@ namespace MLCourse.Preprocessing;
 /// the error bound of the two-pass variance (Chan, Golub and LeVeque):
 /// var ≤ n·ε·var + (n·mean·ε)², with ε the double precision machine epsilon 2.2e-16.
 /// So [0.1, 0.1, 0.1] gets scale 1 (not 1.4e-17) and a new 0.2 becomes 0.1, as in scikit-learn.
-/// Introduced in notebook day 01. The scaler has no settings; <see cref="Fit(Matrix{double})"/> returns the fitted state.
+/// Introduced in notebook day 01. The scaler has no settings;
+/// <see cref="Fit(Matrix{double})"/> returns the fitted state.
 /// </remarks>
 public sealed class StandardScaler : ITableTransformer
 {
@@ -26,9 +26,12 @@ public sealed class StandardScaler : ITableTransformer
     /// <summary>Learns each column's mean and standard deviation.</summary>
     /// <param name="x">Shape (examples, features); finite, not empty.</param>
     /// <exception cref="ArgumentException">Empty input, or a NaN or infinite value.</exception>
-    public FittedStandardScaler Fit(Matrix<double> x) => Fit(x, Enumerable.Range(0, x.ColumnCount).Select(j => $"x{j}").ToArray());
+    public FittedStandardScaler Fit(Matrix<double> x)
+        => Fit(x, Enumerable.Range(0, x.ColumnCount).Select(j => $"x{j}").ToArray());
 
-    /// <summary>Learns each numeric column's mean and standard deviation; missing values must be imputed first.</summary>
+    /// <summary>
+    /// Learns each numeric column's mean and standard deviation; missing values must be imputed first.
+    /// </summary>
     /// <exception cref="ArgumentException">A non-numeric column or a missing value.</exception>
     public FittedStandardScaler Fit(Table x) => Fit(x.ToMatrix([.. x.ColumnNames]), x.ColumnNames);
 
@@ -87,6 +90,8 @@ public sealed class FittedStandardScaler : IFittedTableTransformer
         return Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, (i, j) => (x[i, j] - Mean[j]) / Scale[j]);
     }
 
-    /// <summary>The fitted columns of <paramref name="x"/>, standardised, as Number columns of the same names.</summary>
+    /// <summary>
+    /// The fitted columns of <paramref name="x"/>, standardised, as Number columns of the same names.
+    /// </summary>
     public Table Transform(Table x) => Table.FromMatrix(FeatureNames, Transform(x.ToMatrix([.. FeatureNames])));
 }

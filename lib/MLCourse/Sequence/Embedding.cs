@@ -20,20 +20,24 @@ public sealed class Embedding(Matrix<double> table)
 
     /// <summary>
     /// The table E by reference, to save a trained embedding and load it into a new one of the same
-    /// size: <c>embedding.Weights().Save(path)</c>, <c>fresh.Weights().Load(path)</c>.
+    /// size: <c>embedding.StoredWeights().Save(path)</c>, <c>fresh.StoredWeights().Load(path)</c>.
     /// </summary>
-    public Persistence.LayerWeights Weights() => new Persistence.LayerWeights().Add("Table", Table);
+    public Persistence.LayerWeights StoredWeights() => new Persistence.LayerWeights().Add("Table", Table);
 
     /// <summary>Token k's vector: row k of E.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A token outside 0 … vocabulary − 1.</exception>
     public Vector<double> Lookup(int token) =>
-        token >= 0 && token < Table.RowCount ? Table.Row(token) : throw ErrorMessage.OutOfRange(Component, nameof(token), $"between 0 and {Table.RowCount - 1}", token);
+        token >= 0 && token < Table.RowCount ? Table.Row(token)
+            : throw ErrorMessage.OutOfRange(Component, nameof(token), $"between 0 and {Table.RowCount - 1}", token);
 
     /// <summary>one_hot(k)·E — the same vector as <see cref="Lookup"/>, computed the expensive way.</summary>
     public Vector<double> ViaOneHot(int token) =>
         Table.TransposeThisAndMultiply(Vector<double>.Build.Dense(Table.RowCount, i => i == token ? 1 : 0));
 
-    /// <summary>The <paramref name="count"/> other tokens most similar to <paramref name="token"/> by cosine similarity, most similar first.</summary>
+    /// <summary>
+    /// The <paramref name="count"/> other tokens most similar to <paramref name="token"/> by cosine
+    /// similarity, most similar first.
+    /// </summary>
     public IReadOnlyList<(int Token, double Cosine)> Nearest(int token, int count)
     {
         Vector<double> v = Lookup(token);

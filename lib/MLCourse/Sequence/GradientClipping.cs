@@ -14,9 +14,12 @@ public static class GradientClipping
     public static double GlobalNorm(IEnumerable<Matrix<double>> matrices, IEnumerable<Vector<double>> vectors) =>
         Math.Sqrt(matrices.Sum(m => Math.Pow(m.FrobeniusNorm(), 2)) + vectors.Sum(v => v.DotProduct(v)));
 
-    /// <summary>Scales the gradients in place so that their global norm is at most <paramref name="maxNorm"/>.</summary>
+    /// <summary>
+    /// Scales the gradients in place so that their global norm is at most <paramref name="maxNorm"/>.
+    /// </summary>
     /// <returns>The global norm before clipping.</returns>
-    public static double ClipByGlobalNorm(IReadOnlyList<Matrix<double>> matrices, IReadOnlyList<Vector<double>> vectors, double maxNorm)
+    public static double ClipByGlobalNorm(IReadOnlyList<Matrix<double>> matrices,
+        IReadOnlyList<Vector<double>> vectors, double maxNorm)
     {
         double norm = GlobalNorm(matrices, vectors);
         if (norm > maxNorm)

@@ -14,9 +14,12 @@ namespace MLCourse.Sequence;
 /// Two gates instead of the LSTM's three, and no separate cell state.
 /// </summary>
 /// <remarks>
-/// Weights are kept per gate in the order r, z, n — TorchSharp's stacking order — with separate
-/// input and hidden biases, because b_hn sits inside the reset gate's product. <see cref="Backward"/>
-/// is BPTT by hand. Introduced in notebook day 14.
+/// <para>Weight convention (matrices times column vectors, TorchSharp's <c>nn.GRU</c> layout): per
+/// gate in the order r, z, n — TorchSharp's stacking order — an input matrix W_i· (units, features)
+/// and a hidden matrix W_h· (units, units), each with its own bias. Unlike the LSTM's, the two
+/// cannot be merged into one matrix on [h_{t−1}, x_t] with one bias, because the reset gate
+/// multiplies only the hidden part: r_t ⊙ (W_hn·h_{t−1} + b_hn).</para>
+/// <see cref="Backward"/> is BPTT by hand. Introduced in notebook day 14.
 /// </remarks>
 public sealed class Gru
 {
@@ -27,7 +30,8 @@ public sealed class Gru
     {
         if (features < 1 || units < 1)
         {
-            throw ErrorMessage.OutOfRange(Component, features < 1 ? nameof(features) : nameof(units), "at least 1", features < 1 ? features : units);
+            throw ErrorMessage.OutOfRange(Component, features < 1 ? nameof(features) : nameof(units),
+                "at least 1", features < 1 ? features : units);
         }
         var init = new UniformInit(random, units);
         InputWeights = Enumerable.Range(0, 3).Select(_ => init.NextMatrix(units, features)).ToArray();
@@ -37,19 +41,25 @@ public sealed class Gru
         (Features, Units) = (features, units);
     }
 
-    private Gru(Matrix<double>[] inputWeights, Matrix<double>[] hiddenWeights, Vector<double>[] inputBiases, Vector<double>[] hiddenBiases)
+    private Gru(Matrix<double>[] inputWeights, Matrix<double>[] hiddenWeights,
+        Vector<double>[] inputBiases, Vector<double>[] hiddenBiases)
     {
-        (InputWeights, HiddenWeights, InputBiases, HiddenBiases) = (inputWeights, hiddenWeights, inputBiases, hiddenBiases);
+        (InputWeights, HiddenWeights, InputBiases, HiddenBiases) =
+            (inputWeights, hiddenWeights, inputBiases, hiddenBiases);
         (Features, Units) = (inputWeights[0].ColumnCount, inputWeights[0].RowCount);
     }
 
-    /// <summary>Builds the layer from given weights (copied), per gate in the order r, z, n (<see cref="Reset"/>, <see cref="Update"/>, <see cref="Candidate"/>).</summary>
+    /// <summary>
+    /// Builds the layer from given weights (copied), per gate in the order r, z, n (<see cref="Reset"/>,
+    /// <see cref="Update"/>, <see cref="Candidate"/>).
+    /// </summary>
     /// <param name="inputWeights">W_ir, W_iz, W_in, each (units, features).</param>
     /// <param name="hiddenWeights">W_hr, W_hz, W_hn, each (units, units).</param>
     /// <param name="inputBiases">b_ir, b_iz, b_in, each (units,).</param>
     /// <param name="hiddenBiases">b_hr, b_hz, b_hn, each (units,).</param>
     /// <exception cref="ArgumentException">Not three of each, or shapes that do not fit together.</exception>
-    public static Gru FromWeights(IReadOnlyList<Matrix<double>> inputWeights, IReadOnlyList<Matrix<double>> hiddenWeights,
+    public static Gru FromWeights(IReadOnlyList<Matrix<double>> inputWeights,
+        IReadOnlyList<Matrix<double>> hiddenWeights,
         IReadOnlyList<Vector<double>> inputBiases, IReadOnlyList<Vector<double>> hiddenBiases)
     {
         Require.Shape(Component, nameof(inputWeights), [inputWeights.Count], [3], "one matrix per gate r, z, n");
@@ -63,8 +73,10 @@ public sealed class Gru
         }
         for (int g = 0; g < 3; g++)
         {
-            Require.Shape(Component, $"{nameof(inputWeights)}[{g}]", [inputWeights[g].RowCount, inputWeights[g].ColumnCount], [units, features], "(units, features)");
-            Require.Shape(Component, $"{nameof(hiddenWeights)}[{g}]", [hiddenWeights[g].RowCount, hiddenWeights[g].ColumnCount], [units, units], "(units, units)");
+            Require.Shape(Component, $"{nameof(inputWeights)}[{g}]",
+                [inputWeights[g].RowCount, inputWeights[g].ColumnCount], [units, features], "(units, features)");
+            Require.Shape(Component, $"{nameof(hiddenWeights)}[{g}]",
+                [hiddenWeights[g].RowCount, hiddenWeights[g].ColumnCount], [units, units], "(units, units)");
             Require.Length(Component, $"{nameof(inputBiases)}[{g}]", inputBiases[g], units);
             Require.Length(Component, $"{nameof(hiddenBiases)}[{g}]", hiddenBiases[g], units);
         }
@@ -101,10 +113,10 @@ public sealed class Gru
 
     /// <summary>
     /// The three gates' weights and biases by reference, to save a trained layer and load it into a new
-    /// one of the same size: <c>gru.Weights().Save(path)</c>, <c>fresh.Weights().Load(path)</c>. Entries
+    /// one of the same size: <c>gru.StoredWeights().Save(path)</c>, <c>fresh.StoredWeights().Load(path)</c>. Entries
     /// <c>InputWeights.Reset</c> … <c>HiddenBiases.Candidate</c>, gates in the order reset, update, candidate.
     /// </summary>
-    public Persistence.LayerWeights Weights()
+    public Persistence.LayerWeights StoredWeights()
     {
         string[] gates = ["Reset", "Update", "Candidate"];
         var weights = new Persistence.LayerWeights();
@@ -116,24 +128,30 @@ public sealed class Gru
         return weights;
     }
 
-    /// <summary>Runs the recurrence over <paramref name="sequence"/> (timesteps, features); returns the cached steps.</summary>
+    /// <summary>
+    /// Runs the recurrence over <paramref name="sequence"/> (timesteps, features); returns the cached steps.
+    /// </summary>
     /// <param name="sequence">(timesteps, features).</param>
     /// <exception cref="ArgumentException">A wrong number of features or no time steps.</exception>
     public GruPass Forward(Matrix<double> sequence)
     {
         if (sequence.ColumnCount != Features || sequence.RowCount == 0)
         {
-            throw ErrorMessage.Shape(Component, nameof(sequence), $"(timesteps ≥ 1, {Features})", ErrorMessage.FormatShape(sequence.RowCount, sequence.ColumnCount));
+            throw ErrorMessage.Shape(Component, nameof(sequence), $"(timesteps ≥ 1, {Features})",
+                ErrorMessage.FormatShape(sequence.RowCount, sequence.ColumnCount));
         }
         var steps = new List<GruStep>();
         Vector<double> h = Vector<double>.Build.Dense(Units);
         for (int t = 0; t < sequence.RowCount; t++)
         {
             Vector<double> x = sequence.Row(t);
-            Vector<double> r = Activations.Sigmoid(InputWeights[Reset] * x + InputBiases[Reset] + HiddenWeights[Reset] * h + HiddenBiases[Reset]);
-            Vector<double> z = Activations.Sigmoid(InputWeights[Update] * x + InputBiases[Update] + HiddenWeights[Update] * h + HiddenBiases[Update]);
+            Vector<double> r = Activations.Sigmoid(InputWeights[Reset] * x + InputBiases[Reset]
+                + HiddenWeights[Reset] * h + HiddenBiases[Reset]);
+            Vector<double> z = Activations.Sigmoid(InputWeights[Update] * x + InputBiases[Update]
+                + HiddenWeights[Update] * h + HiddenBiases[Update]);
             Vector<double> hn = HiddenWeights[Candidate] * h + HiddenBiases[Candidate];
-            Vector<double> n = (InputWeights[Candidate] * x + InputBiases[Candidate] + r.PointwiseMultiply(hn)).PointwiseTanh();
+            Vector<double> n = (InputWeights[Candidate] * x + InputBiases[Candidate] + r.PointwiseMultiply(hn))
+                .PointwiseTanh();
             Vector<double> next = (1 - z).PointwiseMultiply(n) + z.PointwiseMultiply(h);
             steps.Add(new GruStep(x, h, r, z, hn, n, next));
             h = next;
@@ -141,10 +159,13 @@ public sealed class Gru
         return new GruPass(steps);
     }
 
-    /// <summary>BPTT by hand, given ∂L/∂h_t from outside for every step; returns gradients in the same per-gate layout.</summary>
+    /// <summary>
+    /// BPTT by hand, given ∂L/∂h_t from outside for every step; returns gradients in the same per-gate layout.
+    /// </summary>
     /// <param name="pass">What <see cref="Forward"/> returned.</param>
     /// <param name="hiddenGradients">∂L/∂h_t from outside the layer, one vector of shape (units,) per step.</param>
-    /// <exception cref="ArgumentException"><paramref name="hiddenGradients"/> does not hold one vector of shape (units,) per step.</exception>
+    /// <exception cref="ArgumentException"><paramref name="hiddenGradients"/> does not hold one vector of shape
+    /// (units,) per step.</exception>
     public GruGradients Backward(GruPass pass, IReadOnlyList<Vector<double>> hiddenGradients)
     {
         IReadOnlyList<GruStep> steps = pass.Steps;
@@ -159,10 +180,14 @@ public sealed class Gru
         {
             GruStep s = steps[t];
             Vector<double> dh = hiddenGradients[t] + dhNext;
-            Vector<double> daN = dh.PointwiseMultiply(1 - s.Update).PointwiseMultiply(1 - s.Candidate.PointwisePower(2));   // through h_t = (1 − z)n + zh and tanh
-            Vector<double> daZ = dh.PointwiseMultiply(s.Previous - s.Candidate).PointwiseMultiply(s.Update.PointwiseMultiply(1 - s.Update));
-            Vector<double> dHn = daN.PointwiseMultiply(s.Reset);                                                         // into W_hn·h + b_hn
-            Vector<double> daR = daN.PointwiseMultiply(s.HiddenCandidate).PointwiseMultiply(s.Reset.PointwiseMultiply(1 - s.Reset));
+            // through h_t = (1 − z)n + zh and tanh
+            Vector<double> daN = dh.PointwiseMultiply(1 - s.Update)
+                .PointwiseMultiply(1 - s.Candidate.PointwisePower(2));
+            Vector<double> daZ = dh.PointwiseMultiply(s.Previous - s.Candidate)
+                .PointwiseMultiply(s.Update.PointwiseMultiply(1 - s.Update));
+            Vector<double> dHn = daN.PointwiseMultiply(s.Reset);   // into W_hn·h + b_hn
+            Vector<double> daR = daN.PointwiseMultiply(s.HiddenCandidate)
+                .PointwiseMultiply(s.Reset.PointwiseMultiply(1 - s.Reset));
             Vector<double>[] dInput = [daR, daZ, daN];
             Vector<double>[] dHidden = [daR, daZ, dHn];
             for (int g = 0; g < 3; g++)
@@ -172,8 +197,11 @@ public sealed class Gru
                 dWh[g] += dHidden[g].OuterProduct(s.Previous);
                 dBh[g] += dHidden[g];
             }
-            dX.SetRow(t, Enumerable.Range(0, 3).Select(g => InputWeights[g].TransposeThisAndMultiply(dInput[g])).Aggregate((a, b) => a + b));
-            dhNext = dh.PointwiseMultiply(s.Update) + Enumerable.Range(0, 3).Select(g => HiddenWeights[g].TransposeThisAndMultiply(dHidden[g])).Aggregate((a, b) => a + b);
+            dX.SetRow(t, Enumerable.Range(0, 3)
+                .Select(g => InputWeights[g].TransposeThisAndMultiply(dInput[g])).Aggregate((a, b) => a + b));
+            dhNext = dh.PointwiseMultiply(s.Update)
+                + Enumerable.Range(0, 3).Select(g => HiddenWeights[g].TransposeThisAndMultiply(dHidden[g]))
+                .Aggregate((a, b) => a + b);
         }
         return new GruGradients(dWx, dWh, dBx, dBh, dX);
     }
@@ -192,20 +220,25 @@ public sealed class Gru
         }
     }
 
-    /// <summary>Builds the layer from a one-layer, unidirectional TorchSharp <c>nn.GRU</c> with biases (the inverse of <see cref="CopyTo"/>).</summary>
+    /// <summary>
+    /// Builds the layer from a one-layer, unidirectional TorchSharp <c>nn.GRU</c> with biases (the inverse of
+    /// <see cref="CopyTo"/>).
+    /// </summary>
     /// <param name="gru">The module; gates stacked r, z, n as TorchSharp does.</param>
     /// <exception cref="ArgumentException">The module has no biases.</exception>
     public static Gru CopyFrom(TorchSharp.Modules.GRU gru)
     {
         using var scope = torch.NewDisposeScope();
-        Matrix<double> ih = gru.get_parameter("weight_ih_l0")!.detach().ToMatrix();   // (3·units, features)
-        Matrix<double> hh = gru.get_parameter("weight_hh_l0")!.detach().ToMatrix();   // (3·units, units)
+        Matrix<double> ih = Parameter(gru, "weight_ih_l0").detach().ToMatrix();   // (3·units, features)
+        Matrix<double> hh = Parameter(gru, "weight_hh_l0").detach().ToMatrix();   // (3·units, units)
         torch.Tensor bih = gru.get_parameter("bias_ih_l0") ?? throw ErrorMessage.Must(Component, nameof(gru),
             "have biases (create it with bias: true)", "has none");
-        Vector<double> bx = bih.detach().ToVector(), bh = gru.get_parameter("bias_hh_l0")!.detach().ToVector();
+        Vector<double> bx = bih.detach().ToVector(), bh = Parameter(gru, "bias_hh_l0").detach().ToVector();
         int units = hh.ColumnCount;
-        Matrix<double>[] Split(Matrix<double> m) => Enumerable.Range(0, 3).Select(g => m.SubMatrix(g * units, units, 0, m.ColumnCount)).ToArray();
-        Vector<double>[] SplitBias(Vector<double> b) => Enumerable.Range(0, 3).Select(g => b.SubVector(g * units, units)).ToArray();
+        Matrix<double>[] Split(Matrix<double> m)
+            => Enumerable.Range(0, 3).Select(g => m.SubMatrix(g * units, units, 0, m.ColumnCount)).ToArray();
+        Vector<double>[] SplitBias(Vector<double> b)
+            => Enumerable.Range(0, 3).Select(g => b.SubVector(g * units, units)).ToArray();
         return FromWeights(Split(ih), Split(hh), SplitBias(bx), SplitBias(bh));
     }
 
@@ -214,11 +247,17 @@ public sealed class Gru
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        gru.get_parameter("weight_ih_l0")!.copy_(InputWeights.Aggregate((a, b) => a.Stack(b)).ToTensor());
-        gru.get_parameter("weight_hh_l0")!.copy_(HiddenWeights.Aggregate((a, b) => a.Stack(b)).ToTensor());
-        gru.get_parameter("bias_ih_l0")!.copy_(torch.tensor(InputBiases.SelectMany(b => b).ToArray(), torch.float64));
-        gru.get_parameter("bias_hh_l0")!.copy_(torch.tensor(HiddenBiases.SelectMany(b => b).ToArray(), torch.float64));
+        Parameter(gru, "weight_ih_l0").copy_(InputWeights.Aggregate((a, b) => a.Stack(b)).ToTensor());
+        Parameter(gru, "weight_hh_l0").copy_(HiddenWeights.Aggregate((a, b) => a.Stack(b)).ToTensor());
+        Parameter(gru, "bias_ih_l0").copy_(torch.tensor(InputBiases.SelectMany(b => b).ToArray(), torch.float64));
+        Parameter(gru, "bias_hh_l0").copy_(torch.tensor(HiddenBiases.SelectMany(b => b).ToArray(), torch.float64));
     }
+
+    /// <summary>
+    /// The parameter <paramref name="name"/> of <paramref name="gru"/>, or the library's error naming the ones it has.
+    /// </summary>
+    private static torch.Tensor Parameter(TorchSharp.Modules.GRU gru, string name) =>
+        TorchModuleParts.Parameter(Component, nameof(gru), gru, name);
 }
 
 /// <summary>The cached values of one GRU step.</summary>
@@ -242,5 +281,6 @@ public sealed record GruPass(IReadOnlyList<GruStep> Steps);
 /// <param name="InputBiases">∂L/∂b_i·.</param>
 /// <param name="HiddenBiases">∂L/∂b_h·.</param>
 /// <param name="X">∂L/∂x_t, (timesteps, features).</param>
-public sealed record GruGradients(IReadOnlyList<Matrix<double>> InputWeights, IReadOnlyList<Matrix<double>> HiddenWeights,
+public sealed record GruGradients(
+    IReadOnlyList<Matrix<double>> InputWeights, IReadOnlyList<Matrix<double>> HiddenWeights,
     IReadOnlyList<Vector<double>> InputBiases, IReadOnlyList<Vector<double>> HiddenBiases, Matrix<double> X);

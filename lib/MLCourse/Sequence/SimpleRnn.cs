@@ -14,8 +14,11 @@ namespace MLCourse.Sequence;
 /// <remarks>
 /// BPTT follows the notes' dependency chart: ∂L/∂W_o = (ŷ − y)·o_T, and ∂L/∂W_i, ∂L/∂W_h are sums
 /// over time steps j of ∂L/∂ŷ · ∂ŷ/∂o_j · ∂o_j/∂W, where ∂ŷ/∂o_j chains ∂o_{t}/∂o_{t−1} =
-/// diag(1 − o_t²)·W_hᵀ back from T to j. Parameters: W_i (features, units), W_h (units, units),
-/// b (units), W_o (units), b_o — Keras' SimpleRNN convention with one bias per unit.
+/// diag(1 − o_t²)·W_hᵀ back from T to j.
+/// <para>Weight convention (row vectors times matrices): W_i (features, units), W_h (units, units),
+/// b (units), W_o (units), b_o — the notes' x_t·W_i + o_{t−1}·W_h, which is Keras' SimpleRNN, with
+/// one bias per unit, so day 10's unfolding reads as written. TorchSharp's <c>nn.RNN</c> stores the
+/// transposes and two biases; <see cref="CopyTo"/> and <see cref="CopyFrom"/> convert.</para>
 /// The layer contract: <see cref="Forward"/> → <see cref="SimpleRnnPass"/>, <see cref="Backward"/>(pass,
 /// ∂L/∂z) → <see cref="SimpleRnnGradients"/>, <see cref="Step"/>; the loss and its gradient with
 /// respect to the logit z are the separate <see cref="Loss"/> and <see cref="LossGradient"/>, so any
@@ -33,7 +36,8 @@ public sealed class SimpleRnn
     {
         if (features < 1 || units < 1)
         {
-            throw ErrorMessage.OutOfRange(Component, features < 1 ? nameof(features) : nameof(units), "at least 1", features < 1 ? features : units);
+            throw ErrorMessage.OutOfRange(Component, features < 1 ? nameof(features) : nameof(units),
+                "at least 1", features < 1 ? features : units);
         }
         var init = new UniformInit(random, units);
         Wi = init.NextMatrix(features, units);
@@ -53,14 +57,16 @@ public sealed class SimpleRnn
     /// <param name="wo">W_o, (units,).</param>
     /// <param name="bo">b_o.</param>
     /// <exception cref="ArgumentException">Shapes that do not fit together.</exception>
-    public static SimpleRnn FromWeights(Matrix<double> wi, Matrix<double> wh, Vector<double> b, Vector<double> wo, double bo)
+    public static SimpleRnn FromWeights(Matrix<double> wi,
+        Matrix<double> wh, Vector<double> b, Vector<double> wo, double bo)
     {
         int units = wi.ColumnCount;
         if (wi.RowCount == 0 || units == 0)
         {
             throw ErrorMessage.Empty(Component, nameof(wi));
         }
-        Require.Shape(Component, nameof(wh), [wh.RowCount, wh.ColumnCount], [units, units], "(units, units), units from wi");
+        Require.Shape(Component, nameof(wh), [wh.RowCount, wh.ColumnCount],
+            [units, units], "(units, units), units from wi");
         Require.Length(Component, nameof(b), b, units);
         Require.Length(Component, nameof(wo), wo, units);
         return new SimpleRnn(wi.Clone(), wh.Clone(), b.Clone(), wo.Clone(), bo);
@@ -83,16 +89,20 @@ public sealed class SimpleRnn
 
     /// <summary>
     /// The weights W_i, W_h, b, W_o and b_o by reference, to save a trained model and load it into a
-    /// new one of the same size: <c>rnn.Weights().Save(path)</c>, <c>fresh.Weights().Load(path)</c>.
+    /// new one of the same size: <c>rnn.StoredWeights().Save(path)</c>, <c>fresh.StoredWeights().Load(path)</c>.
     /// </summary>
-    public Persistence.LayerWeights Weights() => new Persistence.LayerWeights()
+    public Persistence.LayerWeights StoredWeights() => new Persistence.LayerWeights()
         .Add("Wi", Wi).Add("Wh", Wh).Add("B", B).Add("Wo", Wo).Add("Bo", () => Bo, value => Bo = value);
 
-    /// <summary>Keras' count: features·units + units·units + units·1 weights and units + 1 biases (the notes' 27 + 4).</summary>
+    /// <summary>
+    /// Keras' count: features·units + units·units + units·1 weights and units + 1 biases (the notes' 27 + 4).
+    /// </summary>
     public static (int Weights, int Biases) KerasParameterCount(int features, int units) =>
         (features * units + units * units + units, units + 1);
 
-    /// <summary>TorchSharp/PyTorch <c>nn.RNN</c> + <c>nn.Linear</c>: the RNN keeps two biases per unit (b_ih and b_hh).</summary>
+    /// <summary>
+    /// TorchSharp/PyTorch <c>nn.RNN</c> + <c>nn.Linear</c>: the RNN keeps two biases per unit (b_ih and b_hh).
+    /// </summary>
     public static (int Weights, int Biases) TorchParameterCount(int features, int units) =>
         (features * units + units * units + units, 2 * units + 1);
 
@@ -103,27 +113,38 @@ public sealed class SimpleRnn
     {
         if (sequence.ColumnCount != Wi.RowCount || sequence.RowCount == 0)
         {
-            throw ErrorMessage.Shape(Component, nameof(sequence), $"(timesteps ≥ 1, {Wi.RowCount})", ErrorMessage.FormatShape(sequence.RowCount, sequence.ColumnCount));
+            throw ErrorMessage.Shape(Component, nameof(sequence), $"(timesteps ≥ 1, {Wi.RowCount})",
+                ErrorMessage.FormatShape(sequence.RowCount, sequence.ColumnCount));
         }
         var states = new List<Vector<double>> { Vector<double>.Build.Dense(Wh.RowCount) };   // o_0 = 0
         for (int t = 0; t < sequence.RowCount; t++)
         {
-            Vector<double> pre = Wi.TransposeThisAndMultiply(sequence.Row(t)) + Wh.TransposeThisAndMultiply(states[^1]) + B;   // x_t·W_i + o_{t−1}·W_h + b
+            // x_t·W_i + o_{t−1}·W_h + b
+            Vector<double> pre = Wi.TransposeThisAndMultiply(sequence.Row(t))
+                + Wh.TransposeThisAndMultiply(states[^1]) + B;
             states.Add(pre.PointwiseTanh());
         }
         double z = states[^1].DotProduct(Wo) + Bo;
         return new SimpleRnnPass(sequence, states, z, Activations.Sigmoid(z));
     }
 
-    /// <summary>The binary cross-entropy of a prediction, each log clamped at −100 as PyTorch's <c>BCELoss</c> does (<see cref="Losses.BinaryCrossEntropy"/>): a confident correct prediction costs 0, not NaN.</summary>
+    /// <summary>
+    /// The binary cross-entropy of a prediction, each log clamped at −100 as PyTorch's <c>BCELoss</c> does
+    /// (<see cref="Losses.BinaryCrossEntropy"/>): a confident correct prediction costs 0, not NaN.
+    /// </summary>
     public static double Loss(double prediction, double label) => Losses.BinaryCrossEntropy(prediction, label);
 
-    /// <summary>∂L/∂z of <see cref="Loss"/> through the sigmoid, ŷ − y: what <see cref="Backward"/> takes to train the notes' classifier.</summary>
+    /// <summary>
+    /// ∂L/∂z of <see cref="Loss"/> through the sigmoid, ŷ − y: what <see cref="Backward"/> takes
+    /// to train the notes' classifier.
+    /// </summary>
     /// <param name="prediction">ŷ = σ(z).</param>
     /// <param name="label">y, 0 or 1.</param>
     public static double LossGradient(double prediction, double label) => prediction - label;
 
-    /// <summary>Backpropagation through time for one sequence, by the notes' chain rule, from ∂L/∂z (z the logit, ŷ = σ(z)).</summary>
+    /// <summary>
+    /// Backpropagation through time for one sequence, by the notes' chain rule, from ∂L/∂z (z the logit, ŷ = σ(z)).
+    /// </summary>
     /// <param name="pass">What <see cref="Forward"/> returned.</param>
     /// <param name="logitGradient">∂L/∂z; for the notes' loss <see cref="LossGradient"/> gives ŷ − y.</param>
     /// <returns>Every parameter's gradient, ∂L/∂x_t and the per-step gradient norms.</returns>
@@ -152,29 +173,45 @@ public sealed class SimpleRnn
         return new SimpleRnnGradients(dWi, dWh, dB, dWo, dz, dX, stateGradientNorms);
     }
 
-    /// <summary>Writes the weights into a TorchSharp <c>nn.RNN</c> (tanh, one layer) and an <c>nn.Linear(units, 1)</c> head, so σ(head(rnn(x)[last])) is <see cref="SimpleRnnPass.Prediction"/>.</summary>
-    /// <param name="rnn">An <c>nn.RNN(features, units)</c>; its b_hh is set to zero (this model has one bias per unit).</param>
-    /// <param name="head">An <c>nn.Linear(units, 1)</c>.</param>
+    /// <summary>
+    /// Writes the weights into a TorchSharp <c>nn.RNN</c> (tanh, one layer) and an <c>nn.Linear(units, 1)</c> head, so
+    /// σ(head(rnn(x)[last])) is <see cref="SimpleRnnPass.Prediction"/>.
+    /// </summary>
+    /// <param name="rnn">An <c>nn.RNN(features, units)</c>; its b_hh is set to zero (this model
+    /// has one bias per unit).</param>
+    /// <param name="head">An <c>nn.Linear(units, 1)</c> with a bias.</param>
+    /// <exception cref="ArgumentException">A parameter is missing (the message names those the module has).</exception>
     public void CopyTo(TorchSharp.Modules.RNN rnn, TorchSharp.Modules.Linear head)
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        rnn.get_parameter("weight_ih_l0")!.copy_(Wi.Transpose().ToTensor());   // TorchSharp stores (units, features)
-        rnn.get_parameter("weight_hh_l0")!.copy_(Wh.Transpose().ToTensor());
-        rnn.get_parameter("bias_ih_l0")!.copy_(B.ToTensor());
-        rnn.get_parameter("bias_hh_l0")!.zero_();
+        torch.Tensor headBias = head.bias ?? throw ErrorMessage.Must(Component, nameof(head),
+            "have a bias (create it with hasBias: true)", "has none");
+        Parameter(rnn, "weight_ih_l0").copy_(Wi.Transpose().ToTensor());   // TorchSharp stores (units, features)
+        Parameter(rnn, "weight_hh_l0").copy_(Wh.Transpose().ToTensor());
+        Parameter(rnn, "bias_ih_l0").copy_(B.ToTensor());
+        Parameter(rnn, "bias_hh_l0").zero_();
         head.weight!.copy_(Wo.ToTensor().unsqueeze(0));
-        head.bias!.fill_(Bo);
+        headBias.fill_(Bo);
     }
 
-    /// <summary>Builds the model from a TorchSharp <c>nn.RNN</c> (tanh, one layer) and <c>nn.Linear(units, 1)</c> head: the inverse of <see cref="CopyTo"/>, with b = b_ih + b_hh.</summary>
+    /// <summary>
+    /// The parameter <paramref name="name"/> of <paramref name="rnn"/>, or the library's error naming the ones it has.
+    /// </summary>
+    private static torch.Tensor Parameter(TorchSharp.Modules.RNN rnn, string name) =>
+        TorchModuleParts.Parameter(Component, nameof(rnn), rnn, name);
+
+    /// <summary>
+    /// Builds the model from a TorchSharp <c>nn.RNN</c> (tanh, one layer) and <c>nn.Linear(units, 1)</c> head: the
+    /// inverse of <see cref="CopyTo"/>, with b = b_ih + b_hh.
+    /// </summary>
     /// <param name="rnn">An <c>nn.RNN(features, units)</c>.</param>
     /// <param name="head">An <c>nn.Linear(units, 1)</c>.</param>
     public static SimpleRnn CopyFrom(TorchSharp.Modules.RNN rnn, TorchSharp.Modules.Linear head)
     {
         using var scope = torch.NewDisposeScope();
-        Matrix<double> wi = rnn.get_parameter("weight_ih_l0")!.detach().ToMatrix().Transpose();
-        Matrix<double> wh = rnn.get_parameter("weight_hh_l0")!.detach().ToMatrix().Transpose();
+        Matrix<double> wi = Parameter(rnn, "weight_ih_l0").detach().ToMatrix().Transpose();
+        Matrix<double> wh = Parameter(rnn, "weight_hh_l0").detach().ToMatrix().Transpose();
         Vector<double> b = Vector<double>.Build.Dense(wh.RowCount);
         foreach (string name in new[] { "bias_ih_l0", "bias_hh_l0" })
         {
@@ -203,7 +240,8 @@ public sealed class SimpleRnn
 /// <param name="States">o_0 = 0, o_1, …, o_T, each (units,).</param>
 /// <param name="Logit">z = o_T·W_o + b_o.</param>
 /// <param name="Prediction">ŷ = σ(z).</param>
-public sealed record SimpleRnnPass(Matrix<double> Sequence, IReadOnlyList<Vector<double>> States, double Logit, double Prediction);
+public sealed record SimpleRnnPass(Matrix<double> Sequence,
+    IReadOnlyList<Vector<double>> States, double Logit, double Prediction);
 
 /// <summary>The gradients of <see cref="SimpleRnn.Backward"/>.</summary>
 /// <param name="Wi">∂L/∂W_i, (features, units).</param>
@@ -212,5 +250,9 @@ public sealed record SimpleRnnPass(Matrix<double> Sequence, IReadOnlyList<Vector
 /// <param name="Wo">∂L/∂W_o, (units,).</param>
 /// <param name="Bo">∂L/∂b_o.</param>
 /// <param name="X">∂L/∂x_t, (timesteps, features).</param>
-/// <param name="StateGradientNorms">‖∂L/∂o_t‖ for t = 1 … T: how much gradient reaches each step (vanishing gradients).</param>
-public sealed record SimpleRnnGradients(Matrix<double> Wi, Matrix<double> Wh, Vector<double> B, Vector<double> Wo, double Bo, Matrix<double> X, double[] StateGradientNorms);
+/// <param name="HiddenGradientNorms">
+/// ‖∂L/∂o_t‖ for t = 1 … T, the gradient reaching each step's hidden state (o_t in the notes; the same
+/// quantity as <see cref="LstmGradients.HiddenGradientNorms"/>): vanishing gradients made visible.
+/// </param>
+public sealed record SimpleRnnGradients(Matrix<double> Wi, Matrix<double> Wh, Vector<double> B,
+    Vector<double> Wo, double Bo, Matrix<double> X, double[] HiddenGradientNorms);

@@ -4,10 +4,12 @@ using Simd = System.Numerics.Vector<double>;
 namespace MLCourse.Tensors;
 
 /// <summary>Activation functions shared by the from-scratch models.</summary>
-/// <remarks>Used by the recurrent layers (days 10–14), skip-gram (day 12) and the CNN (day 18).</remarks>
+/// <remarks>Used by the recurrent layers, skip-gram and the small CNN.</remarks>
 public static class Activations
 {
-    /// <summary>σ(z) = 1/(1 + e^(−z)), written so that only e of a non-positive number is ever taken (no overflow).</summary>
+    /// <summary>
+    /// σ(z) = 1/(1 + e^(−z)), written so that only e of a non-positive number is ever taken (no overflow).
+    /// </summary>
     public static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 
     /// <summary>log σ(z) = −log(1 + e^(−z)), taking e only of a non-positive number (no overflow).</summary>
@@ -23,7 +25,9 @@ public static class Activations
     public static Vector<double> Sigmoid(Vector<double> z) => z.Map(Sigmoid);
 
     /// <summary>σ of every entry, in place, several entries per SIMD instruction: 1/(1 + e^(−z)).</summary>
-    /// <remarks>e^(−z) overflows to +∞ below z ≈ −709, and 1/(1 + ∞) = 0 is the right limit, so no branch is needed.</remarks>
+    /// <remarks>
+    /// e^(−z) overflows to +∞ below z ≈ −709, and 1/(1 + ∞) = 0 is the right limit, so no branch is needed.
+    /// </remarks>
     public static void SigmoidInPlace(Span<double> z)
     {
         int i = 0;
@@ -39,7 +43,10 @@ public static class Activations
     }
 
     /// <summary>tanh of every entry, in place, several per SIMD instruction: 1 − 2/(e^(2z) + 1).</summary>
-    /// <remarks>Exact limits at both ends (e^(2z) = ∞ gives 1, e^(2z) = 0 gives −1); near 0 the absolute error stays at rounding level.</remarks>
+    /// <remarks>
+    /// Exact limits at both ends (e^(2z) = ∞ gives 1, e^(2z) = 0 gives −1); near 0 the absolute
+    /// error stays at rounding level.
+    /// </remarks>
     public static void TanhInPlace(Span<double> z)
     {
         int i = 0;

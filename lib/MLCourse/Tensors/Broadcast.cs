@@ -3,7 +3,10 @@ using MathNet.Numerics.LinearAlgebra;
 namespace MLCourse.Tensors;
 
 /// <summary>NumPy-style broadcasting of a row vector over a matrix, which MathNet does not do implicitly.</summary>
-/// <remarks>Used wherever a per-column mean or bias is added to or subtracted from every row (PCA, attention, transformer blocks).</remarks>
+/// <remarks>
+/// Used wherever a per-column mean or bias is added to or subtracted from every row (PCA,
+/// attention, transformer blocks).
+/// </remarks>
 public static class Broadcast
 {
     /// <summary>A (rows, v.Count) matrix whose every row is <paramref name="v"/>.</summary>

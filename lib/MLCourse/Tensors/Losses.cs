@@ -1,7 +1,7 @@
 namespace MLCourse.Tensors;
 
 /// <summary>Loss functions the from-scratch layers share.</summary>
-/// <remarks>Introduced with the recurrent network of notebook day 10 and the CNN of day 16.</remarks>
+/// <remarks>Used by the simple recurrent network and the small CNN for their losses.</remarks>
 public static class Losses
 {
     /// <summary>PyTorch's floor on each log term of <see cref="BinaryCrossEntropy"/>.</summary>

@@ -24,7 +24,8 @@ public static class SlidingWindows
     {
         if (timesteps < 1 || timesteps > series.RowCount)
         {
-            throw ErrorMessage.OutOfRange(Component, nameof(timesteps), $"between 1 and the series length {series.RowCount}", timesteps);
+            throw ErrorMessage.OutOfRange(Component, nameof(timesteps),
+                $"between 1 and the series length {series.RowCount}", timesteps);
         }
         int batch = series.RowCount - timesteps + 1;
         int features = series.ColumnCount;
@@ -39,6 +40,7 @@ public static class SlidingWindows
                 }
             }
         }
-        return torch.tensor(values, new long[] { batch, timesteps, features }, torch.float64); // (batch, timesteps, features)
+        // (batch, timesteps, features)
+        return torch.tensor(values, new long[] { batch, timesteps, features }, torch.float64);
     }
 }

@@ -28,10 +28,12 @@ public static class TensorConvert
     {
         if (tensor.dim() != 2)
         {
-            throw ErrorMessage.Shape(Component, nameof(tensor), "(rows, columns)", ErrorMessage.FormatShape(tensor.shape));
+            throw ErrorMessage.Shape(Component, nameof(tensor),
+                "(rows, columns)", ErrorMessage.FormatShape(tensor.shape));
         }
         double[] values = ToDoubles(tensor);
-        return Matrix<double>.Build.Dense((int)tensor.shape[0], (int)tensor.shape[1], (i, j) => values[i * tensor.shape[1] + j]);
+        return Matrix<double>.Build.Dense((int)tensor.shape[0],
+            (int)tensor.shape[1], (i, j) => values[i * tensor.shape[1] + j]);
     }
 
     /// <summary>A copy of a rank-1 tensor as a dense vector.</summary>

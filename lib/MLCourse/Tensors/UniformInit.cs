@@ -7,7 +7,7 @@ namespace MLCourse.Tensors;
 /// uniformly from [−1/√fan, 1/√fan] — fan being a recurrent or attention layer's width, or a dense
 /// or convolution layer's inputs — in the order the caller asks for them, so a seed fixes them all.
 /// </summary>
-/// <remarks>Used by SimpleRnn, Lstm, Gru (days 10–14), SelfAttention (day 15) and SmallCnn (day 18).</remarks>
+/// <remarks>Used by SimpleRnn, Lstm, Gru, SelfAttention and SmallCnn for their initial weights.</remarks>
 /// <param name="random">The source of the draws.</param>
 /// <param name="fan">The fan that sets the bound.</param>
 public sealed class UniformInit(Random random, int fan)
@@ -19,7 +19,8 @@ public sealed class UniformInit(Random random, int fan)
     public double Next() => (2 * random.NextDouble() - 1) * Bound;
 
     /// <summary>A (rows, columns) matrix of draws, in MathNet's fill order.</summary>
-    public Matrix<double> NextMatrix(int rows, int columns) => Matrix<double>.Build.Dense(rows, columns, (_, _) => Next());
+    public Matrix<double> NextMatrix(int rows, int columns)
+        => Matrix<double>.Build.Dense(rows, columns, (_, _) => Next());
 
     /// <summary>A vector of draws.</summary>
     public Vector<double> NextVector(int length) => Vector<double>.Build.Dense(length, _ => Next());

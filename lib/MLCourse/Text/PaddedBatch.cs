@@ -80,13 +80,18 @@ public sealed class PaddedBatch
         return new PaddedBatch(ids, lengths, paddingId);
     }
 
-    /// <summary><see cref="Ids"/> as an int64 tensor of shape (batch, max length), as <c>nn.Embedding</c> expects.</summary>
+    /// <summary>
+    /// <see cref="Ids"/> as an int64 tensor of shape (batch, max length), as <c>nn.Embedding</c> expects.
+    /// </summary>
     public torch.Tensor ToTensor() =>
         torch.tensor(Ids.Cast<int>().Select(id => (long)id).ToArray(), new long[] { BatchSize, MaxLength });   // (B, T)
 
-    /// <summary><see cref="Lengths"/> as an int64 tensor of shape (batch,), as <c>pack_padded_sequence</c> expects.</summary>
+    /// <summary>
+    /// <see cref="Lengths"/> as an int64 tensor of shape (batch,), as <c>pack_padded_sequence</c> expects.
+    /// </summary>
     public torch.Tensor LengthTensor() => torch.tensor(Lengths.Select(l => (long)l).ToArray());
 
     /// <summary><see cref="Mask"/> as a bool tensor of shape (batch, max length).</summary>
-    public torch.Tensor MaskTensor() => torch.tensor(Mask.Cast<bool>().ToArray(), new long[] { BatchSize, MaxLength });   // (B, T)
+    // (B, T)
+    public torch.Tensor MaskTensor() => torch.tensor(Mask.Cast<bool>().ToArray(), new long[] { BatchSize, MaxLength });
 }

@@ -32,7 +32,8 @@ public sealed class SkipGram
     private const int NegativeTableSize = 1_000_000;
 
     /// <summary>Stores the settings; nothing is trained until <see cref="Fit"/>.</summary>
-    /// <param name="dimensions">The length D of every word vector (word2vec: 100–300; 50 is enough for a small corpus).</param>
+    /// <param name="dimensions">The length D of every word vector (word2vec: 100–300; 50 is enough for a small
+    /// corpus).</param>
     /// <param name="window">The largest distance between a centre word and a context word (≥ 1).</param>
     /// <param name="negatives">K, the negative words drawn per (centre, context) pair (≥ 1).</param>
     /// <param name="subsampleThreshold">t in the keep probability √(t/f) + t/f; 0 turns subsampling off.</param>
@@ -46,8 +47,10 @@ public sealed class SkipGram
         if (dimensions < 1) throw ErrorMessage.OutOfRange(Component, nameof(dimensions), "at least 1", dimensions);
         if (window < 1) throw ErrorMessage.OutOfRange(Component, nameof(window), "at least 1", window);
         if (negatives < 1) throw ErrorMessage.OutOfRange(Component, nameof(negatives), "at least 1", negatives);
-        if (!(subsampleThreshold >= 0)) throw ErrorMessage.OutOfRange(Component, nameof(subsampleThreshold), "at least 0", subsampleThreshold);
-        if (!(learningRate > 0)) throw ErrorMessage.OutOfRange(Component, nameof(learningRate), "positive", learningRate);
+        if (!(subsampleThreshold >= 0)) throw ErrorMessage.OutOfRange(Component,
+            nameof(subsampleThreshold), "at least 0", subsampleThreshold);
+        if (!(learningRate > 0)) throw ErrorMessage.OutOfRange(Component,
+            nameof(learningRate), "positive", learningRate);
         if (epochs < 1) throw ErrorMessage.OutOfRange(Component, nameof(epochs), "at least 1", epochs);
         Dimensions = dimensions;
         Window = window;
@@ -106,8 +109,10 @@ public sealed class SkipGram
     /// ∂L/∂u_o = (σ(s_o) − 1) v_c, ∂L/∂u_k = σ(s_k) v_c and
     /// ∂L/∂v_c = (σ(s_o) − 1) u_o + Σ_k σ(s_k) u_k, all taken at the old vectors.
     /// </summary>
-    /// <param name="input">The input vectors v, row-major (vocabulary, D); row <paramref name="center"/> changes.</param>
-    /// <param name="output">The output vectors u, row-major (vocabulary, D); the context and negative rows change.</param>
+    /// <param name="input">The input vectors v, row-major (vocabulary, D); row <paramref name="center"/>
+    /// changes.</param>
+    /// <param name="output">The output vectors u, row-major (vocabulary, D); the context and negative rows
+    /// change.</param>
     /// <param name="dimensions">D.</param>
     /// <param name="center">c.</param>
     /// <param name="context">o.</param>
@@ -146,9 +151,11 @@ public sealed class SkipGram
     /// <summary>
     /// Trains word vectors on <paramref name="corpus"/>, a stream of token ids in reading order.
     /// </summary>
-    /// <param name="corpus">Token ids, each in 0 … <paramref name="vocabularySize"/> − 1 (leave out words not to learn, e.g. unknown).</param>
+    /// <param name="corpus">Token ids, each in 0 … <paramref name="vocabularySize"/> − 1 (leave out words not to learn,
+    /// e.g. unknown).</param>
     /// <param name="vocabularySize">The number of rows of the vector tables.</param>
-    /// <param name="progress">Called after each epoch with (epoch from 1, mean pair loss of that epoch), or null.</param>
+    /// <param name="progress">Called after each epoch with (epoch from 1, mean pair loss
+    /// of that epoch), or null.</param>
     /// <exception cref="ArgumentException">The corpus has fewer than two tokens.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A token id is outside the vocabulary.</exception>
     public SkipGramEmbeddings Fit(IReadOnlyList<int> corpus, int vocabularySize, Action<int, double>? progress = null)
@@ -164,7 +171,8 @@ public sealed class SkipGram
             int id = corpus[i];
             if ((uint)id >= (uint)vocabularySize)
             {
-                throw ErrorMessage.OutOfRange(Component, $"{nameof(corpus)}[{i}]", $"between 0 and {vocabularySize - 1}", id);
+                throw ErrorMessage.OutOfRange(Component, $"{nameof(corpus)}[{i}]",
+                    $"between 0 and {vocabularySize - 1}", id);
             }
             counts[id]++;
         }
@@ -194,7 +202,8 @@ public sealed class SkipGram
             long pairs = 0;
             for (int i = 0; i < kept.Count; i++)
             {
-                double rate = LearningRate * Math.Max(1e-4, 1 - (double)(done + (long)i * corpus.Count / kept.Count) / totalSteps);
+                double rate = LearningRate
+                    * Math.Max(1e-4, 1 - (double)(done + (long)i * corpus.Count / kept.Count) / totalSteps);
                 int b = random.Next(1, Window + 1);
                 for (int j = Math.Max(0, i - b); j <= Math.Min(kept.Count - 1, i + b); j++)
                 {
@@ -211,7 +220,8 @@ public sealed class SkipGram
             losses.Add(pairs == 0 ? double.NaN : lossSum / pairs);
             progress?.Invoke(epoch, losses[^1]);
         }
-        return new SkipGramEmbeddings(ToMatrix(input, vocabularySize, dims), ToMatrix(output, vocabularySize, dims), losses);
+        return new SkipGramEmbeddings(ToMatrix(input, vocabularySize, dims),
+            ToMatrix(output, vocabularySize, dims), losses);
     }
 
     // word2vec's keep probability for a word seen `count` times among `total` tokens.
@@ -261,6 +271,8 @@ public sealed class SkipGram
 /// <remarks>Introduced in notebook day 12.</remarks>
 public sealed record SkipGramEmbeddings(Matrix<double> Input, Matrix<double> Output, IReadOnlyList<double> EpochLosses)
 {
-    /// <summary>The input vectors as an <see cref="Sequence.Embedding"/> table (lookup, cosine nearest neighbours).</summary>
+    /// <summary>
+    /// The input vectors as an <see cref="Sequence.Embedding"/> table (lookup, cosine nearest neighbours).
+    /// </summary>
     public Embedding Embedding { get; } = new(Input);
 }

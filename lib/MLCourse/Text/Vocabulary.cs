@@ -69,15 +69,19 @@ public sealed class Vocabulary
     /// </summary>
     /// <param name="texts">The texts to count characters in, e.g. the baby names.</param>
     /// <param name="minCount">Keep only characters seen at least this often (≥ 1).</param>
-    /// <param name="maxSize">The most tokens, special ones included; the rarest are left out. <c>null</c>: no limit.</param>
+    /// <param name="maxSize">The most tokens, special ones included; the rarest are left out. <c>null</c>:
+    /// no limit.</param>
     /// <param name="paddingToken">The padding token (id 0), or <c>null</c> for none.</param>
     /// <param name="unknownToken">
     /// The token for anything not in the vocabulary, or <c>null</c> for none (then encoding it is an error).
     /// </param>
-    /// <param name="specialTokens">More reserved tokens after padding and unknown, e.g. "." as a name's start/end marker.</param>
-    /// <exception cref="ArgumentException">The texts hold no character; a special token is empty or given twice.</exception>
+    /// <param name="specialTokens">More reserved tokens after padding and unknown, e.g. "." as a name's start/end
+    /// marker.</param>
+    /// <exception cref="ArgumentException">The texts hold no character; a special token is empty or given
+    /// twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="minCount"/> is below 1, or <paramref name="maxSize"/> leaves no room for a token after the special ones.
+    /// <paramref name="minCount"/> is below 1, or <paramref name="maxSize"/> leaves no room for
+    /// a token after the special ones.
     /// </exception>
     public static Vocabulary Characters(IEnumerable<string> texts, int minCount = 1, int? maxSize = null,
         string? paddingToken = DefaultPaddingToken, string? unknownToken = DefaultUnknownToken,
@@ -87,22 +91,27 @@ public sealed class Vocabulary
     /// <summary>A vocabulary of the words of <paramref name="texts"/>, split by <see cref="WordTokenizer"/>.</summary>
     /// <param name="texts">The texts to count words in, e.g. the novels' paragraphs.</param>
     /// <param name="minCount">Keep only words seen at least this often (≥ 1).</param>
-    /// <param name="maxSize">The most tokens, special ones included; the rarest are left out. <c>null</c>: no limit.</param>
+    /// <param name="maxSize">The most tokens, special ones included; the rarest are left out. <c>null</c>:
+    /// no limit.</param>
     /// <param name="paddingToken">The padding token (id 0), or <c>null</c> for none.</param>
     /// <param name="unknownToken">
     /// The token for anything not in the vocabulary, or <c>null</c> for none (then encoding it is an error).
     /// </param>
-    /// <param name="specialTokens">More reserved tokens after padding and unknown, e.g. "&lt;bos&gt;", "&lt;eos&gt;".</param>
+    /// <param name="specialTokens">More reserved tokens after padding and unknown, e.g. "&lt;bos&gt;",
+    /// "&lt;eos&gt;".</param>
     /// <exception cref="ArgumentException">The texts hold no word; a special token is empty or given twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="minCount"/> is below 1, or <paramref name="maxSize"/> leaves no room for a token after the special ones.
+    /// <paramref name="minCount"/> is below 1, or <paramref name="maxSize"/> leaves no room for
+    /// a token after the special ones.
     /// </exception>
     public static Vocabulary Words(IEnumerable<string> texts, int minCount = 1, int? maxSize = null,
         string? paddingToken = DefaultPaddingToken, string? unknownToken = DefaultUnknownToken,
         IReadOnlyList<string>? specialTokens = null) =>
         Build(TokenLevel.Word, texts, minCount, maxSize, paddingToken, unknownToken, specialTokens);
 
-    /// <summary>Splits <paramref name="text"/> into this vocabulary's kind of tokens (characters or words), before any lookup.</summary>
+    /// <summary>
+    /// Splits <paramref name="text"/> into this vocabulary's kind of tokens (characters or words), before any lookup.
+    /// </summary>
     public IReadOnlyList<string> Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -113,22 +122,28 @@ public sealed class Vocabulary
     public bool Contains(string token) => ids.ContainsKey(token);
 
     /// <summary>The id of <paramref name="token"/>; the unknown id when it is not in the vocabulary.</summary>
-    /// <exception cref="ArgumentException">The token is not in the vocabulary and there is no unknown token.</exception>
+    /// <exception cref="ArgumentException">The token is not in the vocabulary and there is no unknown
+    /// token.</exception>
     public int Id(string token) => IdAt(token, null);
 
     /// <summary>The token with id <paramref name="id"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is not between 0 and <c>Count - 1</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is not between 0 and <c>Count -
+    /// 1</c>.</exception>
     public string Token(int id) =>
         (uint)id < (uint)tokens.Length
             ? tokens[id]
             : throw ErrorMessage.OutOfRange(Component, nameof(id), $"between 0 and {tokens.Length - 1}", id);
 
-    /// <summary>The ids of <paramref name="text"/>'s tokens (see <see cref="Tokenize"/>); an empty array for an empty text.</summary>
-    /// <exception cref="ArgumentException">A token is not in the vocabulary and there is no unknown token; the message names it and its position.</exception>
+    /// <summary>
+    /// The ids of <paramref name="text"/>'s tokens (see <see cref="Tokenize"/>); an empty array for an empty text.
+    /// </summary>
+    /// <exception cref="ArgumentException">A token is not in the vocabulary and there is no unknown token; the message
+    /// names it and its position.</exception>
     public int[] Encode(string text) => Encode(Tokenize(text));
 
     /// <summary>The ids of <paramref name="tokens"/>, already split.</summary>
-    /// <exception cref="ArgumentException">A token is not in the vocabulary and there is no unknown token; the message names it and its position.</exception>
+    /// <exception cref="ArgumentException">A token is not in the vocabulary and there is no unknown token; the message
+    /// names it and its position.</exception>
     public int[] Encode(IEnumerable<string> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
@@ -152,7 +167,8 @@ public sealed class Vocabulary
     /// Encodes each of <paramref name="texts"/> and pads them with <see cref="PaddingId"/> to the longest.
     /// </summary>
     /// <exception cref="InvalidOperationException">The vocabulary has no padding token.</exception>
-    /// <exception cref="ArgumentException"><paramref name="texts"/> is empty, or a token is unknown and there is no unknown token.</exception>
+    /// <exception cref="ArgumentException"><paramref name="texts"/> is empty, or a token is unknown and there is no
+    /// unknown token.</exception>
     public PaddedBatch EncodeBatch(IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
@@ -207,7 +223,8 @@ public sealed class Vocabulary
         foreach (string text in texts)
         {
             ArgumentNullException.ThrowIfNull(text, nameof(texts));
-            foreach (string token in level == TokenLevel.Character ? text.Select(c => c.ToString()) : WordTokenizer.Tokenize(text))
+            foreach (string token in level == TokenLevel.Character
+                ? text.Select(c => c.ToString()) : WordTokenizer.Tokenize(text))
             {
                 anyToken = true;
                 counts[token] = counts.GetValueOrDefault(token) + 1;

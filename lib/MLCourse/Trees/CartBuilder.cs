@@ -22,7 +22,8 @@ internal sealed class CartBuilder(Matrix<double> x, SplitCriterion criterion, Tr
     private TreeNode Grow(int[] rows, int depth)
     {
         var node = new TreeNode(rows.Length, criterion.NodeImpurity(rows), criterion.LeafValue(rows));
-        if (node.Impurity <= 1e-12 || depth >= (settings.MaxDepth ?? int.MaxValue) || rows.Length < settings.MinSamplesSplit)
+        if (node.Impurity <= 1e-12 || depth >= (settings.MaxDepth ?? int.MaxValue)
+            || rows.Length < settings.MinSamplesSplit)
         {
             return node;
         }
@@ -51,7 +52,8 @@ internal sealed class CartBuilder(Matrix<double> x, SplitCriterion criterion, Tr
                 double here = x[sorted[i], feature];
                 double next = x[sorted[i + 1], feature];
                 int left = i + 1;
-                if (next <= here + FeatureThreshold || left < settings.MinSamplesLeaf || sorted.Length - left < settings.MinSamplesLeaf)
+                if (next <= here + FeatureThreshold || left < settings.MinSamplesLeaf
+                    || sorted.Length - left < settings.MinSamplesLeaf)
                 {
                     continue;
                 }

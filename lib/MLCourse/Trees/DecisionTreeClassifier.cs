@@ -1,7 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
 using MLCourse.Evaluation;
-using MLCourse.Pipelines;
 
 namespace MLCourse.Trees;
 
@@ -47,7 +46,9 @@ public sealed class FittedDecisionTreeClassifier : FittedTree, IPredictor<string
     internal FittedDecisionTreeClassifier(TreeNode root, string[] classes, int features)
         : base(root, features, "DecisionTreeClassifier") => Classes = classes;
 
-    /// <summary>The classes, in ordinal order (scikit-learn's <c>classes_</c>); leaf values follow this order.</summary>
+    /// <summary>
+    /// The classes, in ordinal order (scikit-learn's <c>classes_</c>); leaf values follow this order.
+    /// </summary>
     public IReadOnlyList<string> Classes { get; }
 
     /// <summary>Each row's class share at its leaf, shape (samples, classes).</summary>

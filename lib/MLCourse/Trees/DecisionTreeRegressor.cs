@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Evaluation;
-using MLCourse.Pipelines;
 
 namespace MLCourse.Trees;
 
@@ -9,7 +8,10 @@ namespace MLCourse.Trees;
 /// <c>DecisionTreeRegressor(criterion='squared_error')</c> with the best splitter. A leaf predicts
 /// the mean of its samples' targets.
 /// </summary>
-/// <remarks>The constructor stores settings; <see cref="Fit"/> grows the tree. Introduced in notebook day 05.</remarks>
+/// <remarks>
+/// The constructor stores settings; <see cref="Fit"/> grows the tree. <see cref="Preprocessing.DecisionTreeBinning"/>
+/// grows one to find its bin edges.
+/// </remarks>
 public sealed class DecisionTreeRegressor : IEstimator<double>
 {
     private const string Component = "DecisionTreeRegressor";

@@ -27,9 +27,13 @@ public abstract class FittedTree
     /// <summary>The number of leaves (scikit-learn's <c>get_n_leaves()</c>).</summary>
     public int LeafCount => Root.Descendants().Count(n => n.IsLeaf);
 
-    /// <summary>The sorted, distinct thresholds the tree uses on <paramref name="feature"/> — the edges of decision-tree binning.</summary>
+    /// <summary>
+    /// The sorted, distinct thresholds the tree uses on <paramref name="feature"/> — the
+    /// edges of decision-tree binning.
+    /// </summary>
     public double[] Thresholds(int feature) =>
-        Root.Descendants().Where(n => !n.IsLeaf && n.Feature == feature).Select(n => n.Threshold).Distinct().Order().ToArray();
+        Root.Descendants().Where(n => !n.IsLeaf && n.Feature == feature)
+            .Select(n => n.Threshold).Distinct().Order().ToArray();
 
     /// <summary>The leaf each row reaches.</summary>
     private protected IEnumerable<TreeNode> Leaves(Matrix<double> x)

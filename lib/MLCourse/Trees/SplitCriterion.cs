@@ -50,7 +50,8 @@ internal sealed class GiniCriterion(int[] labels, int classes) : SplitCriterion
         _nRight--;
     }
 
-    public override double ChildImpurity() => (_nLeft * Gini(_left, _nLeft) + _nRight * Gini(_right, _nRight)) / (_nLeft + _nRight);
+    public override double ChildImpurity()
+        => (_nLeft * Gini(_left, _nLeft) + _nRight * Gini(_right, _nRight)) / (_nLeft + _nRight);
 
     public override double NodeImpurity(IReadOnlyList<int> rows) => Gini(LeafValue(rows), 1);
 

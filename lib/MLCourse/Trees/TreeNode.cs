@@ -3,7 +3,9 @@ namespace MLCourse.Trees;
 /// <summary>
 /// One node of a fitted decision tree: a split "x[Feature] ≤ Threshold → Left, else Right", or a leaf.
 /// </summary>
-/// <remarks>Introduced in notebook day 05 (the pipeline's final estimator).</remarks>
+/// <remarks>
+/// The nodes of <see cref="DecisionTreeClassifier"/>'s and <see cref="DecisionTreeRegressor"/>'s trees.
+/// </remarks>
 public sealed class TreeNode
 {
     internal TreeNode(int samples, double impurity, double[] value)

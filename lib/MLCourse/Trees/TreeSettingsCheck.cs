@@ -28,7 +28,8 @@ internal static class TreeSettingsCheck
         Require.NonEmptyFinite(component, nameof(x), x);
         if (labels != x.RowCount)
         {
-            throw ErrorMessage.Shape(component, "y", ErrorMessage.FormatShape(x.RowCount), ErrorMessage.FormatShape(labels));
+            throw ErrorMessage.Shape(component, "y",
+                ErrorMessage.FormatShape(x.RowCount), ErrorMessage.FormatShape(labels));
         }
     }
 }

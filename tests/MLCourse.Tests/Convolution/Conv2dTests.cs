@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Convolution;
+using MLCourse.Tensors;
 using TorchSharp;
 using static MLCourse.Tests.Convolution.TorchReference;
 
@@ -31,6 +32,8 @@ public class Conv2dTests
         Conv2dPass pass = conv.Forward(x);
         var g = Random(random, pass.Output.Batch, pass.Output.Channels, pass.Output.Height, pass.Output.Width);
         Conv2dGradients grads = conv.Backward(pass, g);
+        Conv2dPass fastPass = conv.ForwardFast(x);
+        Conv2dGradients fastGrads = conv.BackwardFast(fastPass, g);
 
         var tx = x.ToTensor().requires_grad_(true);
         var tw = conv.Weights.ToTensor().requires_grad_(true);
@@ -43,29 +46,33 @@ public class Conv2dTests
         Assert.True(MaxDifference(Values(tx.grad!), grads.Input.Data) < 1e-12);
         Assert.True(MaxDifference(Values(tw.grad!), grads.Weights.Data) < 1e-12);
         Assert.True(MaxDifference(Values(tb.grad!), grads.Bias) < 1e-12);
+        Assert.True(MaxDifference(Values(tout), fastPass.Output.Data) < 1e-12);
+        Assert.True(MaxDifference(Values(tx.grad!), fastGrads.Input.Data) < 1e-12);
+        Assert.True(MaxDifference(Values(tw.grad!), fastGrads.Weights.Data) < 1e-12);
+        Assert.True(MaxDifference(Values(tb.grad!), fastGrads.Bias) < 1e-12);
     }
 
     [Theory]
     [InlineData(2, 3, 4, 9, 8, 3, 3, 1, 1, 0, 0)]
     [InlineData(3, 2, 5, 10, 7, 4, 2, 2, 3, 1, 2)]
     [InlineData(1, 1, 1, 5, 5, 5, 5, 1, 1, 2, 2)]
-    public void The_reference_sliding_window_and_the_fast_im2col_path_agree(int batch, int cin, int filters, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw)
+    public void The_readable_sliding_window_and_the_fast_im2col_path_agree(int batch, int cin, int filters, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw)
     {
         var random = new Random(h * 100 + w);
         var x = Random(random, batch, cin, h, w);
         var conv = RandomLayer(random, cin, filters, (kh, kw), (sh, sw), (ph, pw));
 
-        Conv2dPass fast = conv.Forward(x);
-        Conv2dPass direct = conv.ForwardDirect(x);
+        Conv2dPass fast = conv.ForwardFast(x);
+        Conv2dPass readable = conv.Forward(x);
         var g = Random(random, fast.Output.Batch, fast.Output.Channels, fast.Output.Height, fast.Output.Width);
-        Conv2dGradients fastGrads = conv.Backward(fast, g);
-        Conv2dGradients directGrads = conv.BackwardDirect(direct, g);
+        Conv2dGradients fastGrads = conv.BackwardFast(fast, g);
+        Conv2dGradients readableGrads = conv.Backward(readable, g);
 
-        Assert.Equal(direct.Output.Shape, fast.Output.Shape);
-        Assert.True(MaxDifference(direct.Output.Data, fast.Output.Data) < 1e-12);
-        Assert.True(MaxDifference(directGrads.Input.Data, fastGrads.Input.Data) < 1e-12);
-        Assert.True(MaxDifference(directGrads.Weights.Data, fastGrads.Weights.Data) < 1e-12);
-        Assert.True(MaxDifference(directGrads.Bias, fastGrads.Bias) < 1e-12);
+        Assert.Equal(readable.Output.Shape, fast.Output.Shape);
+        Assert.True(MaxDifference(readable.Output.Data, fast.Output.Data) < 1e-12);
+        Assert.True(MaxDifference(readableGrads.Input.Data, fastGrads.Input.Data) < 1e-12);
+        Assert.True(MaxDifference(readableGrads.Weights.Data, fastGrads.Weights.Data) < 1e-12);
+        Assert.True(MaxDifference(readableGrads.Bias, fastGrads.Bias) < 1e-12);
     }
 
     [Fact]
@@ -77,7 +84,7 @@ public class Conv2dTests
         double W(int i, int j) => conv.Weights[0, 0, i - 1, j - 1];
         double X(int i, int j) => x[i - 1, j - 1];
 
-        var pass = conv.ForwardDirect(ImageBatch.FromMatrix(x));
+        var pass = conv.Forward(ImageBatch.FromMatrix(x));
         var z = pass.Output.ToMatrix();
 
         Assert.Equal(X(1, 1) * W(1, 1) + X(1, 2) * W(1, 2) + X(2, 1) * W(2, 1) + X(2, 2) * W(2, 2) + 0.25, z[0, 0]);

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Convolution;
+using MLCourse.Tensors;
 using TorchSharp;
 using static MLCourse.Tests.Convolution.TorchReference;
 using F = TorchSharp.torch.nn.functional;

@@ -1,4 +1,5 @@
 using MLCourse.Convolution;
+using MLCourse.Tensors;
 using TorchSharp;
 
 namespace MLCourse.Tests.Convolution;

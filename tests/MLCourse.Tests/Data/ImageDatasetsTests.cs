@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.IO.Compression;
 using MLCourse.Data;
+using MLCourse.Tensors;
 using TorchSharp;
 
 namespace MLCourse.Tests.Data;

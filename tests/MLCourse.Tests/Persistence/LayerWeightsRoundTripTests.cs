@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Convolution;
 using MLCourse.Sequence;
+using MLCourse.Tensors;
 
 namespace MLCourse.Tests.Persistence;
 
@@ -38,11 +39,11 @@ public sealed partial class LayerWeightsTests
         var sequence = Matrix<double>.Build.Random(5, 2, 7);
         Assert.NotEqual(Hidden(trained), Hidden(fresh));
 
-        trained.Weights().Save(_path);
-        fresh.Weights().Load(_path);
+        trained.StoredWeights().Save(_path);
+        fresh.StoredWeights().Load(_path);
 
         Assert.Equal(Hidden(trained), Hidden(fresh));
-        Assert.Equal(12, trained.Weights().Names.Count);   // 3 gates × (W_i, W_h, b_i, b_h)
+        Assert.Equal(12, trained.StoredWeights().Names.Count);   // 3 gates × (W_i, W_h, b_i, b_h)
         double[][] Hidden(Gru gru) => gru.Forward(sequence).Steps.Select(s => s.Hidden.ToArray()).ToArray();
     }
 
@@ -70,8 +71,8 @@ public sealed partial class LayerWeightsTests
         ImageBatch x = Images(4, 1, 8, 5);
         Assert.NotEqual(trained.Forward(x).A2.ToArray(), fresh.Forward(x).A2.ToArray());
 
-        trained.Weights().Save(_path);
-        fresh.Weights().Load(_path);
+        trained.StoredWeights().Save(_path);
+        fresh.StoredWeights().Load(_path);
 
         Assert.Equal(trained.Forward(x).Z2.ToArray(), fresh.Forward(x).Z2.ToArray());
         Assert.Equal(trained.Forward(x).A2.ToArray(), fresh.Forward(x).A2.ToArray());
@@ -84,8 +85,8 @@ public sealed partial class LayerWeightsTests
         var trained = new Embedding(Matrix<double>.Build.Random(6, 3, 1));
         var fresh = new Embedding(Matrix<double>.Build.Dense(6, 3));
 
-        trained.Weights().Save(_path);
-        fresh.Weights().Load(_path);
+        trained.StoredWeights().Save(_path);
+        fresh.StoredWeights().Load(_path);
 
         Assert.Equal(Enumerable.Range(0, 6).Select(k => trained.Lookup(k).ToArray()),
             Enumerable.Range(0, 6).Select(k => fresh.Lookup(k).ToArray()));
@@ -99,7 +100,7 @@ public sealed partial class LayerWeightsTests
         double[] before = other.Convolution.Weights.Data.ToArray();
 
         var error = Assert.Throws<FormatException>(() => other.Convolution.StoredWeights().Load(_path));
-        var cnnError = Assert.Throws<FormatException>(() => new SmallCnn(8, new Random(1)).Weights().Load(WithCnn(6)));
+        var cnnError = Assert.Throws<FormatException>(() => new SmallCnn(8, new Random(1)).StoredWeights().Load(WithCnn(6)));
 
         Assert.Equal(
             $"LayerWeights: {_path}: 'Weights' has shape (2, 1, 3, 3), but the layer's has shape (1, 1, 3, 3).",
@@ -110,7 +111,7 @@ public sealed partial class LayerWeightsTests
 
     private string WithCnn(int imageSize)
     {
-        new SmallCnn(imageSize, new Random(3)).Weights().Save(_path);
+        new SmallCnn(imageSize, new Random(3)).StoredWeights().Save(_path);
         return _path;
     }
 }

@@ -19,8 +19,8 @@ public sealed partial class LayerWeightsTests : IDisposable
         trained.Wh[1, 2] = double.NaN;   // saved as it is
         var fresh = new SimpleRnn(3, 4, new Random(2));
 
-        trained.Weights().Save(_path);
-        fresh.Weights().Load(_path);
+        trained.StoredWeights().Save(_path);
+        fresh.StoredWeights().Load(_path);
 
         Assert.Equal(trained.Wi.ToRowMajorArray(), fresh.Wi.ToRowMajorArray());
         Assert.Equal(trained.Wh.ToRowMajorArray(), fresh.Wh.ToRowMajorArray());
@@ -36,8 +36,8 @@ public sealed partial class LayerWeightsTests : IDisposable
         var fresh = new Lstm(2, 3, new Random(2));
         var sequence = Matrix<double>.Build.Random(5, 2, 7);
 
-        trained.Weights().Save(_path);
-        fresh.Weights().Load(_path);
+        trained.StoredWeights().Save(_path);
+        fresh.StoredWeights().Load(_path);
 
         Assert.Equal(
             trained.Forward(sequence).Steps.Select(s => s.Hidden.ToArray()),
@@ -47,11 +47,11 @@ public sealed partial class LayerWeightsTests : IDisposable
     [Fact]
     public void A_file_of_another_size_is_refused_and_the_layer_is_left_unchanged()
     {
-        new SimpleRnn(3, 4, new Random(1)).Weights().Save(_path);
+        new SimpleRnn(3, 4, new Random(1)).StoredWeights().Save(_path);
         var other = new SimpleRnn(3, 5, new Random(2));
         double[] before = other.Wi.ToRowMajorArray();
 
-        var error = Assert.Throws<FormatException>(() => other.Weights().Load(_path));
+        var error = Assert.Throws<FormatException>(() => other.StoredWeights().Load(_path));
 
         Assert.Equal($"LayerWeights: {_path}: 'Wi' has shape (3, 4), but the layer's has shape (3, 5).", error.Message);
         Assert.Equal(before, other.Wi.ToRowMajorArray());
@@ -60,14 +60,14 @@ public sealed partial class LayerWeightsTests : IDisposable
     [Fact]
     public void A_file_of_another_layer_or_not_a_weights_file_is_refused()
     {
-        new Lstm(3, 4, new Random(1)).Weights().Save(_path);
+        new Lstm(3, 4, new Random(1)).StoredWeights().Save(_path);
         var rnn = new SimpleRnn(3, 4, new Random(1));
 
-        var other = Assert.Throws<FormatException>(() => rnn.Weights().Load(_path));
+        var other = Assert.Throws<FormatException>(() => rnn.StoredWeights().Load(_path));
         File.WriteAllText(_path, "Wi,Wh\n1,2\n");
-        var text = Assert.Throws<FormatException>(() => rnn.Weights().Load(_path));
+        var text = Assert.Throws<FormatException>(() => rnn.StoredWeights().Load(_path));
         File.WriteAllBytes(_path, [.. "MLCW"u8, 1, 0, 0, 0, 5, 0, 0, 0, 2, 0x57]);
-        var cut = Assert.Throws<FormatException>(() => rnn.Weights().Load(_path));
+        var cut = Assert.Throws<FormatException>(() => rnn.StoredWeights().Load(_path));
 
         Assert.Equal($"LayerWeights: {_path}: holds 8 entries, but the layer has 5 ('Wi', 'Wh', 'B', 'Wo', 'Bo').", other.Message);
         Assert.Equal($"LayerWeights: {_path}: not a version-1 weights file (it must start with 'MLCW' and version 1).", text.Message);

@@ -79,6 +79,15 @@ public class GruTests
         Assert.Equal(model.Forward(x).Steps.SelectMany(s => s.Hidden).ToArray(), back.Forward(x).Steps.SelectMany(s => s.Hidden).ToArray());
     }
 
+    [Fact]
+    public void CopyTo_a_GRU_without_biases_names_the_missing_parameter_and_those_it_has()
+    {
+        using var gru = torch.nn.GRU(4, 3, bias: false, dtype: torch.float64);
+        var error = Assert.Throws<ArgumentException>(() => new Gru(4, 3, new Random(1)).CopyTo(gru));
+        Assert.Equal("Gru: gru must have a parameter 'bias_ih_l0', but its parameters are 'weight_ih_l0', "
+            + "'weight_hh_l0'. (Parameter 'gru')", error.Message);
+    }
+
     private static double[] Grad(torch.nn.Module module, string name) => module.get_parameter(name)!.grad!.contiguous().data<double>().ToArray();
 
     private static double Max(double[] a, double[] b) => a.Zip(b).Max(p => Math.Abs(p.First - p.Second));

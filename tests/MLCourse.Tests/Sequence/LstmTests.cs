@@ -64,7 +64,7 @@ public class LstmTests
         var model = new Lstm(features: 10, units: 7, random);
         Matrix<double>[] batch = Enumerable.Range(0, 9).Select(_ => Matrix<double>.Build.Dense(6, 10, (_, _) => random.NextDouble() * 2 - 1)).ToArray();
 
-        Matrix<double>[] hidden = model.ForwardBatch(batch);
+        Matrix<double>[] hidden = model.ForwardFast(batch);
 
         for (int s = 0; s < batch.Length; s++)
         {
@@ -82,7 +82,7 @@ public class LstmTests
     {
         var model = new Lstm(features: 2, units: 3, new Random(1));
 
-        var error = Assert.Throws<ArgumentException>(() => model.ForwardBatch([Matrix<double>.Build.Dense(4, 2), Matrix<double>.Build.Dense(5, 2)]));
+        var error = Assert.Throws<ArgumentException>(() => model.ForwardFast([Matrix<double>.Build.Dense(4, 2), Matrix<double>.Build.Dense(5, 2)]));
 
         Assert.StartsWith("Lstm: sequences must have shape (timesteps ≥ 1, 2) for every sequence, the same timesteps as the first (4), but has shape (5, 2).", error.Message);
     }

@@ -145,6 +145,18 @@ public class SimpleRnnTests
         Assert.Equal("SimpleRnn: sequence must have shape (timesteps ≥ 1, 3), but has shape (4, 5). (Parameter 'sequence')", error.Message);
     }
 
+    [Fact]
+    public void CopyTo_a_head_without_bias_says_so_before_writing_anything()
+    {
+        using var rnn = torch.nn.RNN(3, 4, batchFirst: true, dtype: torch.float64);
+        using var head = torch.nn.Linear(4, 1, hasBias: false, dtype: torch.float64);
+        double[] before = rnn.get_parameter("weight_ih_l0")!.data<double>().ToArray();
+        var error = Assert.Throws<ArgumentException>(() => new SimpleRnn(3, 4, new Random(1)).CopyTo(rnn, head));
+        Assert.Equal("SimpleRnn: head must have a bias (create it with hasBias: true), but has none. (Parameter 'head')",
+            error.Message);
+        Assert.Equal(before, rnn.get_parameter("weight_ih_l0")!.data<double>().ToArray());
+    }
+
     private static void AssertClose(torch.Tensor expected, Matrix<double> actual)
     {
         var e = expected.contiguous().data<double>().ToArray();

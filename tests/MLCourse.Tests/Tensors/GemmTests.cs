@@ -27,7 +27,7 @@ public class GemmTests
     {
         Matrix<double> a = Random(m, k, 1), b = Random(k, n, 2);
 
-        Matrix<double> product = Gemm.Multiply(a, b);
+        Matrix<double> product = Gemm.MultiplyFast(a, b);
 
         Assert.True((product - a * b).Enumerate().Max(Math.Abs) < 1e-12 * k, $"({m}, {k}) · ({k}, {n})");
     }
@@ -42,8 +42,8 @@ public class GemmTests
             double[] b = Enumerable.Range(0, k * n).Select(_ => random.NextDouble() - 0.5).ToArray();
             double[] fast = new double[m * n], direct = new double[m * n];
 
-            Gemm.Multiply(a, b, fast, m, k, n);
-            Gemm.MultiplyDirect(a, b, direct, m, k, n);
+            Gemm.MultiplyFast(a, b, fast, m, k, n);
+            Gemm.Multiply(a, b, direct, m, k, n);
 
             Assert.True(fast.Zip(direct).Max(p => Math.Abs(p.First - p.Second)) < 1e-12 * k, $"({m}, {k}) · ({k}, {n})");
         }
@@ -60,7 +60,7 @@ public class GemmTests
             double[] b = Enumerable.Range(0, k * n).Select(_ => random.NextDouble()).ToArray();
             double[] c = new double[m * n];
 
-            Gemm.Multiply(a, b, c, m, k, n);
+            Gemm.MultiplyFast(a, b, c, m, k, n);
 
             for (int i = 0; i < m; i++)
             {
@@ -89,9 +89,9 @@ public class GemmTests
         try
         {
             Gemm.MaxDegreeOfParallelism = 1;
-            Matrix<double> one = Gemm.Multiply(a, b);
+            Matrix<double> one = Gemm.MultiplyFast(a, b);
             Gemm.MaxDegreeOfParallelism = 4;
-            Matrix<double> many = Gemm.Multiply(a, b);
+            Matrix<double> many = Gemm.MultiplyFast(a, b);
 
             Assert.Equal(one.ToColumnMajorArray(), many.ToColumnMajorArray());
         }
@@ -104,7 +104,7 @@ public class GemmTests
     [Fact]
     public void Mismatched_inner_dimensions_are_an_error_naming_both_shapes()
     {
-        var error = Assert.Throws<ArgumentException>(() => Gemm.Multiply(Random(2, 3, 1), Random(4, 5, 2)));
+        var error = Assert.Throws<ArgumentException>(() => Gemm.MultiplyFast(Random(2, 3, 1), Random(4, 5, 2)));
 
         Assert.StartsWith("Gemm: b must have shape (3, n) to match a's 3 columns, but has shape (4, 5).", error.Message);
     }

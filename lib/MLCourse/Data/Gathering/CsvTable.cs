@@ -27,7 +27,9 @@ public static class CsvTable
 {
     private const string Component = "CsvTable";
 
-    /// <summary>pandas' default <c>na_values</c>: the texts read as missing unless <c>naValues</c> says otherwise.</summary>
+    /// <summary>
+    /// pandas' default <c>na_values</c>: the texts read as missing unless <c>naValues</c> says otherwise.
+    /// </summary>
     public static IReadOnlySet<string> DefaultNaValues { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
@@ -37,15 +39,20 @@ public static class CsvTable
     /// <summary>Reads <paramref name="path"/>.</summary>
     /// <param name="path">A delimited text file whose first row names the columns.</param>
     /// <param name="dtypes">Kinds for some columns by name; the others are inferred (Integer, Number or Text).</param>
-    /// <param name="delimiter">The field separator: ',' (default), ';' (spreadsheets in many European locales), '\t', ….</param>
+    /// <param name="delimiter">The field separator: ',' (default), ';' (spreadsheets in many
+    /// European locales), '\t', ….</param>
     /// <param name="naValues">The texts that mean "missing"; null for <see cref="DefaultNaValues"/>.</param>
-    /// <exception cref="FormatException">A malformed row, an unclosed quote, or a value of the wrong kind; the message names file and line.</exception>
-    /// <exception cref="ArgumentException"><paramref name="dtypes"/> names a column the file does not have, or the delimiter is a quote or line break.</exception>
-    public static Table Read(string path, IReadOnlyDictionary<string, ColumnKind>? dtypes = null, char delimiter = ',', IReadOnlyCollection<string>? naValues = null)
+    /// <exception cref="FormatException">A malformed row, an unclosed quote, or a value of the wrong kind; the message
+    /// names file and line.</exception>
+    /// <exception cref="ArgumentException"><paramref name="dtypes"/> names a column the file does not have, or the
+    /// delimiter is a quote or line break.</exception>
+    public static Table Read(string path, IReadOnlyDictionary<string, ColumnKind>? dtypes = null,
+        char delimiter = ',', IReadOnlyCollection<string>? naValues = null)
     {
         if (delimiter is '"' or '\n' or '\r')
         {
-            throw ErrorMessage.OutOfRange(Component, nameof(delimiter), "a character other than a quote or a line break", $"'{delimiter}'");
+            throw ErrorMessage.OutOfRange(Component, nameof(delimiter),
+                "a character other than a quote or a line break", $"'{delimiter}'");
         }
         var missing = naValues is null ? DefaultNaValues : new HashSet<string>(naValues, StringComparer.Ordinal) { "" };
         using var reader = new StreamReader(path);
@@ -54,7 +61,8 @@ public static class CsvTable
         {
             Delimiter = delimiter.ToString(),
             BadDataFound = args => throw ErrorMessage.BadRow(Component, path, recordStart,
-                $"a quoted field is not closed properly (expected a closing \" before the next {Describe(delimiter)} or the end of the line), in {Shorten(args.Field)}"),
+                "a quoted field is not closed properly (expected a closing \" before the next "
+                + $"{Describe(delimiter)} or the end of the line), in {Shorten(args.Field)}"),
         };
         using var parser = new CsvParser(reader, configuration);
         string[] header = Next(parser, path, ref recordStart)
@@ -70,7 +78,8 @@ public static class CsvTable
             }
             if (record.Length != header.Length)
             {
-                throw ErrorMessage.BadRow(Component, path, line, $"expected {header.Length} fields, found {record.Length}");
+                throw ErrorMessage.BadRow(Component, path, line,
+                    $"expected {header.Length} fields, found {record.Length}");
             }
             for (int j = 0; j < record.Length; j++)
             {
@@ -80,7 +89,8 @@ public static class CsvTable
         }
         RequireKnown(dtypes, header, path);
         return new Table(header.Select((name, j) => TextColumn.Build(
-            name, cells[j], dtypes is not null && dtypes.TryGetValue(name, out ColumnKind kind) ? kind : null, i => $"{Component}: {path}, line {lines[i]}")).ToArray());
+            name, cells[j], dtypes is not null && dtypes.TryGetValue(name, out ColumnKind kind) ? kind : null, i
+                => $"{Component}: {path}, line {lines[i]}")).ToArray());
     }
 
     // The next record, or null at the end; an unclosed quote at the end of the file is CsvHelper's

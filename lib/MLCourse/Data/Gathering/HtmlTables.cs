@@ -23,7 +23,8 @@ public static class HtmlTables
     private const string Component = "HtmlTables";
 
     /// <summary>Every table of the HTML file at <paramref name="path"/>, in document order.</summary>
-    /// <exception cref="FormatException">The page has no table, or a row has a different number of cells from its table's first row.</exception>
+    /// <exception cref="FormatException">The page has no table, or a row has a different number of cells from its
+    /// table's first row.</exception>
     public static IReadOnlyList<Table> Read(string path)
     {
         IDocument document = new HtmlParser().ParseDocument(File.ReadAllText(path));
@@ -39,13 +40,16 @@ public static class HtmlTables
     private static Table Convert(IElement table, int tableIndex, string path)
     {
         // Only this table's own rows: a nested table's rows belong to the nested table.
-        var rows = table.QuerySelectorAll("tr").Where(tr => tr.ParentElement?.Closest("table") == table).Select(tr => tr.Children.Where(c => c.LocalName is "td" or "th").ToList()).Where(r => r.Count > 0).ToList();
+        var rows = table.QuerySelectorAll("tr").Where(tr => tr.ParentElement?.Closest("table") == table)
+            .Select(tr => tr.Children.Where(c => c.LocalName is "td" or "th").ToList())
+            .Where(r => r.Count > 0).ToList();
         if (rows.Count == 0)
         {
             return new Table([]);
         }
         bool hasHeader = rows[0].All(c => c.LocalName == "th");
-        string[] names = hasHeader ? rows[0].Select(c => c.TextContent.Trim()).ToArray() : Enumerable.Range(0, rows[0].Count).Select(j => j.ToString()).ToArray();
+        string[] names = hasHeader ? rows[0].Select(c => c.TextContent.Trim()).ToArray()
+            : Enumerable.Range(0, rows[0].Count).Select(j => j.ToString()).ToArray();
         var body = rows.Skip(hasHeader ? 1 : 0).ToList();
         int first = hasHeader ? 1 : 0;
         for (int i = 0; i < body.Count; i++)
@@ -57,6 +61,7 @@ public static class HtmlTables
             }
         }
         return new Table(names.Select((name, j) => TextColumn.Build(
-            name, body.Select(r => r[j].TextContent.Trim()).ToArray(), null, i => $"{Component}: {path}, table {tableIndex}, row {i + first}")).ToArray());
+            name, body.Select(r => r[j].TextContent.Trim()).ToArray(), null, i
+                => $"{Component}: {path}, table {tableIndex}, row {i + first}")).ToArray());
     }
 }

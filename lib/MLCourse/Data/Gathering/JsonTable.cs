@@ -23,14 +23,18 @@ public static class JsonTable
 
     /// <summary>Reads the records of the JSON file at <paramref name="path"/>.</summary>
     /// <param name="path">The JSON file.</param>
-    /// <param name="recordsProperty">The top-level property holding the array, or null when the file is the array.</param>
+    /// <param name="recordsProperty">The top-level property holding the array, or null when
+    /// the file is the array.</param>
     /// <param name="dtypes">Kinds for some columns by name.</param>
-    /// <exception cref="FormatException">The array or a record is missing, or a value is of the wrong kind; the message says where.</exception>
-    public static Table Read(string path, string? recordsProperty = null, IReadOnlyDictionary<string, ColumnKind>? dtypes = null)
+    /// <exception cref="FormatException">The array or a record is missing, or a value is of the wrong kind; the message
+    /// says where.</exception>
+    public static Table Read(string path, string? recordsProperty = null,
+        IReadOnlyDictionary<string, ColumnKind>? dtypes = null)
     {
         using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
         JsonElement records = document.RootElement;
-        if (recordsProperty is not null && !(records.ValueKind == JsonValueKind.Object && records.TryGetProperty(recordsProperty, out records)))
+        if (recordsProperty is not null
+            && !(records.ValueKind == JsonValueKind.Object && records.TryGetProperty(recordsProperty, out records)))
         {
             throw ErrorMessage.MustInFile($"{Component}: {path}", "the top level",
                 $"be an object with a property '{recordsProperty}'",
@@ -49,18 +53,24 @@ public static class JsonTable
             : throw ErrorMessage.MustInFile($"{Component}: {path}", $"record {i}", "be an object",
                 $"is {record.ValueKind}")).ToList();
         var names = rows.SelectMany(r => r.Keys).Distinct().ToList();
-        return new Table(names.Select(name => Column(name, rows, dtypes is not null && dtypes.TryGetValue(name, out ColumnKind kind) ? kind : null, path)).ToArray());
+        ColumnKind? KindOf(string name) =>
+            dtypes is not null && dtypes.TryGetValue(name, out ColumnKind kind) ? kind : null;
+        return new Table(names.Select(name => Column(name, rows, KindOf(name), path)).ToArray());
     }
 
-    private static TableColumn Column(string name, List<Dictionary<string, JsonElement>> rows, ColumnKind? kind, string path)
+    private static TableColumn Column(
+        string name, List<Dictionary<string, JsonElement>> rows, ColumnKind? kind, string path)
     {
-        JsonElement?[] values = rows.Select(r => r.TryGetValue(name, out JsonElement v) && v.ValueKind != JsonValueKind.Null ? v : (JsonElement?)null).ToArray();
+        JsonElement? ValueOf(Dictionary<string, JsonElement> row) =>
+            row.TryGetValue(name, out JsonElement v) && v.ValueKind != JsonValueKind.Null ? v : null;
+        JsonElement?[] values = rows.Select(ValueOf).ToArray();
         bool allNumbers = values.All(v => v is null || v.Value.ValueKind == JsonValueKind.Number);
         if (kind is null && allNumbers && values.Any(v => v is not null))
         {
             kind = values.All(v => v is null || v.Value.TryGetInt64(out _)) ? ColumnKind.Integer : ColumnKind.Number;
         }
-        string?[] text = values.Select(v => v is null ? null : v.Value.ValueKind == JsonValueKind.String ? v.Value.GetString() : v.Value.GetRawText()).ToArray();
+        string?[] text = values.Select(v => v is null ? null : v.Value.ValueKind
+            == JsonValueKind.String ? v.Value.GetString() : v.Value.GetRawText()).ToArray();
         return TextColumn.Build(name, text, kind, i => $"{Component}: {path}, record {i}");
     }
 }

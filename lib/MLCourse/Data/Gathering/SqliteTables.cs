@@ -17,7 +17,9 @@ namespace MLCourse.Data.Gathering;
 /// </remarks>
 public static class SqliteTables
 {
-    /// <summary>Creates (or replaces) the table <paramref name="tableName"/> in the database file and fills it.</summary>
+    /// <summary>
+    /// Creates (or replaces) the table <paramref name="tableName"/> in the database file and fills it.
+    /// </summary>
     public static void Write(Table table, string databasePath, string tableName)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath}");
@@ -27,8 +29,10 @@ public static class SqliteTables
         Execute(connection, $"DROP TABLE IF EXISTS {Quote(tableName)}");
         Execute(connection, $"CREATE TABLE {Quote(tableName)} ({columns})");
         using SqliteCommand insert = connection.CreateCommand();
-        insert.CommandText = $"INSERT INTO {Quote(tableName)} VALUES ({string.Join(", ", table.Columns.Select((_, j) => $"$p{j}"))})";
-        SqliteParameter[] parameters = table.Columns.Select((_, j) => insert.Parameters.Add(new SqliteParameter($"$p{j}", null))).ToArray();
+        string placeholders = string.Join(", ", table.Columns.Select((_, j) => $"$p{j}"));   // $p0, $p1, …
+        insert.CommandText = $"INSERT INTO {Quote(tableName)} VALUES ({placeholders})";
+        SqliteParameter[] parameters =
+            table.Columns.Select((_, j) => insert.Parameters.Add(new SqliteParameter($"$p{j}", null))).ToArray();
         for (int i = 0; i < table.RowCount; i++)
         {
             for (int j = 0; j < parameters.Length; j++)
@@ -41,7 +45,8 @@ public static class SqliteTables
     }
 
     /// <summary>Runs <paramref name="sql"/> against the database file and returns its rows.</summary>
-    /// <exception cref="SqliteException">The query is not valid SQL for that database; SQLite's message says why.</exception>
+    /// <exception cref="SqliteException">The query is not valid SQL for that database; SQLite's message says
+    /// why.</exception>
     public static Table Query(string databasePath, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
@@ -70,9 +75,12 @@ public static class SqliteTables
         }
         if (present.Count > 0 && present.All(v => v is long or double))
         {
-            return new TableColumn(name, ColumnKind.Number, values.Select(v => v is null ? null : (object)Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray());
+            return new TableColumn(name, ColumnKind.Number,
+                values.Select(v => v is null ? null : (object)Convert.ToDouble(v, CultureInfo.InvariantCulture))
+                .ToArray());
         }
-        return new TableColumn(name, ColumnKind.Text, values.Select(v => v is null ? null : Convert.ToString(v, CultureInfo.InvariantCulture)).ToArray());
+        return new TableColumn(name, ColumnKind.Text,
+            values.Select(v => v is null ? null : Convert.ToString(v, CultureInfo.InvariantCulture)).ToArray());
     }
 
     private static object ToSql(object? value) => value switch

@@ -16,7 +16,10 @@ public enum ColumnKind
     /// <summary>Free text, stored as <see cref="string"/>.</summary>
     Text,
 
-    /// <summary>Text from a small set of categories, stored as <see cref="string"/>; <see cref="TableColumn.Categories"/> lists them sorted.</summary>
+    /// <summary>
+    /// Text from a small set of categories, stored as <see cref="string"/>;
+    /// <see cref="TableColumn.Categories"/> lists them sorted.
+    /// </summary>
     Category,
 
     /// <summary>Calendar dates, stored as <see cref="DateOnly"/>.</summary>

@@ -7,7 +7,7 @@ namespace MLCourse.Data.Tables;
 /// A small data frame: named, typed columns of equal length — the course's counterpart of a
 /// pandas <c>DataFrame</c>. Missing values are <c>null</c>; nothing converts them silently.
 /// </summary>
-/// <remarks>Introduced in notebook day 03 (data gathering); the encoders and pipelines of days 04–06 read it.</remarks>
+/// <remarks>Introduced in notebook day 03 (data gathering); the pipelines of day 05 read it.</remarks>
 public sealed class Table
 {
     private const string Component = "Table";
@@ -86,7 +86,8 @@ public sealed class Table
     public Table Rows(IEnumerable<int> indices)
     {
         int[] rows = indices.ToArray();
-        return new Table(Columns.Select(c => new TableColumn(c.Name, c.Kind, rows.Select(i => c.Values[i]).ToArray())).ToArray());
+        return new Table(Columns.Select(c => new TableColumn(c.Name, c.Kind, rows.Select(i => c.Values[i]).ToArray()))
+            .ToArray());
     }
 
     /// <summary>The rows where <paramref name="keep"/> is true.</summary>
@@ -100,7 +101,8 @@ public sealed class Table
     }
 
     /// <summary>The named numeric columns as a (rows, columns) matrix.</summary>
-    /// <exception cref="ArgumentException">A column is not numeric, or a value is missing (impute first); the message names the row.</exception>
+    /// <exception cref="ArgumentException">A column is not numeric, or a value is missing (impute first); the message
+    /// names the row.</exception>
     public Matrix<double> ToMatrix(params string[] names)
     {
         double?[][] columns = names.Select(Numbers).ToArray();
@@ -122,7 +124,8 @@ public sealed class Table
     {
         if (RowCount > 0 && column.Count != RowCount)
         {
-            throw ErrorMessage.Shape(Component, nameof(column), ErrorMessage.FormatShape(RowCount), ErrorMessage.FormatShape(column.Count));
+            throw ErrorMessage.Shape(Component, nameof(column),
+                ErrorMessage.FormatShape(RowCount), ErrorMessage.FormatShape(column.Count));
         }
         var columns = Columns.Where(c => c.Name != column.Name).ToList();
         int at = Columns.ToList().FindIndex(c => c.Name == column.Name);
@@ -130,19 +133,25 @@ public sealed class Table
         return new Table(columns);
     }
 
-    /// <summary>A table of Number columns named <paramref name="names"/> holding the columns of <paramref name="values"/> (the inverse of <see cref="ToMatrix"/>).</summary>
+    /// <summary>
+    /// A table of Number columns named <paramref name="names"/> holding the columns of <paramref name="values"/> (the
+    /// inverse of <see cref="ToMatrix"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">The number of names differs from the number of columns.</exception>
     public static Table FromMatrix(IReadOnlyList<string> names, Matrix<double> values)
     {
         if (names.Count != values.ColumnCount)
         {
-            throw ErrorMessage.Shape(Component, nameof(names), ErrorMessage.FormatShape(values.ColumnCount), ErrorMessage.FormatShape(names.Count));
+            throw ErrorMessage.Shape(Component, nameof(names),
+                ErrorMessage.FormatShape(values.ColumnCount), ErrorMessage.FormatShape(names.Count));
         }
-        return new(names.Select((name, j) => new TableColumn(name, ColumnKind.Number, values.Column(j).Select(v => (object?)v).ToArray())).ToArray());
+        return new(names.Select((name, j) => new TableColumn(name, ColumnKind.Number,
+            values.Column(j).Select(v => (object?)v).ToArray())).ToArray());
     }
 
     /// <summary>The rows of several tables with the same columns, one after another (pandas' <c>concat</c>).</summary>
-    /// <exception cref="ArgumentException">The tables' column names or kinds differ; the message names the first table that differs.</exception>
+    /// <exception cref="ArgumentException">The tables' column names or kinds differ; the message names the first table
+    /// that differs.</exception>
     public static Table Concat(IReadOnlyList<Table> tables)
     {
         if (tables.Count == 0)
@@ -157,6 +166,7 @@ public sealed class Table
             throw ErrorMessage.Must(Component, nameof(tables), "have the same columns",
                 $"table 0 has ({expected}) and table {differing} has ({Signature(tables[differing])})");
         }
-        return new Table(tables[0].Columns.Select((c, j) => new TableColumn(c.Name, c.Kind, tables.SelectMany(t => t.Columns[j].Values).ToArray())).ToArray());
+        return new Table(tables[0].Columns.Select((c, j) => new TableColumn(c.Name,
+            c.Kind, tables.SelectMany(t => t.Columns[j].Values).ToArray())).ToArray());
     }
 }

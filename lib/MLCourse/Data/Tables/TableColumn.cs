@@ -8,7 +8,10 @@ namespace MLCourse.Data.Tables;
 /// <remarks>Introduced in notebook day 03 (data gathering).</remarks>
 public sealed class TableColumn
 {
-    /// <summary>Creates a column; values must match <paramref name="kind"/> (double, long, string, DateOnly or DateTime) or be null.</summary>
+    /// <summary>
+    /// Creates a column; values must match <paramref name="kind"/> (double, long, string,
+    /// DateOnly or DateTime) or be null.
+    /// </summary>
     /// <exception cref="ArgumentException">A value of another type than the kind stores.</exception>
     public TableColumn(string name, ColumnKind kind, IReadOnlyList<object?> values)
     {
@@ -39,7 +42,9 @@ public sealed class TableColumn
     /// <summary>The values, one per row; <c>null</c> where missing.</summary>
     public IReadOnlyList<object?> Values { get; }
 
-    /// <summary>For a <see cref="ColumnKind.Category"/> column, its distinct values in ordinal order; otherwise empty.</summary>
+    /// <summary>
+    /// For a <see cref="ColumnKind.Category"/> column, its distinct values in ordinal order; otherwise empty.
+    /// </summary>
     public IReadOnlyList<string> Categories { get; }
 
     /// <summary>The number of rows.</summary>

@@ -17,7 +17,8 @@ internal static class TextColumn
     /// <param name="raw">The values as text; null or empty where missing.</param>
     /// <param name="kind">The requested kind, or null to infer it.</param>
     /// <param name="where">Describes row i for error messages, e.g. "file.csv, line 7".</param>
-    /// <exception cref="FormatException">A value cannot be read as the requested kind; the message says where.</exception>
+    /// <exception cref="FormatException">A value cannot be read as the requested kind; the message says
+    /// where.</exception>
     public static TableColumn Build(string name, IReadOnlyList<string?> raw, ColumnKind? kind, Func<int, string> where)
     {
         string?[] values = raw.Select(v => string.IsNullOrEmpty(v) ? null : v).ToArray();
@@ -42,16 +43,21 @@ internal static class TextColumn
         {
             return ColumnKind.Integer;
         }
-        return present.Length > 0 && present.All(v => Parse(v, ColumnKind.Number) is not null) ? ColumnKind.Number : ColumnKind.Text;
+        return present.Length > 0
+            && present.All(v => Parse(v, ColumnKind.Number) is not null) ? ColumnKind.Number : ColumnKind.Text;
     }
 
     /// <summary>The value of <paramref name="text"/> as <paramref name="kind"/>, or null when it is not one.</summary>
     public static object? Parse(string text, ColumnKind kind) => kind switch
     {
-        ColumnKind.Integer => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l) ? l : null,
-        ColumnKind.Number => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : null,
-        ColumnKind.Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date) ? date : null,
-        ColumnKind.DateTime => DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTime time) ? time : null,
+        ColumnKind.Integer => long.TryParse(text, NumberStyles.AllowLeadingSign,
+            CultureInfo.InvariantCulture, out long l) ? l : null,
+        ColumnKind.Number => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
+            ? d : null,
+        ColumnKind.Date => DateOnly.TryParseExact(text, "yyyy-MM-dd",
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date) ? date : null,
+        ColumnKind.DateTime => DateTime.TryParse(text, CultureInfo.InvariantCulture,
+            DateTimeStyles.RoundtripKind, out DateTime time) ? time : null,
         _ => text,
     };
 

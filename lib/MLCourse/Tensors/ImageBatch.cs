@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Errors;
 using TorchSharp;
 
-namespace MLCourse.Convolution;
+namespace MLCourse.Tensors;
 
 /// <summary>
 /// A batch of multi-channel images in the (batch, channels, height, width) layout that PyTorch,
@@ -19,12 +19,14 @@ public sealed class ImageBatch
     {
         if (batch < 1 || channels < 1 || height < 1 || width < 1)
         {
-            throw ErrorMessage.Shape(Component, "shape", "(batch ≥ 1, channels ≥ 1, height ≥ 1, width ≥ 1)", ErrorMessage.FormatShape(batch, channels, height, width));
+            throw ErrorMessage.Shape(Component, "shape", "(batch ≥ 1, channels ≥ 1, height ≥ 1, width ≥ 1)",
+                ErrorMessage.FormatShape(batch, channels, height, width));
         }
         int count = batch * channels * height * width;
         if (data is not null && data.Length != count)
         {
-            throw ErrorMessage.Shape(Component, nameof(data), ErrorMessage.FormatShape(count), ErrorMessage.FormatShape(data.Length));
+            throw ErrorMessage.Shape(Component, nameof(data),
+                ErrorMessage.FormatShape(count), ErrorMessage.FormatShape(data.Length));
         }
         (Batch, Channels, Height, Width) = (batch, channels, height, width);
         Data = data ?? new double[count];
@@ -61,17 +63,21 @@ public sealed class ImageBatch
     {
         if (tensor.dim() != 4)
         {
-            throw ErrorMessage.Shape(Component, nameof(tensor), "(batch, channels, height, width)", ErrorMessage.FormatShape(tensor.shape));
+            throw ErrorMessage.Shape(Component, nameof(tensor),
+                "(batch, channels, height, width)", ErrorMessage.FormatShape(tensor.shape));
         }
         using var scope = torch.NewDisposeScope();
         double[] data = tensor.detach().to_type(torch.float64).contiguous().data<double>().ToArray();
-        return new ImageBatch((int)tensor.shape[0], (int)tensor.shape[1], (int)tensor.shape[2], (int)tensor.shape[3], data);
+        return new ImageBatch((int)tensor.shape[0], (int)tensor.shape[1],
+            (int)tensor.shape[2], (int)tensor.shape[3], data);
     }
 
     /// <summary>A float64 tensor of shape (batch, channels, height, width) holding a copy of the values.</summary>
     public torch.Tensor ToTensor() => torch.tensor(Data, Shape, torch.float64);
 
-    /// <summary>Channel <paramref name="channel"/> of image <paramref name="image"/> as a (height, width) matrix.</summary>
+    /// <summary>
+    /// Channel <paramref name="channel"/> of image <paramref name="image"/> as a (height, width) matrix.
+    /// </summary>
     public Matrix<double> ToMatrix(int image = 0, int channel = 0) =>
         Matrix<double>.Build.Dense(Height, Width, (h, w) => this[image, channel, h, w]);
 

@@ -1,10 +1,10 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace MLCourse.Pipelines;
+namespace MLCourse;
 
 /// <summary>A supervised model's settings: <see cref="Fit"/> learns from features and labels.</summary>
 /// <typeparam name="TLabel">The label type: a class name for classifiers, a number for regressors.</typeparam>
-/// <remarks>The final step of a <see cref="ModelPipeline{TLabel}"/>; introduced in notebook day 05.</remarks>
+/// <remarks>The final step of a <see cref="Pipelines.ModelPipeline{TLabel}"/>; introduced in notebook day 05.</remarks>
 public interface IEstimator<TLabel>
 {
     /// <summary>Learns from <paramref name="x"/> (samples, features) and one label per sample.</summary>
@@ -18,6 +18,8 @@ public interface IPredictor<TLabel>
     /// <summary>One predicted label per row of <paramref name="x"/> (samples, features).</summary>
     TLabel[] Predict(Matrix<double> x);
 
-    /// <summary>The model's default score on <paramref name="x"/> and <paramref name="y"/>, as scikit-learn's <c>score</c>.</summary>
+    /// <summary>
+    /// The model's default score on <paramref name="x"/> and <paramref name="y"/>, as scikit-learn's <c>score</c>.
+    /// </summary>
     double Score(Matrix<double> x, IReadOnlyList<TLabel> y);
 }

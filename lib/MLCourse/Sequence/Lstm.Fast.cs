@@ -12,14 +12,15 @@ public sealed partial class Lstm
     /// Each step is one matrix product on the library's <see cref="Gemm"/>: the rows [h_{t−1}, x_t]
     /// of all sequences, (batch, units + features), times the four gates' weights side by side,
     /// (units + features, 4·units); then the element-wise equations (1)–(6), the activations
-    /// several units per SIMD instruction (<see cref="Activations.SigmoidInPlace"/>, <see cref="Activations.TanhInPlace"/>).
+    /// several units per SIMD instruction (<see cref="Activations.SigmoidInPlace"/>,
+    /// <see cref="Activations.TanhInPlace"/>).
     /// Nothing is cached, so there is no <see cref="Backward"/> from here; the result equals
     /// <see cref="Forward"/>'s hidden states sequence by sequence.
     /// </summary>
     /// <param name="sequences">The batch: each (timesteps, features), all of the same length.</param>
     /// <returns>For each sequence, its hidden states h_1 … h_T as rows, (timesteps, units).</returns>
     /// <exception cref="ArgumentException">An empty batch, or a sequence of another shape than the first.</exception>
-    public Matrix<double>[] ForwardBatch(IReadOnlyList<Matrix<double>> sequences)
+    public Matrix<double>[] ForwardFast(IReadOnlyList<Matrix<double>> sequences)
     {
         if (sequences.Count == 0)
         {
@@ -28,7 +29,8 @@ public sealed partial class Lstm
         int steps = sequences[0].RowCount;
         if (sequences.FirstOrDefault(s => s.RowCount != steps || s.ColumnCount != Features || steps == 0) is { } wrong)
         {
-            throw ErrorMessage.Shape(Component, nameof(sequences), $"(timesteps ≥ 1, {Features}) for every sequence, the same timesteps as the first ({steps})",
+            throw ErrorMessage.Shape(Component, nameof(sequences),
+                $"(timesteps ≥ 1, {Features}) for every sequence, the same timesteps as the first ({steps})",
                 ErrorMessage.FormatShape(wrong.RowCount, wrong.ColumnCount));
         }
         int batch = sequences.Count, units = Units, width = Units + Features, gates = 4 * Units;
@@ -37,15 +39,16 @@ public sealed partial class Lstm
         var inputs = new double[batch * width];            // rows [h_{t−1}, x_t]
         var preActivations = new double[batch * gates];
         var cells = new double[batch * units];             // C_{t−1}, then C_t
-        double[][] x = sequences.Select(sequence => sequence.ToRowMajorArray()).ToArray();       // (timesteps, features) each
-        double[][] hidden = sequences.Select(_ => new double[steps * units]).ToArray();        // (timesteps, units) each
+        // (timesteps, features) each
+        double[][] x = sequences.Select(sequence => sequence.ToRowMajorArray()).ToArray();
+        double[][] hidden = sequences.Select(_ => new double[steps * units]).ToArray();   // (timesteps, units) each
         for (int t = 0; t < steps; t++)
         {
             for (int s = 0; s < batch; s++)
             {
                 x[s].AsSpan(t * Features, Features).CopyTo(inputs.AsSpan(s * width + units, Features));
             }
-            Gemm.Multiply(inputs, weights, preActivations, batch, width, gates);
+            Gemm.MultiplyFast(inputs, weights, preActivations, batch, width, gates);
             for (int s = 0; s < batch; s++)
             {
                 Span<double> z = preActivations.AsSpan(s * gates, gates);   // f | C̃ | i | o, before activation

@@ -1,12 +1,15 @@
 using MLCourse.Data.Tables;
 
-namespace MLCourse.Pipelines;
+namespace MLCourse;
 
 /// <summary>
 /// A transformer's settings: <see cref="Fit"/> learns from a table and returns the fitted state,
 /// which then transforms any table with the same columns (scikit-learn's fit / transform).
 /// </summary>
-/// <remarks>The steps of a <see cref="Pipeline"/> and a <see cref="ColumnTransformer"/>; introduced in notebook day 05.</remarks>
+/// <remarks>
+/// The steps of a <see cref="Pipelines.Pipeline"/> and a <see cref="Pipelines.ColumnTransformer"/>; introduced in
+/// notebook day 05.
+/// </remarks>
 public interface ITableTransformer
 {
     /// <summary>Learns from <paramref name="x"/>.</summary>

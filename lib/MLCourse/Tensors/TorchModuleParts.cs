@@ -1,7 +1,7 @@
 using MLCourse.Errors;
 using TorchSharp;
 
-namespace MLCourse.Attention;
+namespace MLCourse.Tensors;
 
 /// <summary>
 /// Finds a named parameter of a TorchSharp module for the layers' CopyTo and CopyFrom, with the
