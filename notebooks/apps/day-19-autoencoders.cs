@@ -267,11 +267,8 @@ Display.Show(Charts.Lines("Held-out reconstruction cost against code size k = 2,
     new Series("autoencoder", log2k, aeCost), new Series("PCA, k components", log2k, pcaCost),
     new Series("mean image (k = 0)", log2k, log2k.Select(_ => baseline).ToArray())));
 
-// The chart shows the same numbers. Both curves fall as $k$ grows, since each extra number per
-// digit buys less than the one before. The gap between them changes sign: the autoencoder is below PCA
-// at 2 and 8 and above it at 32. The checks below fix the claims that could have come out otherwise:
-// the autoencoder beats PCA at the tight bottlenecks, wider codes reconstruct better, and PCA's error halves from
-// 2 to 32 components.
+// Both curves fall as $k$ grows, each extra number per digit buying less than the one before, and the
+// gap changes sign between 8 and 32. The checks below fix the claims that could have come out otherwise.
 
 Claims.Check(aeCost[0] < pcaCost[0] && aeCost[1] < 0.85 * pcaCost[1],
     "at k = 2 the autoencoder beats PCA, and at k = 8 by more than 15%");
@@ -505,11 +502,7 @@ Claims.Check(verdicts.Skip(2).Take(3).All(v => v.Fd > 5 * realFd),
 // a code space that is filled on purpose, with a known distribution to draw from. That is the
 // variational autoencoder of day 20.
 //
-// ## Exercises
-//
-// Exercises 1–3 are in the notebook where they belong. Write in the cell that starts with
-// `// Exercise N:`, run it, then run the cell below it. Reference solutions:
-// `notebooks/solutions/day-19-autoencoders.dib`.
+// Exercises 1–3 are above; reference solutions: `notebooks/solutions/day-19-autoencoders.dib`.
 
 // Types declared in the notebook's cells (C# puts them after the statements).
 
