@@ -535,9 +535,8 @@ using (torch.no_grad())
 //
 // The 2-D VAE above was trained with the library's draw. Now yours drives the training: choose a latent
 // size $k$ and a number of epochs (1 to 5) so that a VAE trained with **your** `Reparameterize` (exercise 2)
-// reaches a held-out $-$ELBO below the 2-D VAE's after its 10 epochs. The check trains your setting (about
-// a second per epoch on a quiet machine) and measures it against that target. A wider code costs almost no
-// time, but its KL term grows with $k$.
+// reaches a held-out $-$ELBO below the 2-D VAE's after its 10 epochs. The check trains your setting and
+// measures it against that target. A wider code costs almost no time, but its KL term grows with $k$.
 
 // Exercise 4: the latent size k and the number of epochs (1 to 5) for a VAE trained with your
 // Reparameterize; the goal is a held-out −ELBO below the 2-D VAE's after 10 epochs.
