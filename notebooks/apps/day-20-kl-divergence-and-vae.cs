@@ -534,11 +534,11 @@ using (torch.no_grad())
 // ### Exercise 4: tune a VAE that your own `Reparameterize` trains
 //
 // The 2-D VAE above was trained with the library's draw. Now yours drives the training: choose a latent
-// size $k$ and a number of epochs (1 to 5) so that a VAE trained with **your** `Reparameterize` (exercise 2)
+// size $k$ and a number of epochs (1 to 3) so that a VAE trained with **your** `Reparameterize` (exercise 2)
 // reaches a held-out $-$ELBO below the 2-D VAE's after its 10 epochs. The check trains your setting and
 // measures it against that target. A wider code costs almost no time, but its KL term grows with $k$.
 
-// Exercise 4: the latent size k and the number of epochs (1 to 5) for a VAE trained with your
+// Exercise 4: the latent size k and the number of epochs (1 to 3) for a VAE trained with your
 // Reparameterize; the goal is a held-out −ELBO below the 2-D VAE's after 10 epochs.
 int? latentSize4 = null;
 int? epochs4 = null;
@@ -552,7 +552,7 @@ double HeldOutNegativeElbo(DigitVae model)
 Exercise.Check("4", () =>
 {
     if (latentSize4 is not int k || epochs4 is not int n) return Exercise.Todo<string?>();
-    if (k < 1 || n < 1 || n > 5) return $"choose k ≥ 1 and 1 to 5 epochs (got k = {k}, {n} epochs)";
+    if (k < 1 || n < 1 || n > 3) return $"choose k ≥ 1 and 1 to 3 epochs (got k = {k}, {n} epochs)";
     var g = new torch.Generator(4);                      // your draw against the library's first
     var (m, lv, e) = (torch.randn(8, k, generator: g), torch.randn(8, k, generator: g),
         torch.randn(8, k, generator: g));
