@@ -324,15 +324,26 @@ double poorJsd = Divergence.JensenShannon(trueMass, Normalise(Enumerable.Range(0
 Console.WriteLine($"binned JSD to the truth: GAN {histogramJsd:F4} nats, "
     + $"poor N(0, 1.5²) {poorJsd:F4} nats");
 Console.WriteLine($"share of GAN samples in the left mode: {leftShare:P1}");
+foreach (int s in new[] { 1000, 1500 })
+{
+    double[] shares = Histogram(snapshots[s]);
+    int top = Array.IndexOf(shares, shares.Max());
+    Console.WriteLine($"after {s} steps the fullest 0.25-wide bin (centre {centres[top]:F3}) holds "
+        + $"{shares[top]:P1} of the samples");
+}
+double bridge = Enumerable.Range(0, 40).Where(b => Math.Abs(centres[b]) < 1)
+    .Average(b => Histogram(generated)[b]);
+Console.WriteLine($"the truth's fullest bin holds {trueMass.Max():P1}; after 1500 steps the bins "
+    + $"between −1 and 1 hold {bridge:P1} each on average");
 Claims.Check(leftShare > 0.35 && leftShare < 0.65,
     "both modes are found: each holds 35–65% of the samples");
 Claims.Check(histogramJsd < poorJsd, "the GAN is closer to the truth than the one-hump generator");
 
 // After 100 steps the generator makes one lopsided hump with a tail across the gap. From 500
-// steps on it has two peaks near $\pm 2$, but too narrow and spiky: at step 1,000, 41 % of all samples
-// fall in one 0.25-wide bin of the left mode (the truth puts at most 10 % in any bin), at step 1,500
-// the spike has moved to the right mode. The game oscillates rather than settles. A thin bridge
-// of samples, about 0.5 % per bin, joins the modes. The bridge is forced: the generator is a continuous function of a
+// steps on it has two peaks near $\pm 2$, but too narrow and spiky: at step 1,000, 41.3 % of all samples
+// fall in one 0.25-wide bin of the left mode (the truth puts at most 9.6 % in any bin); at step 1,500
+// the spike (27.6 %) has moved to the right mode. The game oscillates rather than settles. A thin bridge
+// of samples, 0.4 % per bin between −1 and 1, joins the modes. The bridge is forced: the generator is a continuous function of a
 // one-dimensional $z$, so it maps the connected line of $z$ values onto a connected set and must pass
 // through the gap. The binned JSD (printed) puts a number on it: 0.17 nats for the GAN against 0.23
 // for the one-hump generator — better, far from 0, while the discriminator's loss already said "½".
@@ -345,13 +356,11 @@ Claims.Check(histogramJsd < poorJsd, "the GAN is closer to the truth than the on
 // blocks) to keep the notebook within its time budget on one CPU thread. The first 8,000 digits
 // train the GAN; the last 2,000 are held out and used only to measure.
 //
-// **How to measure samples?** A GAN has no likelihood to report. `DigitJudge` is a small classifier
-// (an MLP, 196 → 256 → 64 → 11) trained on the same 8,000 digits plus an 11th class, "not a digit"
-// (noise and pixel-shuffled digits). For a set of images it reports the share it labels as a digit
-// with ≥ 90 % confidence, the share it calls "not a digit", and the **entropy of the predicted
-// classes** in bits ($\log_2 10 \approx 3.32$ if all ten digits are equally common; a collapsed GAN
-// that draws only 1s scores 0). It also reports a **Fréchet distance** between Gaussians fitted to its
-// 64 penultimate features of two image sets (the idea of FID): 0 for identical distributions.
+// **How to measure samples?** A GAN has no likelihood to report, so we use day 19's `DigitJudge`,
+// trained here on the same 8,000 14×14 digits (196 → 256 → 64 → 11, the 11th class "not a digit"). It
+// reports the share of digits labelled with ≥ 90 % confidence, the share of "not a digit", the
+// **entropy of the predicted classes** ($\log_2 10 \approx 3.32$ bits if all ten digits are equally
+// common; a collapsed GAN that draws only 1s scores 0) and a **Fréchet distance** in its 64 features.
 // These numbers mean something only next to baselines: real held-out digits (the ceiling) and
 // noise (the floor).
 // <!-- numbers: 90 % = DigitJudge's confidence threshold; 3.32 = log₂ 10 -->
