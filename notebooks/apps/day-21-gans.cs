@@ -542,6 +542,8 @@ Claims.Check(lastFd > realFd,
 // one that learned nothing the first two, and the last one would fail only if the GAN matched real
 // digits, which 1,500 steps of a 60k-parameter MLP do not. Which digits does it draw?
 
+Console.WriteLine("samples per judged digit: " + string.Join(", ",
+    last.ClassCounts.Select((n, d) => $"{d}: {n}")) + $"; not a digit: {last.NotDigits}");
 Display.Show(Charts.Bars("Digit GAN after 1,500 steps: which digits it draws (1,000 samples)",
     "digit (judge's label)", "samples",
     Enumerable.Range(0, 10).Select(d => d.ToString()).Append("not a digit").ToArray(),
