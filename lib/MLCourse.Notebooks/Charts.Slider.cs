@@ -136,8 +136,10 @@ public static partial class Charts
             string name = (string)PlotlyFigure.Get(trace, "name")!;
             PlotlyFigure.Set(trace, ("line", PlotlyFigure.Object(("color", Palette[names.IndexOf(name) % Palette.Length]))));
         }
+        var ticks = TickLabels(all);   // the letters or tokens under the steps, when the series have them
         PlotlyFigure.Set(GenericChart.getLayout(chart),
-            ("xaxis", PlotlyFigure.Object(("title", PlotlyFigure.Object(("text", xTitle))), ("range", Padded(all.SelectMany(s => s.X))))),
+            ("xaxis", PlotlyFigure.Object(("title", PlotlyFigure.Object(("text", xTitle))), ("range", Padded(all.SelectMany(s => s.X))),
+                ("tickmode", ticks is null ? null : "array"), ("tickvals", ticks?.Values), ("ticktext", ticks?.Labels), ("tickangle", ticks is null ? null : 0))),
             ("yaxis", PlotlyFigure.Object(("title", PlotlyFigure.Object(("text", yTitle))), ("range", Padded(all.SelectMany(s => s.Y))))));
         return chart;
     }
