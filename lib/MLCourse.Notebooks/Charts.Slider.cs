@@ -59,6 +59,7 @@ public static partial class Charts
             && PlotlyFigure.Get(frameTitle, "text") is string text ? text.Split("<br>").Length : 1);
         int extra = Math.Max(0, titleLines - frameTitleLines) * TitleLineHeight;
         int height = PlotlyFigure.Get(layout, "height") is int h ? h : 450;
+        int labelRoom = (int)Math.Ceiling(LabelCharWidth * frames.Max(f => f.Label.Length) / 2);
         PlotlyFigure.Set(layout,
             ("title", PlotlyFigure.Object(("text", titles[0]))),
             ("margin", PlotlyFigure.Set(PlotlyFigure.Copy(margins, PlotlyFigure.Object()), ("b", bottom + 90), ("t", top + extra))),
@@ -69,7 +70,8 @@ public static partial class Charts
                 PlotlyFigure.Object(
                     ("active", 0),
                     ("currentvalue", PlotlyFigure.Object(("prefix", parameterName + ": "), ("xanchor", "left"))),
-                    ("pad", PlotlyFigure.Object(("t", Math.Max(10, bottom - 10)), ("b", 10))),
+                    // Room either side for half the longest step label, so the end labels are not cut off.
+                    ("pad", PlotlyFigure.Object(("t", Math.Max(10, bottom - 10)), ("b", 10), ("l", labelRoom), ("r", labelRoom))),
                     ("steps", steps.ToArray())),
             }));
         return GenericChart.setLayout(layout, GenericChart.ofTraceObjects(true, traces.SelectMany(t => t).ToList()));
@@ -136,8 +138,10 @@ public static partial class Charts
             string name = (string)PlotlyFigure.Get(trace, "name")!;
             PlotlyFigure.Set(trace, ("line", PlotlyFigure.Object(("color", Palette[names.IndexOf(name) % Palette.Length]))));
         }
+        var ticks = TickLabels(all);   // the letters or tokens under the steps, when the series have them
         PlotlyFigure.Set(GenericChart.getLayout(chart),
-            ("xaxis", PlotlyFigure.Object(("title", PlotlyFigure.Object(("text", xTitle))), ("range", Padded(all.SelectMany(s => s.X))))),
+            ("xaxis", PlotlyFigure.Object(("title", PlotlyFigure.Object(("text", xTitle))), ("range", Padded(all.SelectMany(s => s.X))),
+                ("tickmode", ticks is null ? null : "array"), ("tickvals", ticks?.Values), ("ticktext", ticks?.Labels), ("tickangle", ticks is null ? null : 0))),
             ("yaxis", PlotlyFigure.Object(("title", PlotlyFigure.Object(("text", yTitle))), ("range", Padded(all.SelectMany(s => s.Y))))));
         return chart;
     }

@@ -39,8 +39,10 @@ public static partial class Charts
     {
         RequireCount("Charts.Bars", nameof(values), values.Count, categories.Count);
         var bars = new Series(title, Enumerable.Range(0, values.Count).Select(i => (double)i).ToArray(), values) { Errors = errors };
+        // Room to write every bar's name level under it (about 7 pixels a letter, a gap between).
+        int plotWidth = (int)Math.Ceiling(LabelCharWidth * categories.Sum(c => c.Length)) + 16 * categories.Count;
         return Styled(PlotlyChart.Column<double, string, string>(values: values, Keys: new Plotly.NET.CSharp.Optional<IEnumerable<string>>(categories, true)),
-            title, xTitle, yTitle, [bars]);
+            title, xTitle, yTitle, [bars], Math.Max(440, plotWidth));
     }
 
     /// <summary>Bars side by side: one group per x value, one bar per series in each group; labels and error bars as in <see cref="Lines"/>.</summary>
@@ -51,7 +53,8 @@ public static partial class Charts
 
     // Axis titles, tick labels from the series' XLabels, error bars from their Errors (trace i is
     // series i), and the width that fits the title and legend.
-    private static GenericChart Styled(GenericChart chart, string title, string xTitle, string yTitle, IReadOnlyList<Series> series)
+    private static GenericChart Styled(GenericChart chart, string title, string xTitle, string yTitle, IReadOnlyList<Series> series,
+        int plotWidth = 440)
     {
         chart = Titled(title, chart)
             .WithXAxisStyle<double, double, string>(TitleText: xTitle)
@@ -60,7 +63,7 @@ public static partial class Charts
         {
             PlotlyFigure.Set(trace, ("error_y", ErrorBars(s.Errors)));
         }
-        chart = Fitted(chart, title, series.Select(s => s.Name).ToList());
+        chart = Fitted(chart, title, series.Select(s => s.Name).ToList(), plotWidth);
         if (TickLabels(series) is { } ticks)
         {
             Layout layout = GenericChart.getLayout(chart);

@@ -61,6 +61,17 @@ public class ChartWidthTests
     }
 
     [Fact]
+    public void Bars_with_long_names_widen_so_that_each_name_fits_under_its_bar()
+    {
+        string[] names = ["majority: always girl", "last-letter rule", "best single input (last 3 letters)", "two inputs, shared embedding"];
+
+        double width = Width(Charts.Bars("accuracy", "model", "%", names, [60, 79, 84, 85]));
+
+        Assert.InRange(width, 160 + 7 * names.Sum(n => n.Length), Charts.PageWidth);
+        Assert.Equal(600, Width(Charts.Bars("accuracy", "model", "%", ["a", "b"], [1, 2])));
+    }
+
+    [Fact]
     public void A_title_too_long_for_the_page_is_wrapped_at_spaces_with_room_above_the_plot()
     {
         var chart = Charts.Lines(LongTitle, "x", "y", new Series("a", [0, 1], [0, 1]));

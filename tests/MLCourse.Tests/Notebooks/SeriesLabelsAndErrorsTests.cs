@@ -39,6 +39,17 @@ public class SeriesLabelsAndErrorsTests
     }
 
     [Fact]
+    public void A_lines_slider_keeps_the_letters_under_its_fixed_x_range()
+    {
+        var frames = new[] { 0.5, 2.0 }.Select(rho => ($"ρ = {rho}", new[] { Series.Steps("gradient", "It is", [rho, rho, rho, rho, rho]) })).ToList();
+
+        var x = ChartJson.Layout(Charts.LinesSlider("gradient per character", "character read", "log10", "ρ", frames)).GetProperty("xaxis");
+
+        Assert.Equal(["I", "t", "␣", "i", "s"], ChartJson.Strings(x.GetProperty("ticktext")));
+        Assert.Equal(2, ChartJson.Doubles(x.GetProperty("range")).Length);
+    }
+
+    [Fact]
     public void Labels_or_errors_of_the_wrong_length_are_named()
     {
         var labels = Assert.Throws<ArgumentException>(() => new Series("s", [1, 2, 3], [0, 0, 0]) { XLabels = ["a", "b"] });
