@@ -16,8 +16,12 @@ public static partial class Charts
     /// for other charts, the plot area) fit, so an enlarged grid is never cut off on the page. The chart
     /// passed in is changed and returned. Introduced in notebook day 16 (feature maps of a real image).
     /// </remarks>
-    /// <param name="chart">A chart with a width and height in its layout (every image chart of this class has them).</param>
-    /// <param name="factor">How many times larger the plot area is drawn, at least 1; lowered to fit <see cref="PageWidth"/>.</param>
+    /// <param name="chart">
+    /// A chart with a width and height in its layout (every image chart of this class has them).
+    /// </param>
+    /// <param name="factor">
+    /// How many times larger the plot area is drawn, at least 1; lowered to fit <see cref="PageWidth"/>.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is less than 1.</exception>
     /// <exception cref="ArgumentException">The chart's layout has no width or height.</exception>
     public static GenericChart Enlarged(GenericChart chart, double factor)
@@ -30,10 +34,12 @@ public static partial class Charts
         Layout layout = GenericChart.getLayout(chart);
         if (PlotlyFigure.Get(layout, "width") is not int width || PlotlyFigure.Get(layout, "height") is not int height)
         {
-            throw new ArgumentException($"{component}: the chart's layout must give a width and a height in pixels.", nameof(chart));
+            throw new ArgumentException($"{component}: the chart's layout must give a width and a height in pixels.",
+                nameof(chart));
         }
         var margin = PlotlyFigure.Get(layout, "margin") as DynamicObj.DynamicObj;
-        int Margin(string side, int otherwise) => margin is not null && PlotlyFigure.Get(margin, side) is int m ? m : otherwise;
+        int Margin(string side, int otherwise) =>
+            margin is not null && PlotlyFigure.Get(margin, side) is int m ? m : otherwise;
         int horizontal = Margin("l", 80) + Margin("r", 80), vertical = Margin("t", 100) + Margin("b", 80);
         // What must fit the page is what is drawn: for images (square pixels, the y axis anchored
         // to x) the grid's own width, which may be less than a plot area widened for a title or a
@@ -41,9 +47,11 @@ public static partial class Charts
         double drawn = width - horizontal;
         if (PlotlyFigure.Get(layout, "yaxis") is DynamicObj.DynamicObj y && PlotlyFigure.Get(y, "scaleanchor") is "x"
             && PlotlyFigure.Get(layout, "xaxis") is DynamicObj.DynamicObj x
-            && PlotlyFigure.Get(x, "range") is double[] { Length: 2 } xRange && PlotlyFigure.Get(y, "range") is double[] { Length: 2 } yRange)
+            && PlotlyFigure.Get(x, "range") is double[] { Length: 2 } xRange
+            && PlotlyFigure.Get(y, "range") is double[] { Length: 2 } yRange)
         {
-            drawn = Math.Min(drawn, (height - vertical) * Math.Abs(xRange[1] - xRange[0]) / Math.Abs(yRange[1] - yRange[0]));
+            drawn = Math.Min(drawn,
+                (height - vertical) * Math.Abs(xRange[1] - xRange[0]) / Math.Abs(yRange[1] - yRange[0]));
         }
         factor = Math.Max(1, Math.Min(factor, (PageWidth - horizontal) / drawn));
         PlotlyFigure.Set(layout,

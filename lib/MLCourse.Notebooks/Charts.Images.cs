@@ -46,7 +46,9 @@ public static partial class Charts
         int cell = cellText is null ? 18 : 40;
         int width = Math.Min(PageWidth, Math.Max(Math.Max(420, TitleWidth(title)),
             xLabels is null && cellText is null ? 420 : cell * z.ColumnCount + 180));
-        int height = yLabels is null && cellText is null ? 400 : Math.Max(400, (cellText is null ? 18 : 32) * z.RowCount + 160);
+        int height = yLabels is null && cellText is null
+            ? 400
+            : Math.Max(400, (cellText is null ? 18 : 32) * z.RowCount + 160);
         (string text, int lines) = WrapTitle(title, width);
         var heatmap = PlotlyFigure.Trace("heatmap",
             ("z", z.EnumerateRows().Select(row => row.ToArray()).ToArray()),
@@ -65,7 +67,8 @@ public static partial class Charts
 
     /// <summary>
     /// Images in a grid, <paramref name="columns"/> per row, each drawn 84 screen pixels wide (a 28×28
-    /// image at 3 pixels a pixel) or smaller so that the grid fits <see cref="PageWidth"/>, with a gap between images and optional labels above the columns and
+    /// image at 3 pixels a pixel) or smaller so that the grid fits <see cref="PageWidth"/>, with a gap between images
+    /// and optional labels above the columns and
     /// left of the rows (e.g. class names, "t = 0"). Grey scale: the smallest value black, the
     /// largest white, as MNIST is usually shown; no pixel-index axes.
     /// </summary>
@@ -284,7 +287,8 @@ public static partial class Charts
     {
         if (count != expected)
         {
-            throw ErrorMessage.Shape(component, argument, ErrorMessage.FormatShape(expected), ErrorMessage.FormatShape(count));
+            throw ErrorMessage.Shape(component, argument, ErrorMessage.FormatShape(expected),
+                ErrorMessage.FormatShape(count));
         }
     }
 

@@ -8,8 +8,8 @@ public static partial class Charts
 {
     /// <summary>
     /// A slider chart: one parameter → the picture. Each step of the slider shows one frame (a
-    /// chart built for one value of the parameter, e.g. with <see cref="ImageGrid(string, IReadOnlyList{Matrix{double}}, int, IReadOnlyList{string}?, IReadOnlyList{string}?, double?, double?)"/>
-    /// or <see cref="Lines"/>) and hides the others.
+    /// chart built for one value of the parameter, e.g. with <c>ImageGrid</c> or <see cref="Lines"/>) and hides
+    /// the others.
     /// </summary>
     /// <remarks>
     /// Built from plotly.js's own slider (<c>layout.sliders</c>) whose steps restyle the traces'
@@ -24,10 +24,13 @@ public static partial class Charts
     /// Introduced in notebook day 07 (the number of principal components kept).
     /// </remarks>
     /// <param name="title">The chart title.</param>
-    /// <param name="parameterName">The parameter's name, shown beside the slider's current value (e.g. "components kept").</param>
+    /// <param name="parameterName">
+    /// The parameter's name, shown beside the slider's current value (e.g. "components kept").
+    /// </param>
     /// <param name="frames">One (label, chart) per slider step, in slider order; the first is shown at first.</param>
     /// <exception cref="ArgumentException"><paramref name="frames"/> is empty.</exception>
-    public static GenericChart Slider(string title, string parameterName, IReadOnlyList<(string Label, GenericChart Chart)> frames)
+    public static GenericChart Slider(string title, string parameterName,
+        IReadOnlyList<(string Label, GenericChart Chart)> frames)
     {
         if (frames.Count == 0)
         {
@@ -35,11 +38,14 @@ public static partial class Charts
         }
         // Copies, so the frames' own charts stay as they were.
         var traces = frames.Select((frame, k) => GenericChart.getTraces(frame.Chart).Select(trace =>
-            PlotlyFigure.Set(PlotlyFigure.Copy(trace, new Trace2D((string)PlotlyFigure.Get(trace, "type")!)), ("visible", k == 0))).ToList()).ToList();
-        int[] owner = traces.SelectMany((frameTraces, k) => frameTraces.Select(_ => k)).ToArray();   // frame of each trace
+            PlotlyFigure.Set(PlotlyFigure.Copy(trace, new Trace2D((string)PlotlyFigure.Get(trace, "type")!)),
+                ("visible", k == 0))).ToList()).ToList();
+        // The frame of each trace.
+        int[] owner = traces.SelectMany((frameTraces, k) => frameTraces.Select(_ => k)).ToArray();
         Layout layout = PlotlyFigure.Copy(GenericChart.getLayout(frames[0].Chart), new Layout());
         int width = Math.Min(PageWidth, Math.Max(PlotlyFigure.Get(layout, "width") is int w ? w : 700, 480));
-        string[] titles = frames.Select(frame => Title(title, width, FrameTitle(frame.Chart, title, frame.Label))).ToArray();
+        string[] titles = frames.Select(frame => Title(title, width, FrameTitle(frame.Chart, title,
+            frame.Label))).ToArray();
         int titleLines = titles.Max(t => t.Split("<br>").Length);
         var steps = frames.Select((frame, k) => PlotlyFigure.Object(
             ("label", frame.Label),
@@ -62,7 +68,8 @@ public static partial class Charts
         int labelRoom = (int)Math.Ceiling(LabelCharWidth * frames.Max(f => f.Label.Length) / 2);
         PlotlyFigure.Set(layout,
             ("title", PlotlyFigure.Object(("text", titles[0]))),
-            ("margin", PlotlyFigure.Set(PlotlyFigure.Copy(margins, PlotlyFigure.Object()), ("b", bottom + 90), ("t", top + extra))),
+            ("margin", PlotlyFigure.Set(PlotlyFigure.Copy(margins, PlotlyFigure.Object()),
+                ("b", bottom + 90), ("t", top + extra))),
             ("height", height + 90 + extra),
             ("width", width),
             ("sliders", new[]
@@ -71,7 +78,8 @@ public static partial class Charts
                     ("active", 0),
                     ("currentvalue", PlotlyFigure.Object(("prefix", parameterName + ": "), ("xanchor", "left"))),
                     // Room either side for half the longest step label, so the end labels are not cut off.
-                    ("pad", PlotlyFigure.Object(("t", Math.Max(10, bottom - 10)), ("b", 10), ("l", labelRoom), ("r", labelRoom))),
+                    ("pad", PlotlyFigure.Object(("t", Math.Max(10, bottom - 10)), ("b", 10),
+                        ("l", labelRoom), ("r", labelRoom))),
                     ("steps", steps.ToArray())),
             }));
         return GenericChart.setLayout(layout, GenericChart.ofTraceObjects(true, traces.SelectMany(t => t).ToList()));
@@ -79,7 +87,8 @@ public static partial class Charts
 
     // A frame's own title: its chart's (on one line) when that says more than the slider's title, else its label.
     private static string FrameTitle(GenericChart chart, string sliderTitle, string label) =>
-        PlotlyFigure.Get(GenericChart.getLayout(chart), "title") is DynamicObj.DynamicObj t && PlotlyFigure.Get(t, "text") is string text
+        PlotlyFigure.Get(GenericChart.getLayout(chart), "title") is DynamicObj.DynamicObj t
+            && PlotlyFigure.Get(t, "text") is string text
             && text.Replace("<br>", " ") is var own && own != sliderTitle
             ? own
             : label;
@@ -99,8 +108,8 @@ public static partial class Charts
     /// <param name="zMin">The value drawn black; null for the smallest pixel value of all frames.</param>
     /// <param name="zMax">The value drawn white; null for the largest pixel value of all frames.</param>
     /// <exception cref="ArgumentException"><paramref name="frames"/> is empty.</exception>
-    public static GenericChart ImageSlider(string title, string parameterName, IReadOnlyList<(string Label, Matrix<double> Image)> frames,
-        double? zMin = null, double? zMax = null)
+    public static GenericChart ImageSlider(string title, string parameterName,
+        IReadOnlyList<(string Label, Matrix<double> Image)> frames, double? zMin = null, double? zMax = null)
     {
         if (frames.Count == 0)
         {
@@ -132,17 +141,22 @@ public static partial class Charts
             throw ErrorMessage.Empty("Charts.LinesSlider", nameof(frames));
         }
         var names = all.Select(s => s.Name).Distinct().ToList();
-        GenericChart chart = Slider(title, parameterName, frames.Select(f => (f.Label, Lines(title, xTitle, yTitle, f.Series))).ToList());
+        GenericChart chart = Slider(title, parameterName, frames.Select(f => (f.Label, Lines(title, xTitle, yTitle,
+            f.Series))).ToList());
         foreach (Trace trace in GenericChart.getTraces(chart))
         {
             string name = (string)PlotlyFigure.Get(trace, "name")!;
-            PlotlyFigure.Set(trace, ("line", PlotlyFigure.Object(("color", Palette[names.IndexOf(name) % Palette.Length]))));
+            PlotlyFigure.Set(trace, ("line", PlotlyFigure.Object(("color",
+                Palette[names.IndexOf(name) % Palette.Length]))));
         }
         var ticks = TickLabels(all);   // the letters or tokens under the steps, when the series have them
         PlotlyFigure.Set(GenericChart.getLayout(chart),
-            ("xaxis", PlotlyFigure.Object(("title", PlotlyFigure.Object(("text", xTitle))), ("range", Padded(all.SelectMany(s => s.X))),
-                ("tickmode", ticks is null ? null : "array"), ("tickvals", ticks?.Values), ("ticktext", ticks?.Labels), ("tickangle", ticks is null ? null : 0))),
-            ("yaxis", PlotlyFigure.Object(("title", PlotlyFigure.Object(("text", yTitle))), ("range", Padded(all.SelectMany(s => s.Y))))));
+            ("xaxis", PlotlyFigure.Object(("title", PlotlyFigure.Object(("text", xTitle))),
+                ("range", Padded(all.SelectMany(s => s.X))),
+                ("tickmode", ticks is null ? null : "array"), ("tickvals", ticks?.Values), ("ticktext", ticks?.Labels),
+                ("tickangle", ticks is null ? null : 0))),
+            ("yaxis", PlotlyFigure.Object(("title", PlotlyFigure.Object(("text", yTitle))),
+                ("range", Padded(all.SelectMany(s => s.Y))))));
         return chart;
     }
 

@@ -13,7 +13,8 @@ public static partial class Charts
     /// <summary>
     /// Small multiples: "the same thing at several t" as a grid of small line charts, one title each,
     /// all on the same x and y ranges (zooming one zooms all), a series keeping its colour and one
-    /// legend entry throughout (no legend when each panel holds one series: its title names it). To compare, read across panels; an overlay would hide the change.
+    /// legend entry throughout (no legend when each panel holds one series: its title names it). To compare, read
+    /// across panels; an overlay would hide the change.
     /// A panel whose series have <see cref="Series.XLabels"/> writes them under its own x axis (e.g.
     /// each panel a different name, read letter by letter); <see cref="Series.Errors"/> draw error bars.
     /// Panels are 280 pixels wide, or narrower so that the chart fits <see cref="PageWidth"/>.
@@ -47,12 +48,16 @@ public static partial class Charts
             ("yaxis", AxisId("y", i))))).ToList();
         // A panel with a letter under each step needs about 9 pixels a letter.
         int labelled = panels.Max(p => TickLabels(p.Series)?.Values.Length ?? 0);
-        return PanelGrid(title, traces, panels.Select(p => p.Title).ToList(), columns, Math.Max(280, 9 * labelled + 40), 220,
+        return PanelGrid(title, traces, panels.Select(p => p.Title).ToList(), columns,
+            Math.Max(280, 9 * labelled + 40), 220,
             (i, bottom, left) => TickLabels(panels[i].Series) is { } ticks
-                ? PlotlyFigure.Object(("title", bottom ? PlotlyFigure.Object(("text", xTitle)) : null), ("showticklabels", true),
+                ? PlotlyFigure.Object(("title", bottom ? PlotlyFigure.Object(("text", xTitle)) : null),
+                    ("showticklabels", true),
                     ("tickmode", "array"), ("tickvals", ticks.Values), ("ticktext", ticks.Labels), ("tickangle", 0))
-                : PlotlyFigure.Object(("title", bottom ? PlotlyFigure.Object(("text", xTitle)) : null), ("showticklabels", bottom)),
-            (i, bottom, left) => PlotlyFigure.Object(("title", left ? PlotlyFigure.Object(("text", yTitle)) : null), ("showticklabels", left)));
+                : PlotlyFigure.Object(("title", bottom ? PlotlyFigure.Object(("text", xTitle)) : null),
+                    ("showticklabels", bottom)),
+            (i, bottom, left) => PlotlyFigure.Object(("title", left ? PlotlyFigure.Object(("text", yTitle)) : null),
+                ("showticklabels", left)));
     }
 
     /// <summary>
@@ -66,19 +71,26 @@ public static partial class Charts
     /// <param name="columns">Panels per row.</param>
     /// <param name="xLabels">One label per column of z (e.g. tokens), or null.</param>
     /// <param name="yLabels">One label per row of z, or null.</param>
-    /// <param name="zMin">The bottom of the shared colour scale (e.g. 0 for attention weights), or null for the smallest value.</param>
+    /// <param name="zMin">
+    /// The bottom of the shared colour scale (e.g. 0 for attention weights), or null for the smallest value.
+    /// </param>
     /// <param name="zMax">The top of the shared colour scale (e.g. 1), or null for the largest value.</param>
-    /// <exception cref="ArgumentException">No panels, panels of different shapes, or labels of the wrong length.</exception>
+    /// <exception cref="ArgumentException">
+    /// No panels, panels of different shapes, or labels of the wrong length.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="columns"/> is less than 1.</exception>
-    public static GenericChart SmallMultiples(string title, IReadOnlyList<(string Title, Matrix<double> Z)> panels, int columns,
-        IReadOnlyList<string>? xLabels = null, IReadOnlyList<string>? yLabels = null, double? zMin = null, double? zMax = null)
+    public static GenericChart SmallMultiples(string title, IReadOnlyList<(string Title, Matrix<double> Z)> panels,
+        int columns, IReadOnlyList<string>? xLabels = null, IReadOnlyList<string>? yLabels = null,
+        double? zMin = null, double? zMax = null)
     {
         RequirePanels(panels.Count, columns);
         int rows = panels[0].Z.RowCount, cols = panels[0].Z.ColumnCount;
-        int other = Enumerable.Range(0, panels.Count).FirstOrDefault(i => panels[i].Z.RowCount != rows || panels[i].Z.ColumnCount != cols);
+        int other = Enumerable.Range(0, panels.Count).FirstOrDefault(i => panels[i].Z.RowCount != rows
+            || panels[i].Z.ColumnCount != cols);
         if (other > 0)
         {
-            throw ErrorMessage.Shape("Charts.SmallMultiples", $"panels[{other}].Z", ErrorMessage.FormatShape(rows, cols) + " like panels[0].Z",
+            throw ErrorMessage.Shape("Charts.SmallMultiples", $"panels[{other}].Z",
+                ErrorMessage.FormatShape(rows, cols) + " like panels[0].Z",
                 ErrorMessage.FormatShape(panels[other].Z.RowCount, panels[other].Z.ColumnCount));
         }
         RequireCount("Charts.SmallMultiples", nameof(xLabels), xLabels, cols);
@@ -90,8 +102,10 @@ public static partial class Charts
             ("xaxis", AxisId("x", i)),
             ("yaxis", AxisId("y", i))));
         GenericChart chart = PanelGrid(title, traces, panels.Select(p => p.Title).ToList(), columns, 240, 240,
-            (i, bottom, left) => PlotlyFigure.Set(PlotlyFigure.CellAxis(cols, xLabels, null, reversed: false), ("showticklabels", bottom)),
-            (i, bottom, left) => PlotlyFigure.Set(PlotlyFigure.CellAxis(rows, yLabels, null, reversed: true), ("showticklabels", left)));
+            (i, bottom, left) => PlotlyFigure.Set(PlotlyFigure.CellAxis(cols, xLabels, null, reversed: false),
+                ("showticklabels", bottom)),
+            (i, bottom, left) => PlotlyFigure.Set(PlotlyFigure.CellAxis(rows, yLabels, null, reversed: true),
+                ("showticklabels", left)));
         PlotlyFigure.Set(GenericChart.getLayout(chart), ("coloraxis", PlotlyFigure.Object(
             ("cmin", zMin ?? panels.Min(p => p.Z.Enumerate().Min())),
             ("cmax", zMax ?? panels.Max(p => p.Z.Enumerate().Max())))));
@@ -116,15 +130,17 @@ public static partial class Charts
     // Lays the panels out in reading order, each with its own pair of axes matched to the first
     // panel's (shared ranges) and its title above it; xAxis/yAxis style the axes of panel i, told
     // whether it is in the bottom row or the first column.
-    private static GenericChart PanelGrid(string title, IEnumerable<Trace> traces, IReadOnlyList<string> titles, int columns,
-        int panelWidth, int panelHeight, Func<int, bool, bool, DynamicObj.DynamicObj> xAxis, Func<int, bool, bool, DynamicObj.DynamicObj> yAxis)
+    private static GenericChart PanelGrid(string title, IEnumerable<Trace> traces, IReadOnlyList<string> titles,
+        int columns, int panelWidth, int panelHeight,
+        Func<int, bool, bool, DynamicObj.DynamicObj> xAxis, Func<int, bool, bool, DynamicObj.DynamicObj> yAxis)
     {
         columns = Math.Min(columns, titles.Count);
         int rows = (titles.Count + columns - 1) / columns;
         // 160 pixels of margins and legend; the panels share what is left of the page.
         panelWidth = Math.Min(panelWidth, (PageWidth - 160) / columns);
         (string text, int lines) = WrapTitle(title, columns * panelWidth + 160);
-        const double across = 0.04, down = 0.12;   // gaps between panels (room for a title), as fractions of the plot area
+        // Gaps between panels (room for a title), as fractions of the plot area.
+        const double across = 0.04, down = 0.12;
         double width = (1 - across * (columns - 1)) / columns;
         double height = (1 - down * (rows - 1)) / rows;
         var layout = new List<(string, object?)>

@@ -55,19 +55,25 @@ public static partial class Charts
         return (string.Join("<br>", lines), lines.Count);
     }
 
-    /// <summary>The width in pixels a title of <paramref name="title"/> needs on one line, left and right room included.</summary>
+    /// <summary>
+    /// The width in pixels a title of <paramref name="title"/> needs on one line, left and right room included.
+    /// </summary>
     internal static int TitleWidth(string title) => (int)Math.Ceiling(TitleCharWidth * title.Length) + 80;
 
     /// <summary>
     /// Sizes a chart built on Plotly.NET's template (lines, points, bars; 80-pixel margins): wide
-    /// enough for a plot area of <paramref name="plotWidth"/> pixels (440 unless bar names need more), the legend beside it (when there is more than one
+    /// enough for a plot area of <paramref name="plotWidth"/> pixels (440 unless bar names need more), the legend
+    /// beside it (when there is more than one
     /// series) and the title on one line, but never wider than <see cref="PageWidth"/>; a title that
     /// still does not fit is wrapped, with room above the plot for its lines. The chart's layout is
     /// replaced by a copy, so Plotly.NET's shared default layout is never changed.
     /// </summary>
-    private static GenericChart Fitted(GenericChart chart, string title, IReadOnlyList<string> legend, int plotWidth = 440)
+    private static GenericChart Fitted(GenericChart chart, string title, IReadOnlyList<string> legend,
+        int plotWidth = 440)
     {
-        int legendWidth = legend.Count > 1 ? (int)Math.Ceiling(LabelCharWidth * legend.Max(name => name.Length)) + 60 : 0;
+        int legendWidth = legend.Count > 1
+            ? (int)Math.Ceiling(LabelCharWidth * legend.Max(name => name.Length)) + 60
+            : 0;
         int width = Math.Min(PageWidth, Math.Max(Math.Max(600, 160 + plotWidth + legendWidth), TitleWidth(title)));
         (string text, int lines) = WrapTitle(title, width);
         Layout layout = PlotlyFigure.Copy(GenericChart.getLayout(chart), new Layout());

@@ -18,12 +18,17 @@ public static partial class Charts
     /// The chart is as wide as its title and legend need, at most <see cref="PageWidth"/>.
     /// </summary>
     public static GenericChart Lines(string title, string xTitle, string yTitle, params Series[] series) =>
-        Styled(PlotlyChart.Combine(series.Select(s => PlotlyChart.Line<double, double, string>(x: s.X, y: s.Y, Name: s.Name))),
+        Styled(PlotlyChart.Combine(series.Select(s => PlotlyChart.Line<double, double, string>(x: s.X, y: s.Y,
+            Name: s.Name))),
             title, xTitle, yTitle, series);
 
-    /// <summary>One group of markers per series, on shared axes (a scatter plot); labels and error bars as in <see cref="Lines"/>.</summary>
+    /// <summary>
+    /// One group of markers per series, on shared axes (a scatter plot); labels and error bars as in
+    /// <see cref="Lines"/>.
+    /// </summary>
     public static GenericChart Points(string title, string xTitle, string yTitle, params Series[] series) =>
-        Styled(PlotlyChart.Combine(series.Select(s => PlotlyChart.Point<double, double, string>(x: s.X, y: s.Y, Name: s.Name))),
+        Styled(PlotlyChart.Combine(series.Select(s => PlotlyChart.Point<double, double, string>(x: s.X, y: s.Y,
+            Name: s.Name))),
             title, xTitle, yTitle, series);
 
     /// <summary>One bar per category, with an error bar on each when <paramref name="errors"/> is given.</summary>
@@ -32,20 +37,26 @@ public static partial class Charts
     /// <param name="yTitle">The y axis title.</param>
     /// <param name="categories">The bars' names, left to right.</param>
     /// <param name="values">One value per category.</param>
-    /// <param name="errors">One error-bar half-length per category (e.g. the standard error printed as ±), or null.</param>
+    /// <param name="errors">
+    /// One error-bar half-length per category (e.g. the standard error printed as ±), or null.
+    /// </param>
     /// <exception cref="ArgumentException">Not one value, or one error, per category.</exception>
-    public static GenericChart Bars(string title, string xTitle, string yTitle, IReadOnlyList<string> categories, IReadOnlyList<double> values,
+    public static GenericChart Bars(string title, string xTitle, string yTitle, IReadOnlyList<string> categories,
+        IReadOnlyList<double> values,
         IReadOnlyList<double>? errors = null)
     {
         RequireCount("Charts.Bars", nameof(values), values.Count, categories.Count);
-        var bars = new Series(title, Enumerable.Range(0, values.Count).Select(i => (double)i).ToArray(), values) { Errors = errors };
+        var bars = new Series(title, Enumerable.Range(0, values.Count).Select(i => (double)i).ToArray(),
+            values) { Errors = errors };
         // Room to write every bar's name level under it (about 7 pixels a letter, a gap between).
         int plotWidth = (int)Math.Ceiling(LabelCharWidth * categories.Sum(c => c.Length)) + 16 * categories.Count;
-        return Styled(PlotlyChart.Column<double, string, string>(values: values, Keys: new Plotly.NET.CSharp.Optional<IEnumerable<string>>(categories, true)),
+        return Styled(PlotlyChart.Column<double, string, string>(values: values,
+            Keys: new Plotly.NET.CSharp.Optional<IEnumerable<string>>(categories, true)),
             title, xTitle, yTitle, [bars], Math.Max(440, plotWidth));
     }
 
-    /// <summary>Bars side by side: one group per x value, one bar per series in each group; labels and error bars as in <see cref="Lines"/>.</summary>
+    /// <summary>Bars side by side: one group per x value, one bar per series in each group; labels and error bars as in
+    /// <see cref="Lines"/>.</summary>
     public static GenericChart GroupedBars(string title, string xTitle, string yTitle, params Series[] series) =>
         Styled(PlotlyChart.Combine(series.Select(s => PlotlyChart.Column<double, double, string>(
                 values: s.Y, Keys: new Plotly.NET.CSharp.Optional<IEnumerable<double>>(s.X, true), Name: s.Name))),
@@ -53,7 +64,8 @@ public static partial class Charts
 
     // Axis titles, tick labels from the series' XLabels, error bars from their Errors (trace i is
     // series i), and the width that fits the title and legend.
-    private static GenericChart Styled(GenericChart chart, string title, string xTitle, string yTitle, IReadOnlyList<Series> series,
+    private static GenericChart Styled(GenericChart chart, string title, string xTitle, string yTitle,
+        IReadOnlyList<Series> series,
         int plotWidth = 440)
     {
         chart = Titled(title, chart)
@@ -68,7 +80,8 @@ public static partial class Charts
         {
             Layout layout = GenericChart.getLayout(chart);
             var axis = PlotlyFigure.Get(layout, "xaxis") as DynamicObj.DynamicObj;
-            PlotlyFigure.Set(layout, ("xaxis", PlotlyFigure.Set(axis is null ? PlotlyFigure.Object() : PlotlyFigure.Copy(axis, PlotlyFigure.Object()),
+            PlotlyFigure.Set(layout, ("xaxis", PlotlyFigure.Set(axis is null ? PlotlyFigure.Object()
+                : PlotlyFigure.Copy(axis, PlotlyFigure.Object()),
                 ("tickmode", "array"), ("tickvals", ticks.Values), ("ticktext", ticks.Labels), ("tickangle", 0))));
         }
         return chart;
@@ -76,7 +89,8 @@ public static partial class Charts
 
     /// <summary>plotly.js's <c>error_y</c> for these half-lengths (symmetric bars), or null for none.</summary>
     internal static DynamicObj.DynamicObj? ErrorBars(IReadOnlyList<double>? errors) =>
-        errors is null ? null : PlotlyFigure.Object(("type", "data"), ("array", errors.ToArray()), ("symmetric", true), ("visible", true));
+        errors is null ? null : PlotlyFigure.Object(("type", "data"), ("array", errors.ToArray()), ("symmetric", true),
+            ("visible", true));
 
     /// <summary>
     /// The tick values and their labels of an axis shared by <paramref name="series"/>: every x of a

@@ -47,7 +47,8 @@ public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<
             int bad = value is null ? -1 : value.ToList().FindIndex(e => !(e >= 0));
             if (bad >= 0)
             {
-                throw ErrorMessage.OutOfRange("Series", $"{nameof(Errors)}[{bad}]", "a half-length of 0 or more", value![bad]);
+                throw ErrorMessage.OutOfRange("Series", $"{nameof(Errors)}[{bad}]", "a half-length of 0 or more",
+                    value![bad]);
             }
             _errors = value;
         }
@@ -68,21 +69,27 @@ public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<
     public static Series Steps(string name, IReadOnlyList<string> tokens, IReadOnlyList<double> y) =>
         new(name, Enumerable.Range(1, y.Count).Select(i => (double)i).ToArray(), y) { XLabels = tokens };
 
-    /// <summary>A series over the letters of <paramref name="text"/>, x = 1, 2, …; see <see cref="Steps(string, IReadOnlyList{string}, IReadOnlyList{double})"/>.</summary>
+    /// <summary>
+    /// A series over the letters of <paramref name="text"/>, x = 1, 2, …; see
+    /// <see cref="Steps(string, IReadOnlyList{string}, IReadOnlyList{double})"/>.
+    /// </summary>
     /// <param name="name">The legend entry.</param>
     /// <param name="text">The text read, one value per character (a space is written as ␣).</param>
     /// <param name="y">One value per character.</param>
     public static Series Steps(string name, string text, IReadOnlyList<double> y) =>
         Steps(name, Letters(text), y);
 
-    /// <summary>The characters of <paramref name="text"/> as tick labels, a space written as ␣ so that it is seen.</summary>
+    /// <summary>
+    /// The characters of <paramref name="text"/> as tick labels, a space written as ␣ so that it is seen.
+    /// </summary>
     public static string[] Letters(string text) => text.Select(c => c == ' ' ? "␣" : c.ToString()).ToArray();
 
     private void RequireOnePerX(string argument, int? count)
     {
         if (count is { } n && n != X.Count)
         {
-            throw ErrorMessage.Shape("Series", argument, ErrorMessage.FormatShape(X.Count) + " (one per x value)", ErrorMessage.FormatShape(n));
+            throw ErrorMessage.Shape("Series", argument, ErrorMessage.FormatShape(X.Count) + " (one per x value)",
+                ErrorMessage.FormatShape(n));
         }
     }
 }
