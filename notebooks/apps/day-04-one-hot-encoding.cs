@@ -340,6 +340,31 @@ Console.WriteLine(
 // embedding (day 12), which is one-hot followed by a matrix product: $\mathbf{e}_k^\top E$ is row $k$
 // of $E$.
 //
+// ## One-hot labels: categories as targets
+//
+// Categories are also what a classifier *predicts*. Its output is one probability per class,
+// $\mathbf{p} = (p_1, \dots, p_n)$, and the true class is written as a one-hot row $\mathbf{y}$. The
+// cross-entropy loss $-\sum_k y_k \log p_k$ then has a single non-zero term, $-\log p_{\text{true}}$:
+// the one-hot row only *selects* the probability of the right class. Three cars, with made-up
+// predicted probabilities for (Europe, Japan, USA):
+
+var probs = torch.tensor(new double[,] { { 0.7, 0.2, 0.1 }, { 0.1, 0.6, 0.3 }, { 0.2, 0.2, 0.6 } });
+var truth = torch.tensor(new long[] { 0, 2, 2 });                     // Europe, USA, USA
+var labels = torch.nn.functional.one_hot(truth, 3).to(torch.float64);  // (3, 3) one-hot rows
+var byHand = -(labels * probs.log()).sum(new long[] { 1 });           // −Σ_k y_k log p_k per car
+var fromIndices = torch.nn.functional.nll_loss(probs.log(), truth, reduction: torch.nn.Reduction.None);
+Console.WriteLine($"labels: {string.Join(" | ", Enumerable.Range(0, 3).Select(r =>
+    string.Join(" ", labels[r].data<double>().ToArray())))}");
+Console.WriteLine("loss per car: "
+    + string.Join(", ", byHand.data<double>().ToArray().Select(v => v.ToString("F3"))));
+Claims.Check(byHand.allclose(fromIndices, rtol: 0, atol: 1e-12),
+    "cross-entropy with one-hot labels equals TorchSharp's loss on class indices");
+
+// The three losses are $-\log 0.7$, $-\log 0.3$ and $-\log 0.6$: the second car's true class,
+// USA, got only 0.3, so it costs the most. TorchSharp's loss takes the class *index* and gives the same
+// numbers without ever building the one-hot rows — which is why classifiers usually store labels as
+// integers, and the one-hot rows appear only in the derivation of the gradient.
+//
 // ## Summary
 //
 // * Nominal → one-hot; ordinal → ordered codes. Integer codes on nominal data invent an order and
