@@ -211,6 +211,22 @@ finally
 // the same way; keep the user's culture for what people read on screen. The library's readers do this
 // for you, as the check shows by reading the file on a "German" machine.
 //
+// ### Text as bytes: encodings
+//
+// A file holds bytes, not characters; the **encoding** maps between them. UTF-8, the web's and .NET's
+// default, writes `é` or `°` as two bytes. A reader that assumes a one-byte encoding such as Latin-1
+// (ISO 8859-1) turns each of them into two wrong characters — *mojibake* — again without an error:
+
+string text = "Citroën, 12.8 °C, café";
+byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+Console.WriteLine($"{text.Length} characters, {utf8.Length} bytes in UTF-8");
+Console.WriteLine($"read as UTF-8:   {System.Text.Encoding.UTF8.GetString(utf8)}");
+Console.WriteLine($"read as Latin-1: {System.Text.Encoding.Latin1.GetString(utf8)}");
+
+// Three characters outside ASCII (ë, °, é) make three extra bytes, and the Latin-1 reading shows
+// each as a pair of odd characters. Name the encoding when you read a file whose origin you do not
+// know (`File.ReadAllText(path, Encoding.Latin1)`), and write UTF-8.
+//
 // ## JSON records and missing values
 //
 // JSON carries some types (numbers, strings, `true`/`false`, `null`) and nests records, so it is the
