@@ -348,11 +348,13 @@ Console.WriteLine(
 // the one-hot row only *selects* the probability of the right class. Three cars, with made-up
 // predicted probabilities for (Europe, Japan, USA):
 
-var probs = torch.tensor(new double[,] { { 0.7, 0.2, 0.1 }, { 0.1, 0.6, 0.3 }, { 0.2, 0.2, 0.6 } });
+var probs = torch.tensor(new double[,]   // one row of (Europe, Japan, USA) probabilities per car
+    { { 0.7, 0.2, 0.1 }, { 0.1, 0.6, 0.3 }, { 0.2, 0.2, 0.6 } });
 var truth = torch.tensor(new long[] { 0, 2, 2 });                     // Europe, USA, USA
 var labels = torch.nn.functional.one_hot(truth, 3).to(torch.float64);  // (3, 3) one-hot rows
 var byHand = -(labels * probs.log()).sum(new long[] { 1 });           // −Σ_k y_k log p_k per car
-var fromIndices = torch.nn.functional.nll_loss(probs.log(), truth, reduction: torch.nn.Reduction.None);
+var fromIndices = torch.nn.functional.nll_loss(probs.log(), truth,
+    reduction: torch.nn.Reduction.None);                              // from the class indices
 Console.WriteLine($"labels: {string.Join(" | ", Enumerable.Range(0, 3).Select(r =>
     string.Join(" ", labels[r].data<double>().ToArray())))}");
 Console.WriteLine("loss per car: "
