@@ -60,7 +60,7 @@ public class LiveChartTests
     public async Task In_a_notebook_the_final_chart_is_shown_as_a_new_output_when_the_cell_ends()
     {
         Formatters.Register();
-        using var kernel = new CellKernel(() =>
+        using var kernel = new CellKernel(_ =>
         {
             var live = LiveChart.Show("loss");
             live.Add("loss", 1, 0.5);
@@ -84,13 +84,4 @@ public class LiveChartTests
 
     private static string Text(string frame) => System.Text.RegularExpressions.Regex.Replace(frame, "<[^>]+>", "");
 
-    // A kernel whose every cell runs one action, as a notebook cell runs code.
-    private sealed class CellKernel(Action cell) : Kernel("cell"), IKernelCommandHandler<SubmitCode>
-    {
-        public Task HandleAsync(SubmitCode command, KernelInvocationContext context)
-        {
-            cell();
-            return Task.CompletedTask;
-        }
-    }
 }
