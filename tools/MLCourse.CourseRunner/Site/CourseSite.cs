@@ -29,7 +29,7 @@ public static class CourseSite
             File.WriteAllText(Path.Combine(layout.Site, pages[i].FileName), Document(pages[i].Title, Navigation(previous, next), pages[i].Body));
         }
         File.WriteAllText(Path.Combine(layout.Site, "index.html"), Document("MLCourse — machine learning and deep learning in C#", "", Index(pages)));
-        RequireJsPage.Write(layout, executedNotebooks);
+        RequireJsPage.Write(layout.Site, layout.SiteSources, executedNotebooks);
         return pages;
     }
 

@@ -23,24 +23,26 @@ public static class RequireJsPage
     /// when no notebook has a chart.
     /// </summary>
     /// <returns>The page's path, or null when none was written.</returns>
-    public static string? Write(CourseLayout layout, IEnumerable<string> executedNotebooks)
+    /// <param name="folder">The site folder: the page goes there, require.js into its <c>assets/</c>.</param>
+    /// <param name="siteSources">The folder whose <c>node_modules</c> holds npm's <c>requirejs</c>.</param>
+    /// <param name="executedNotebooks">The executed notebooks, in day order.</param>
+    public static string? Write(string folder, string siteSources, IEnumerable<string> executedNotebooks)
     {
         string? body = executedNotebooks.Select(Body).FirstOrDefault(b => b is not null);
         if (body is null)
         {
             return null;
         }
-        string assets = Path.Combine(layout.Site, "assets");
+        string assets = Path.Combine(folder, "assets");
         Directory.CreateDirectory(assets);
-        File.Copy(Path.Combine(layout.SiteSources, "node_modules", "requirejs", "require.js"), Path.Combine(assets, "require.js"), overwrite: true);
-        string path = Path.Combine(layout.Site, FileName);
+        File.Copy(Path.Combine(siteSources, "node_modules", "requirejs", "require.js"), Path.Combine(assets, "require.js"), overwrite: true);
+        string path = Path.Combine(folder, FileName);
         File.WriteAllText(path, $$"""
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
             <title>Charts with require.js loaded</title>
-            <link rel="stylesheet" href="assets/site.css">
             <!-- An undrawn chart keeps a size, so the site check reports it (and screenshots it) blank. -->
             <style>.output.chart { min-height: 200px; }</style>
             <script src="assets/require.js"></script>
