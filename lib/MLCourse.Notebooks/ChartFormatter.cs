@@ -40,9 +40,25 @@ internal static class ChartFormatter
     /// <see cref="LiveChart"/> shows it as an output of its own, so its frames stay small.
     /// </summary>
     internal static string? TakePlotlyScript() =>
-        Interlocked.Exchange(ref _plotlyShown, 1) == 0
-            ? $"<script type=\"text/javascript\" {PlotlyScriptAttribute}>{PlotlyJs()}</script>"
-            : null;
+        Interlocked.Exchange(ref _plotlyShown, 1) == 0 ? PlotlyScript() : null;
+
+    /// <summary>
+    /// plotly.js inline, with RequireJS's <c>define</c> hidden while it runs. Jupyter Notebook and
+    /// nbconvert's HTML export load require.js; plotly.js, seeing <c>define.amd</c>, would register as an
+    /// anonymous AMD module ("Mismatched anonymous define() module") and never set <c>window.Plotly</c>,
+    /// so every chart would stay blank. Where there is no <c>define</c> (VS Code, the site) nothing changes.
+    /// </summary>
+    internal static string PlotlyScript() =>
+        $"<script type=\"text/javascript\" {PlotlyScriptAttribute}>"
+        + $"{HideDefine}\n{PlotlyJs()}\n{RestoreDefine}</script>";
+
+    // One block, so that the saved define is not a global; plotly.js's own top-level names stay global.
+    internal const string HideDefine =
+        "{ const mlcourseSavedDefine = window.define; window.define = undefined; try {";
+
+    internal const string RestoreDefine =
+        "} finally { if (mlcourseSavedDefine !== undefined) { window.define = mlcourseSavedDefine; } "
+        + "else { delete window.define; } } }";
 
     private static string PlotlyJs()
     {

@@ -68,16 +68,7 @@ public static class Formatters
     private static CellGrid Grid(Table table) =>
         new($"Table {table.RowCount} rows × {table.Columns.Count} columns", table.RowCount,
             table.Columns.Select(c => $"{c.Name} ({c.Kind})").ToArray(),
-            (i, j) => Cell(table.Columns[j], i));
-
-    private static string Cell(TableColumn column, int row) => column.Values[row] switch
-    {
-        null => column.Kind is ColumnKind.Number or ColumnKind.Integer ? "NaN" : "None",
-        double d => d.ToString("G8", CultureInfo.InvariantCulture),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime time => time.ToString("o", CultureInfo.InvariantCulture),
-        var value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+            (i, j) => Table.CellText(table.Columns[j], i));
 
     private static CellGrid Grid(torch.Tensor tensor)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 
@@ -8,7 +9,9 @@ namespace MLCourse.Notebooks;
 
 /// <summary>
 /// Live training progress: one chart, displayed once and redrawn in place as values arrive (for
-/// example one loss per epoch). Outside a notebook the chart is a file, rewritten as values arrive.
+/// example one loss per epoch), and shown once more, final, as a new output when the cell ends (front
+/// ends that drop in-place updates, such as Jupyter's, show that one). Outside a notebook the chart is
+/// a file, rewritten as values arrive.
 /// Each value is plotted at the step or epoch it belongs to: <c>live.Add("loss", epoch, loss)</c>.
 /// </summary>
 /// <remarks>
@@ -53,6 +56,7 @@ public sealed partial class LiveChart
             }
             _display = Kernel.display(Wrap(System.Net.WebUtility.HtmlEncode($"{title}: starting …")),
                 HtmlFormatter.MimeType);
+            KernelInvocationContext.Current?.OnComplete(ShowFinal);
         }
         else
         {
@@ -103,6 +107,22 @@ public sealed partial class LiveChart
     /// <param name="value">The value (e.g. this epoch's loss).</param>
     public void Add(string name, double value) =>
         Add(name, _series.TryGetValue(name, out var points) ? points.X.Count + 1 : 1, value);
+
+    // When the cell ends, the final chart is shown as an output of its own: Jupyter's clients drop
+    // the kernel's in-place updates (their display_id is not the display's), so the placeholder
+    // never redraws there. Where updates work (VS Code), the live output becomes a line pointing
+    // to it, so the chart is not shown twice. Same frame id: the site keeps only the final chart.
+    private void ShowFinal(KernelInvocationContext context)
+    {
+        if (_series.Count > 0)
+        {
+            // DisplayedValue.Update publishes to the current context, which is gone by now.
+            Frame done = Wrap(System.Net.WebUtility.HtmlEncode($"{_title}: done, the final chart is below."));
+            context.Publish(new DisplayedValueUpdated(done, _display!.DisplayId, context.Command,
+                FormattedValue.CreateManyFromObject(done, HtmlFormatter.MimeType)));
+            context.Display(Wrap(FrameHtml()), HtmlFormatter.MimeType);
+        }
+    }
 
     private Frame Wrap(string html) => new($"<div {FrameAttribute}=\"{_id}\">{html}</div>");
 

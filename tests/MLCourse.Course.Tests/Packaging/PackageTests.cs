@@ -46,6 +46,19 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
             .Select(e => e.Attribute("id")!.Value).Distinct().ToArray();
 
     [Fact]
+    public void A_package_version_carries_a_tag_of_its_content_and_the_notebooks_package_depends_on_that_core()
+    {
+        string core = Field(Metadata(fixture.Package("MLCourse"), "MLCourse"), "version")!;
+        XElement notebooks = Metadata(fixture.Package("MLCourse.Notebooks"), "MLCourse.Notebooks");
+
+        Assert.Matches("^0\\.1\\.0-src\\.[0-9a-f]{12}$", core);
+        Assert.Matches("^0\\.1\\.0-preview\\.1\\.src\\.[0-9a-f]{12}$", Field(notebooks, "version"));
+        Assert.Equal(core, notebooks.Descendants().Single(e => e.Name.LocalName == "dependency" && e.Attribute("id")!.Value == "MLCourse")
+            .Attribute("version")!.Value);
+        Assert.Single(Directory.GetFiles(fixture.Feed, "MLCourse.0.1.0*.nupkg"));   // older packs removed from the feed
+    }
+
+    [Fact]
     public void The_core_package_depends_on_TorchSharp_and_leaves_the_backend_to_the_application()
     {
         string[] core = DependencyIds(fixture.Package("MLCourse"), "MLCourse");
@@ -96,7 +109,8 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Matches(@"held-out accuracy on two moons: CART tree \(from scratch\) \d+\.\d %, TorchSharp network \d+\.\d %", run.Output);
-        string restored = Path.Combine(fixture.ConsumerEnvironment["NUGET_PACKAGES"], "mlcourse", "0.1.0", "lib", "net10.0", "MLCourse.dll");
+        string version = Path.GetFileNameWithoutExtension(fixture.Package("MLCourse"))["MLCourse.".Length..];
+        string restored = Path.Combine(fixture.ConsumerEnvironment["NUGET_PACKAGES"], "mlcourse", version, "lib", "net10.0", "MLCourse.dll");
         using ZipArchive packed = ZipFile.OpenRead(fixture.Package("MLCourse"));
         using var packedDll = new MemoryStream();
         packed.GetEntry("lib/net10.0/MLCourse.dll")!.Open().CopyTo(packedDll);

@@ -1,3 +1,6 @@
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Events;
 using MLCourse.Notebooks;
 
 namespace MLCourse.Tests.Notebooks;
@@ -52,4 +55,33 @@ public class LiveChartTests
         string html = File.ReadAllText(Assert.Single(Directory.GetFiles(folder, "chart-*.html")));
         Assert.Matches("\"x\":\\[100(\\.0)?\\]", html);
     }
+
+    [Fact]
+    public async Task In_a_notebook_the_final_chart_is_shown_as_a_new_output_when_the_cell_ends()
+    {
+        Formatters.Register();
+        using var kernel = new CellKernel(_ =>
+        {
+            var live = LiveChart.Show("loss");
+            live.Add("loss", 1, 0.5);
+            live.Add("loss", 2, 0.25);
+        });
+
+        KernelCommandResult result = await kernel.SendAsync(new SubmitCode("training"));
+
+        var shown = result.Events.OfType<DisplayedValueProduced>().Select(Html).ToList();
+        var updated = result.Events.OfType<DisplayedValueUpdated>().Select(Html).ToList();
+        Assert.Contains(shown, html => html.Contains("loss: starting …", StringComparison.Ordinal));
+        // Jupyter's clients drop the updates: the last output shown holds the final values.
+        Assert.Matches("\\[0.5,0.25\\]", shown[^1]);
+        Assert.Contains("Plotly.newPlot", shown[^1], StringComparison.Ordinal);
+        // Where updates work, the live output ends as a line pointing to it, not as a second chart.
+        Assert.Equal("loss: done, the final chart is below.", Text(updated[^1]));
+        Assert.DoesNotContain(result.Events, e => e is CommandFailed);
+    }
+
+    private static string Html(DisplayEvent e) => e.FormattedValues.Single(v => v.MimeType == "text/html").Value;
+
+    private static string Text(string frame) => System.Text.RegularExpressions.Regex.Replace(frame, "<[^>]+>", "");
+
 }

@@ -36,6 +36,7 @@ public static class CourseSite
         }
         sources.WritePages(layout.Site, (title, body) => Document(title, "<nav><a href=\"../index.html\">MLCourse</a></nav>", body, root: "../"));
         File.WriteAllText(Path.Combine(layout.Site, "index.html"), Document("MLCourse — machine learning and deep learning in C#", "", Index(pages, DocPages.All)));
+        RequireJsPage.Write(layout.Site, layout.SiteSources, executedNotebooks);
         return pages;
     }
 
@@ -67,14 +68,17 @@ public static class CourseSite
 
     /// <summary>
     /// Installs the site's pinned npm packages (<c>npm ci</c> in <see cref="CourseLayout.SiteSources"/>)
-    /// unless <c>node_modules</c> is already there.
+    /// unless <c>node_modules</c> is already there and as new as <c>package-lock.json</c>.
     /// </summary>
     /// <returns>The <c>node_modules</c> folder.</returns>
     /// <exception cref="InvalidOperationException">npm is missing or its install failed; the message says how to fix it.</exception>
     public static string InstallPackages(CourseLayout layout)
     {
         string modules = Path.Combine(layout.SiteSources, "node_modules");
-        if (!Directory.Exists(modules))
+        // npm writes node_modules/.package-lock.json on install: older than package-lock.json means a
+        // package was added or changed since.
+        string installed = Path.Combine(modules, ".package-lock.json");
+        if (!File.Exists(installed) || File.GetLastWriteTimeUtc(installed) < File.GetLastWriteTimeUtc(Path.Combine(layout.SiteSources, "package-lock.json")))
         {
             string npm = OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
             ProcessRunner.Result install = ProcessRunner.Run(npm, ["ci", "--no-audit", "--no-fund"], layout.SiteSources, TimeSpan.FromMinutes(10));

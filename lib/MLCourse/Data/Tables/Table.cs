@@ -8,7 +8,7 @@ namespace MLCourse.Data.Tables;
 /// pandas <c>DataFrame</c>. Missing values are <c>null</c>; nothing converts them silently.
 /// </summary>
 /// <remarks>Introduced in notebook day 03 (data gathering); the pipelines of day 05 read it.</remarks>
-public sealed class Table
+public sealed partial class Table
 {
     private const string Component = "Table";
     private readonly Dictionary<string, TableColumn> _byName;

@@ -73,4 +73,33 @@ public class TableTests
         Assert.Equal(m, table.ToMatrix("a", "b"));
         Assert.Throws<ArgumentException>(() => Table.FromMatrix(["a"], m));
     }
+
+    [Fact]
+    public void ToString_is_aligned_text_with_a_caption_a_typed_header_and_missing_values_named()
+    {
+        var table = new Table([
+            new TableColumn("city", ColumnKind.Text, ["Oslo", null]),
+            new TableColumn("max", ColumnKind.Number, [21.5, null]),
+        ]);
+
+        Assert.Equal(
+            "Table 2 rows × 2 columns\n"
+            + "   city (Text)  max (Number)\n"
+            + "0         Oslo          21.5\n"
+            + "1         None           NaN",
+            table.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void ToString_of_a_long_table_shows_its_first_and_last_rows_around_an_ellipsis()
+    {
+        var table = new Table([new TableColumn("n", ColumnKind.Integer, Enumerable.Range(0, 100).Select(i => (object?)(long)i).ToArray())]);
+
+        string[] lines = table.ToString().ReplaceLineEndings("\n").Split('\n');
+
+        Assert.Equal("Table 100 rows × 1 columns", lines[0]);
+        Assert.Equal(2 + 2 * Table.TextEdgeRows + 1, lines.Length);
+        Assert.Equal(" ⋮", lines[2 + Table.TextEdgeRows]);
+        Assert.Equal("99           99", lines[^1]);
+    }
 }
