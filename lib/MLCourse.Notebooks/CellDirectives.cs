@@ -22,7 +22,7 @@ namespace MLCourse.Notebooks;
 /// location, so no <c>#pragma</c> reaches it: the kernel's script options get warning level 1 instead
 /// (<see cref="WarningLevel"/>), which drops warnings of level 2 and above (CS1701 and CS1702, and
 /// with them unused variables and unreachable code) and keeps errors. Installed by
-/// <see cref="Course.Load"/> (day 01).
+/// <see cref="Course.Load"/>, which every notebook's setup runs.
 /// </remarks>
 public static class CellDirectives
 {
