@@ -108,6 +108,7 @@ using static MLCourse.Notebooks.Display;
 Course.Load();
 
 var random = Seeds.Set(Seeds.Default);
+Exercise.ForDay(7);   // this day's exercise hints, kept off the page until you try
 var mnist = Datasets.MnistDigits().Take(1500);
 var xAll = mnist.ToMatrix();                           // (1500, 784), pixels in [0, 1]
 var x = xAll.SubMatrix(0, 1000, 0, 784);               // (1000, 784): PCA is fitted on these
@@ -145,13 +146,15 @@ double randomVariance = (xc * randomDirection).PointwisePower(2).Sum() / (m - 1)
 Console.WriteLine($"λ1 = {lambda1:F3} (‖Sw − λw‖ = {residual:E1}); "
     + $"variance of X̃·w1 = {variance:F3}; "
     + $"along a random unit direction: {randomVariance:F4}; "
-    + $"total variance tr S = {Math.Pow(xc.FrobeniusNorm(), 2) / (m - 1):F2}");
+    + $"total variance tr S = {Math.Pow(xc.FrobeniusNorm(), 2) / (m - 1):F2}, "
+    + $"tr S / 784 = {Math.Pow(xc.FrobeniusNorm(), 2) / (m - 1) / n:F3}");
 Claims.Check(residual < 1e-4 * lambda1, "power iteration found an eigenvector: S·w1 = λ1·w1");
 Claims.Close(variance, lambda1, 1e-9 * lambda1,
     "the variance along the eigenvector is its eigenvalue λ1");
 
-// Power iteration lands on an eigenvector to rounding error ($\lVert Sw - \lambda w \rVert \approx 10^{-14}$),
-// with $\lambda_1 = 5.109$: the 1,000 projections $\tilde X w_1$ have variance 5.109, exactly as
+// Power iteration lands on an eigenvector: after 60 steps $\lVert Sw - \lambda w \rVert$ = 5.0e-10,
+// about $10^{-10}$ of $\lambda_1 = 5.109$ (each further step would shrink the error by the ratio of
+// the second eigenvalue to the first). The 1,000 projections $\tilde X w_1$ have variance 5.109, exactly as
 // Derivation 1 says. For comparison, the total variance (the sum of all 784 pixel variances,
 // $\operatorname{tr} S$) is 52.76, so this one direction carries 9.7% of it, while a random unit
 // direction carries 0.05 — about $\operatorname{tr} S / 784 = 0.067$, the average a direction
@@ -172,26 +175,26 @@ var ratio = pca.ExplainedVarianceRatio.ToArray();
 var cumulative = ratio.Select((_, i) => ratio.Take(i + 1).Sum()).ToArray();
 int Needed(double share) => Array.FindIndex(cumulative, c => c >= share) + 1;
 int needed90 = Needed(0.9);
+string outcome1 = needed90 < 50 ? "under 50" : needed90 <= 150 ? "50 to 150" : "over 150";
+Exercise.Predict("1", prediction1, outcome1, measured: $"components for 90%: {needed90}");
+var componentAxis = Enumerable.Range(1, 150).Select(i => (double)i).ToArray();
+Display.Show(Charts.Lines("Explained variance of each of the first 150 components, 1,000 MNIST digits",
+    "component (1 = largest variance)", "share of total pixel variance",
+    new Series("each component", componentAxis, ratio[..150])));
+
 Console.WriteLine($"first component {ratio[0]:P1}, first ten {cumulative[9]:P1}; components for "
     + $"80%: {Needed(0.8)}, 90%: {needed90}, 95%: {Needed(0.95)}, 99%: {Needed(0.99)}");
 Claims.Close(pca.ExplainedVariance[0], lambda1, 1e-8 * lambda1,
     "the SVD's first variance s1²/(m − 1) is the covariance's largest eigenvalue");
 Claims.Close(Math.Abs(pca.Components.Row(0).DotProduct(w1)), 1, 1e-8,
     "the first component is the top eigenvector, up to sign");
-string outcome1 = needed90 < 50 ? "under 50" : needed90 <= 150 ? "50 to 150" : "over 150";
-Exercise.Predict("1", prediction1, outcome1,
-    "neighbouring pixels are strongly correlated and the border is nearly always 0, so a few dozen "
-    + "directions carry most of the variation.");
-Display.Show(Charts.Lines("Explained variance of 1,000 MNIST digits", "component (1 = largest variance)",
-    "share of total pixel variance",
-    new Series("each component", Enumerable.Range(1, 150).Select(i => (double)i).ToArray(),
-        ratio[..150]),
-    new Series("cumulative", Enumerable.Range(1, 150).Select(i => (double)i).ToArray(),
-        cumulative[..150])));
+Display.Show(Charts.Lines("Cumulative explained variance, 1,000 MNIST digits", "components kept",
+    "share of total pixel variance", new Series("cumulative", componentAxis, cumulative[..150])));
 
 // The first component carries 9.7% of the variance and the first ten 49.5%; 41 components keep
-// 80%, 78 keep 90%, 131 keep 95% and 276 keep 99%. The per-component curve falls steeply for the
-// first few dozen components and then flattens into a long tail of tiny variances — the pen
+// 80%, 78 keep 90%, 131 keep 95% and 276 keep 99%. The per-component curve (first chart, on its
+// own axis) falls steeply for the first few dozen components and then flattens into a long tail of
+// tiny variances — the pen
 // strokes' fine detail and noise. That is the shape that makes PCA worthwhile: 78 numbers instead
 // of 784 lose only a tenth of the variance. Where to stop depends on the use: for a 2-D picture,
 // 2; for compression, the knee; for preprocessing before a classifier, cross-validate $k$ like any
@@ -224,8 +227,7 @@ Exercise.Check("2", () =>
             reference.Components, 1e-8) is { } p2) return p2;
     }
     return null;
-}, hint: "centre with x.ColumnSums() / m; var svd = centred.Svd(); "
-    + "W = svd.VT.SubMatrix(0, k, 0, n); variances = svd.S[i]² / (m − 1).");
+});
 
 // ## The digits in two dimensions
 //
@@ -243,16 +245,26 @@ Display.Show(Charts.Points("1,000 digits projected on the first two principal co
 
 double MeanH(int d, int c) =>
     Enumerable.Range(0, m).Where(i => mnist.Labels[i] == d).Average(i => h[i, c]);
-Console.WriteLine($"components 1 and 2 explain {ratio[0]:P1} and {ratio[1]:P1}");
+Console.WriteLine($"components 1 and 2 explain {ratio[0]:P1} and {ratio[1]:P1}, "
+    + $"together {ratio[0] + ratio[1]:P1}");
 for (int d = 0; d < 10; d++)
     Console.WriteLine($"digit {d}: mean h1 {MeanH(d, 0),6:F2}, mean h2 {MeanH(d, 1),6:F2}");
 Claims.Check(Math.Sign(MeanH(0, 0)) != Math.Sign(MeanH(1, 0)),
     "zeros and ones lie on opposite sides of the first component");
 
+// Eigen-digits: each component is a 784-pixel pattern; show it as a 28×28 image.
+var eigenDigits = Enumerable.Range(0, 8).Select(i => pca.Components.Row(i).ToArray()).ToList();
+double reach = eigenDigits.Max(c => c.Max(Math.Abs));     // one symmetric scale: mid-grey is 0
+Display.Show(Charts.ImageGrid("The first eight components as images (white +, black −, mid-grey 0)",
+    eigenDigits, 28, 28, 8, columnLabels: Enumerable.Range(1, 8).Select(i => $"PC {i}").ToList(),
+    zMin: -reach, zMax: reach));
+
 // The two components carry 9.7% and 7.0% of the variance, 16.7% together, yet they already
 // sort some digits. Zeros sit far out on one side of the first component (mean $h_1 = 3.85$) and
-// ones on the other ($-3.38$): the first component is roughly "a lot of ink in a wide ring"
-// against "a thin vertical stroke". The second separates 4, 7 and 9 (mean $h_2$ from $-2.2$ to
+// ones on the other ($-3.38$). The images of the components say why: PC 1 is a white ring around a
+// black vertical bar, so ink on the ring (a zero) projects positive and ink down the middle (a one)
+// negative — "a wide ring" against "a thin vertical stroke". The later components are finer patterns,
+// light strokes in some places against dark ones in others: each adds a correction, not a digit. The second separates 4, 7 and 9 (mean $h_2$ from $-2.2$ to
 // $-2.4$, digits with a stroke across the top and a long descender) from 2 and 3 ($+1.2$, $+1.9$).
 // The other digits overlap near the origin: PCA never saw the labels, and two directions of
 // largest variance need not be the directions that separate classes best.
@@ -288,6 +300,8 @@ foreach (int k in new[] { 10, 50 })   // the identity, measured by rebuilding th
     Claims.Close(measured, expected, 1e-6 * expected,
         $"k = {k}: the fitted images' error is the dropped variance");
 }
+Console.WriteLine($"k = 50: root-mean-square error per held-out pixel "
+    + $"{Math.Sqrt(heldErrors[Array.IndexOf(ks, 50)] / n):F2}");
 Claims.Check(heldErrors.Zip(dropped).All(p => p.First > p.Second),
     "held-out digits are rebuilt worse than the fitted ones at every k");
 var kAxis = ks.Select(k => (double)k).ToArray();
@@ -308,8 +322,8 @@ Display.Show(Charts.Lines("Squared reconstruction error per image (sum over 784 
 // ## One parameter, the picture: $k$ components → the digits
 //
 // Move the slider: the top row shows six held-out digits, the bottom row the same digits rebuilt
-// from $k$ components learned on the *other* 1,000 images; the title gives the held-out error at
-// that $k$.
+// from $k$ components learned on the *other* 1,000 images. The held-out error at each $k$ is the one
+// printed above.
 
 var shown = Enumerable.Range(0, 6).ToArray();
 var originals = shown.Select(i => xHeld.Row(i).ToArray()).ToList();
@@ -353,22 +367,22 @@ var standardised = Matrix<double>.Build.Dense(raw.RowCount, 4,
     (i, j) => (raw[i, j] - raw.Column(j).Average()) / sd[j]);                      // (342, 4)
 var rawPca = new Pca(4).Fit(raw);
 var scaledPca = new Pca(4).Fit(standardised);
+Exercise.Predict("3", prediction3, rawPca.ExplainedVarianceRatio[0], 0.02,
+    measured: $"raw units: PC 1 explains {rawPca.ExplainedVarianceRatio[0]:P2}");
+Display.Show(Charts.GroupedBars("Loadings of PC 1 on the penguin measurements",
+    "measurement (0 beak length, 1 beak depth, 2 flipper, 3 body mass)", "loading (entry of w1)",
+    new Series("raw units", new double[] { 0, 1, 2, 3 }, rawPca.Components.Row(0).ToArray()),
+    new Series("standardised", new double[] { 0, 1, 2, 3 }, scaledPca.Components.Row(0).ToArray())));
+
 Console.WriteLine("standard deviations: "
     + string.Join(", ", measures.Zip(sd).Select(p => $"{p.First} {p.Second:F1}")));
 Console.WriteLine($"raw:          PC 1 explains {rawPca.ExplainedVarianceRatio[0]:P2}, loadings "
     + string.Join(", ", rawPca.Components.Row(0).Select(v => v.ToString("F3"))));
 Console.WriteLine($"standardised: PC 1 explains {scaledPca.ExplainedVarianceRatio[0]:P2}, loadings "
     + string.Join(", ", scaledPca.Components.Row(0).Select(v => v.ToString("F3"))));
-Exercise.Predict("3", prediction3, rawPca.ExplainedVarianceRatio[0], 0.02,
-    "body mass varies by hundreds of grams, the beaks by a few millimetres: its variance is "
-    + "hundreds of thousands of times larger, so PC 1 is body mass alone.");
 Claims.Check(Math.Abs(rawPca.Components[0, 3]) > 0.99
         && scaledPca.Components.Row(0).All(v => Math.Abs(v) > 0.2),
     "raw, PC 1 is body mass alone; standardised, every measurement has a loading above 0.2");
-Display.Show(Charts.GroupedBars("Loadings of PC 1 on the penguin measurements",
-    "measurement (0 beak length, 1 beak depth, 2 flipper, 3 body mass)", "loading (entry of w1)",
-    new Series("raw units", new double[] { 0, 1, 2, 3 }, rawPca.Components.Row(0).ToArray()),
-    new Series("standardised", new double[] { 0, 1, 2, 3 }, scaledPca.Components.Row(0).ToArray())));
 
 // On raw units the first component explains 99.99% of the variance and its loadings are
 // (0.004, −0.001, 0.015, 1.000): it *is* body mass. The standard deviations explain why — 802 g
