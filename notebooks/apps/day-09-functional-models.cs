@@ -34,9 +34,16 @@ using static MLCourse.Notebooks.Display;
 
 // # Day 9 — Functional models: graphs of layers
 //
-// > The Keras **functional** model builds non-linear architectures — for example **concatenating
-// > features** coming from different models or branches — which a plain stack of layers cannot.
-// > — the course notes, "Keras functional Model"
+// > Keras functional Model — Non linear models — concatenating feature from different models
+// > (KNN, NN ... etc)
+// > — the course notes
+//
+// Two words of the notes need care. "Non linear" here is about the **shape of the model**, not its
+// function: every network with a ReLU is a non-linear function, but a `Sequential` stack is a *chain*
+// of layers, and a functional model is any *graph* of them. And a KNN cannot be a branch of such a
+// graph: it has no weights for gradients to train, so what one concatenates from a KNN is its
+// *output* (a predicted class, distances to neighbours), computed beforehand and fed in as one more
+// input. Inside the graph, the branches are layers trained together by one loss.
 //
 // Day 8 built networks that are a *stack*: one input tensor goes through layer after layer, each
 // layer reads only the output of the one before. Keras calls that a `Sequential` model, TorchSharp
@@ -53,12 +60,10 @@ using static MLCourse.Notebooks.Display;
 // symbolic tensors (`x = Dense(32)(inputs)`); in TorchSharp (and PyTorch) there is nothing special to
 // build: the graph *is* the code of `forward`, which may take several tensors and call a layer twice.
 //
-// **Why this day changed its example.** The earlier version predicted tomorrow's maximum temperature
-// in Seattle from today's numbers plus today's weather type. Its two-input model reached a test error
-// of 2.16 °C — against 2.24 °C for simply saying "tomorrow = today". Tomorrow's temperature is mostly
-// today's temperature, and the weather type adds little to that, so the second input had almost
-// nothing to contribute. A functional model is worth its complexity only when the inputs bring
-// *different* information; this day uses a task where that can be measured.
+// **When is a second input worth it?** A functional model is worth its complexity only when the inputs
+// bring *different* information: if the second input repeats what the first already says (tomorrow's
+// temperature from today's temperature *and* today's weather type, say), the graph gains nothing.
+// This day uses a task where the worth of a second input can be measured.
 //
 // **The task.** Guess from a first name whether most US babies given it were girls or boys
 // (`Datasets.BabyNames()`: 29,669 names given to at least 200 babies 1880–2024). The ends of a name
@@ -73,6 +78,7 @@ using static MLCourse.Notebooks.Display;
 Course.Load();
 
 var random = Seeds.Set(Seeds.Default); // fixed seeds: the same commit gives the same numbers
+Exercise.ForDay(9);   // this day's exercise hints, kept off the page until you try
 
 // ## The data: names, split three ways
 //
@@ -90,6 +96,8 @@ double girlShare = trainRows.Average(r => names[r].Sex == 'F' ? 1.0 : 0.0);
 Console.WriteLine($"{names.Count:N0} names: {trainRows.Length:N0} train, {validRows.Length:N0} "
     + $"validation, {testRows.Length:N0} test; {vocab.Count} character ids");
 Console.WriteLine($"share of training names mostly given to girls: {girlShare:P1}");
+Console.WriteLine($"names have {names.Min(n => n.Name.Length)} to "
+    + $"{names.Max(n => n.Name.Length)} letters");
 
 // More names are mostly given to girls than to boys (parents choose from a wider, faster-changing
 // set of girls' names), so the **majority baseline** — answer "girl" for every name — is already right
@@ -98,7 +106,7 @@ Console.WriteLine($"share of training names mostly given to girls: {girlShare:P1
 //
 // ## Two fixed-size inputs
 //
-// A dense layer needs a fixed number of inputs, and names have 2 to 15 letters. The simplest fix is
+// A dense layer needs a fixed number of inputs, and names have 2 to 14 letters (printed above). The simplest fix is
 // to look at a fixed window: the first three letters, and the last three (padded with id 0 when the
 // name is shorter; for names of fewer than six letters the windows overlap). Day 10 removes this
 // limitation with a recurrent network that reads the whole name.
@@ -288,6 +296,8 @@ var test = new (string Model, double Accuracy)[] {
     ($"best single input ({bestName})", Accuracy(bestSingle, testRows)),
     ("two inputs, shared embedding", Accuracy(bothLogits, testRows)) };
 foreach (var (m, acc) in test) Console.WriteLine($"{m,-36} {acc:P1}");
+double gain = test[3].Accuracy - test[2].Accuracy;
+Console.WriteLine($"gain of the second input: {100 * gain:F2} points");
 Display.Show(Charts.Bars("Test accuracy on 4,000 unseen names", "model", "test accuracy (%)",
     test.Select(t => t.Model).ToArray(), test.Select(t => 100 * t.Accuracy).ToArray()));
 
@@ -295,7 +305,7 @@ Display.Show(Charts.Bars("Test accuracy on 4,000 unseen names", "model", "test a
 // right for 60.8 % of them; the last letter alone lifts that to 79.3 %; a network reading the last
 // three letters reaches 84.6 % (it learns endings such as *-ine* against *-son*, which one letter
 // cannot tell apart); adding the first three letters as a second input gives 85.9 %. So the second
-// input helps, but by 1.2 points — much less than the ending is worth. That is what one should expect:
+// input helps, but by 1.25 points (50 names of 4,000) — much less than the ending is worth. That is what one should expect:
 // the beginning of a name is a weaker clue than its end, and for names of five letters or fewer the
 // two windows overlap, so the second input repeats letters the first one already has.
 //
@@ -317,14 +327,20 @@ int bestWins = disagreements.Length - bothWins;
 double z = (bothWins - bestWins) / Math.Sqrt(disagreements.Length);   // McNemar's test as a z
 Console.WriteLine($"{disagreements.Length} test names where the models disagree: "
     + $"two inputs right in {bothWins}, single input right in {bestWins}; z = {z:F1}");
+double pTest = test[3].Accuracy, se = Math.Sqrt(pTest * (1 - pTest) / testRows.Length);
+Console.WriteLine($"one accuracy's standard error {100 * se:F2} points; a difference of two "
+    + $"independent accuracies {100 * Math.Sqrt(2) * se:F2} points; the gain is "
+    + $"{gain / (Math.Sqrt(2) * se):F1} of those");
 if (test[1].Accuracy <= test[0].Accuracy)
     throw new Exception("the last-letter rule does not beat the majority");
 if (test[2].Accuracy <= test[1].Accuracy)
     throw new Exception("the single-input model does not beat the rule");
 if (z < 2) throw new Exception("the second input's gain is within chance (z < 2)");
 
-// A gain of 1.2 points on 4,000 names is only about twice the standard error of one accuracy
-// ($\sqrt{0.86 \cdot 0.14 / 4000} \approx 0.55$ points), so it could look like noise. But both models
+// A gain of 1.25 points on 4,000 names could look like noise. One accuracy $p$ measured on $n$ names
+// has a standard error of $\sqrt{p(1-p)/n}$, 0.55 points here; a *difference* of two accuracies
+// measured on independent samples has $\sqrt 2$ times that, 0.78 points, and the gain is only 1.6 of
+// those (printed above). But both models
 // are scored on the *same* names, and most names they get equally right or equally wrong; only the
 // 364 names on which they **disagree** carry information (McNemar's test). If the first letters were
 // useless, each disagreement would be a coin flip: the two counts would differ by about
@@ -354,8 +370,7 @@ foreach (int k in disagreements.Take(10))
 // * **Do not use it** just to concatenate two groups of numbers: concatenating the inputs first and
 //   feeding one `Sequential` computes the same family of functions. Here the graph earns its place
 //   through the shared embedding and the separate branches; what gains accuracy, though, is the
-//   *information* in the second input, not the graph. The weather version had the graph and no new
-//   information, and gained nothing.
+//   *information* in the second input, not the graph.
 // * A fixed window is a crude way to read a sequence: letters in the middle of long names are never
 //   seen. Day 10 replaces it by a recurrent network that reads every letter with the same weights.
 //
@@ -394,9 +409,7 @@ Exercise.Check("1", () =>
     var (f, l) = (firstAll.index_select(0, idx), lastAll.index_select(0, idx));    // (64, 3) each
     return Exercise.Compare("your logits", ForwardByHand(model, f, l).ToVector(),
         model.forward(f, l).ToVector(), 1e-5);
-}, hint: "a = relu(flat(E[first]) W₁ᵀ + b₁), b = the same with the last letters and the "
-    + "second branch; torch.cat(new[] { a, b }, 1); then hidden (with relu) and output; "
-    + "squeeze(1) at the end.");
+});
 
 // ### Exercise 2 — predict: the price of not sharing
 //
@@ -409,11 +422,8 @@ double? prediction2 = null;
 using (var unshared = new NameEnds(vocab.Count, shareEmbedding: false))
 {
     double measured2 = Count(unshared);
-    Console.WriteLine($"shared: {Count(model):N0} parameters; unshared: {measured2:N0}");
     Exercise.Predict("2", prediction2, measured2, tolerance: 0,
-        why: "a second table adds one more V·d = 28·8 block of numbers; nothing else in the graph "
-            + "changes. Sharing matters less for the count than for the data: each shared row is "
-            + "trained by both ends of every name.");
+        measured: $"shared: {Count(model):N0} parameters; unshared: {measured2:N0}");
 }
 
 // ### Exercise 3 — predict: how much does the model use the first letters?
@@ -438,13 +448,9 @@ using (torch.no_grad())
         .to_type(torch.float32).mean().item<float>();
 }
 double drop = 100 * (test[3].Accuracy - shuffledAccuracy);
-Console.WriteLine($"test accuracy {test[3].Accuracy:P1} → {shuffledAccuracy:P1} "
-    + "with shuffled first letters");
 Exercise.Predict("3", prediction3, drop > 2 ? "more" : "less",
-    why: "more: with scrambled first letters the accuracy falls by about 5 points, four times "
-        + "the 1.2 points the second input added. The head was trained to combine both branches, "
-        + "so wrong first letters do not just remove a clue, they push names across 0.5; the "
-        + "model is then worse than the single-input model, which never relied on them.");
+    measured: $"test accuracy {test[3].Accuracy:P1} → {shuffledAccuracy:P1} with shuffled first "
+        + $"letters, a drop of {drop:F1} points");
 
 // Types declared in the notebook's cells (C# puts them after the statements).
 

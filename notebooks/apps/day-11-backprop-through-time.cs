@@ -56,6 +56,7 @@ using static MLCourse.Notebooks.Display;
 Course.Load();
 
 var random = Seeds.Set(Seeds.Default);
+Exercise.ForDay(11);   // this day's exercise hints, kept off the page until you try
 Matrix<double> Words(params int[] w) =>                         // cat = 0, mat = 1, rat = 2
     Matrix<double>.Build.Dense(w.Length, 3, (t, f) => w[t] == f ? 1 : 0);   // (T, 3) one-hot
 var reviews = new (Matrix<double> X, double Y)[]                          // the notes' three rows
@@ -247,18 +248,31 @@ Display.Show(Charts.SmallMultiples("Gradient reaching each character, log10 ‖�
         ("simple RNN", new[] { Log10Line("simple RNN", rnnNorms) }),
         ("LSTM, forget bias 1", new[] { Log10Line("LSTM", lstmNorms) }) }, columns: 2));
 
+string Sci(double v)                                      // 3.7·10^-12, as the prose writes it
+{
+    int e = (int)Math.Floor(Math.Log10(Math.Abs(v)));
+    return $"{v / Math.Pow(10, e):F1}·10^{e}";
+}
 double rnnRatio = rnnNorms[0] / rnnNorms[^1], lstmRatio = lstmNorms[0] / lstmNorms[^1];
+double rhoDefault = plainRnn.Wh.Evd().EigenValues.Max(v => v.Magnitude);   // spectral radius
 Console.WriteLine($"gradient at step 1 relative to step {length}: "
-    + $"simple RNN {rnnRatio:E1}, LSTM {lstmRatio:E1}");
+    + $"simple RNN {Sci(rnnRatio)}, LSTM {Sci(lstmRatio)}; ratio {Sci(lstmRatio / rnnRatio)}");
+Console.WriteLine($"the simple RNN's W_h as drawn: spectral radius ρ = {rhoDefault:F2}");
 Claims.Check(rnnRatio < 1e-3,
     "in the simple RNN less than a thousandth of the gradient reaches the first step");
-Claims.Check(lstmRatio > 100 * rnnRatio, "the LSTM keeps at least a hundred times more of it");
+Claims.Check(lstmRatio > 100 * rnnRatio,
+    "at these initialisations the LSTM keeps at least a hundred times more of it");
 
 // The simple RNN's line falls almost straight on the log scale: each character back multiplies
 // the gradient by roughly the same factor, and after 39 steps only $3.7 \cdot 10^{-12}$ of it is left
 // — the first characters of the sentence have, for training purposes, no influence on the loss. The
-// LSTM, with its additive cell-state path, keeps $3.8 \cdot 10^{-5}$: ten million times more, though
-// still small; an untrained LSTM is not a perfect memory either, it only fades far more slowly.
+// LSTM, with its additive cell-state path and forget bias 1, keeps $3.8 \cdot 10^{-5}$, about
+// $10^{7}$ times more, though still small.
+//
+// Do not read this as "an LSTM keeps ten million times more gradient": both models are
+// **untrained**, and the comparison depends on how their weights were drawn (this $W_h$ has spectral
+// radius $\rho = 0.86$, printed above). What gates buy is not a bigger gradient at initialisation but
+// the ability to *learn* which units to keep (a forget gate near 1) and which to overwrite.
 //
 // ### The spectral radius of $W_h$ decides
 //
@@ -281,28 +295,38 @@ foreach (double rho in new[] { 0.5, 0.8, 1.0, 1.2, 1.5, 2.0 })
     endRatio[rho] = norms[0] / norms[^1];
     frames.Add(($"ρ = {rho}", new[] { new Series("log10 ‖∂L/∂h_t‖", distance,
         norms.Select(Math.Log10).ToArray()) }));
-    Console.WriteLine($"ρ = {rho,3}: ‖∂L/∂h_1‖ / ‖∂L/∂h_40‖ = {endRatio[rho]:E1}");
+    Console.WriteLine($"ρ = {rho,3}: ‖∂L/∂h_1‖ / ‖∂L/∂h_40‖ = {Sci(endRatio[rho])}");
 }
 if (!(endRatio[0.5] < endRatio[1.0] && endRatio[1.0] < endRatio[2.0]))
     throw new Exception("a larger spectral radius should let more gradient through");
+Claims.Check(endRatio[1.0] > lstmRatio,
+    "an untrained simple RNN with ρ = 1 passes back more gradient than the untrained LSTM");
 Display.Show(Charts.LinesSlider("Gradient per character as W_h = ρ·Q grows", "characters before the loss",
     "log10 ‖∂L/∂h_t‖", "spectral radius ρ", frames));
 
-// Move the slider. At $\rho = 0.5$ the gradient reaching the first character is $7 \cdot 10^{-14}$
-// of that at the last, at $\rho = 0.8$ it is $3 \cdot 10^{-6}$, at $\rho = 1$ still $3 \cdot 10^{-3}$
-// (the tanh derivative alone shrinks it), at $\rho = 1.5$ it is 0.45. At $\rho = 2$ it does **not**
-// grow further (0.41): the states saturate, $1 - h_t^2$ becomes small at many steps and cancels the
+// Move the slider (the printed lines give every frame). At $\rho = 0.5$ the gradient reaching the
+// first character is $7.0 \cdot 10^{-14}$ of that at the last, at $\rho = 0.8$ it is
+// $3.1 \cdot 10^{-6}$, at $\rho = 1$ still $3.1 \cdot 10^{-3}$ (the tanh derivative alone shrinks it),
+// at $\rho = 1.5$ it is $4.5 \cdot 10^{-1}$. At $\rho = 2$ it does **not** grow further
+// ($4.1 \cdot 10^{-1}$): the states saturate, $1 - h_t^2$ becomes small at many steps and cancels the
 // stretching. So the spectral radius controls vanishing directly, and saturation caps explosion —
 // which is why initialising $W_h$ near $\rho \approx 1$ (e.g. an orthogonal matrix) is a common
-// choice, and why explosion shows up mostly when states are small, as in the next experiment.
+// choice.
+//
+// The slider also corrects the comparison above: from $\rho = 1$ on, the **untrained simple RNN
+// keeps more gradient than the untrained LSTM** ($3.1 \cdot 10^{-3}$ against $3.8 \cdot 10^{-5}$; the
+// check above fails if not). The LSTM's lead came from how the simple RNN's $W_h$ was drawn
+// ($\rho = 0.86$, not orthogonal). Gradient norms at initialisation say little about what a trained
+// model can remember.
 //
 // ## Exploding gradients and clipping
 //
 // When $W_h$ stretches vectors (here $W_h = 1.5\,I$) and tanh works in its near-linear range (tiny
 // inputs, so the states stay small), every factor $\partial o_t/\partial o_{t-1} \approx 1.5\,I$: the
 // gradient *grows* towards the early steps, about $1.5^{14} \approx 290$-fold over 15 steps. (With
-// large states tanh saturates and $1 - o_t^2$ shrinks it again — one reason tanh RNNs vanish more
-// often than they explode.) An exploded gradient makes one update huge and throws the weights far
+// large states tanh saturates and $1 - o_t^2$ shrinks it again, as the slider showed at $\rho = 2$;
+// explosion needs both a stretching $W_h$ and states in tanh's near-linear range, which this
+// experiment creates on purpose with tiny inputs.) An exploded gradient makes one update huge and throws the weights far
 // away. **Clipping by global norm** rescales all gradients together, $g \leftarrow g \cdot \min(1, c/\|g\|)$, so the step keeps its direction but its length is at most $c$.
 
 var exploding = new SimpleRnn(V, 8, new Random(4));
@@ -313,19 +337,35 @@ var small = longSequence.SubMatrix(0, 15, 0, V) * 1e-4;   // 15 characters, scal
 var eg = exploding.Backward(exploding.Forward(small), logitGradient: 1);
 double growth = eg.StateGradientNorms[0] / eg.StateGradientNorms[^1];
 Console.WriteLine($"‖∂L/∂o_1‖ / ‖∂L/∂o_15‖ = {growth:F1}");
+var raw = new[] { eg.Wi, eg.Wh, eg.B.ToRowMatrix(), eg.Wo.ToRowMatrix() }
+    .Select(m => m.ToTensor()).ToArray();                        // copies, before clipping
+var asParameters = raw.Select(g =>
+{
+    var w = new TorchSharp.Modules.Parameter(torch.zeros_like(g));
+    (w * g).sum().backward();                                    // w.grad = g
+    return w;
+}).ToArray();
+double torchBefore = nn.utils.clip_grad_norm_(asParameters, 1.0);  // TorchSharp's clipping
 double before = GradientClipping.ClipByGlobalNorm(new[] { eg.Wi, eg.Wh }, new[] { eg.B, eg.Wo },
     maxNorm: 1.0);
 double after = GradientClipping.GlobalNorm(new[] { eg.Wi, eg.Wh }, new[] { eg.B, eg.Wo });
 Console.WriteLine($"global gradient norm {before:F2} → {after:F2} after clipping");
 Claims.Check(eg.StateGradientNorms[0] > 100 * eg.StateGradientNorms[^1],
     "with W_h = 1.5·I the gradient at the first step is over a hundred times that at the last");
-Claims.Check(Math.Abs(after - 1) < 1e-12 || before <= 1,
-    "clipping brings the global norm down to the limit");
+var clipped = new[] { eg.Wi, eg.Wh, eg.B.ToRowMatrix(), eg.Wo.ToRowMatrix() };
+double clipGap = clipped.Zip(asParameters).Max(p =>
+    (p.First.ToTensor() - p.Second.grad!).abs().max().item<double>());
+Console.WriteLine($"TorchSharp's clip_grad_norm_: norm before {torchBefore:F2}; "
+    + $"largest difference from ours after clipping {clipGap:E1}");
+Claims.Check(Math.Abs(torchBefore - before) < 1e-9 * before && clipGap < 1e-8,
+    "our clipping gives TorchSharp's clip_grad_norm_ result, entry for entry (to 1e-8)");
 
 // The measured growth, 291.9, is the predicted $1.5^{14} \approx 292$: in the near-linear regime the
 // Jacobian product is just $W_h^{14}$. The global gradient norm of 603.6 would move the weights by
 // hundreds of learning rates in one step; after clipping it is exactly 1.00, and the direction is the
-// same (every gradient is scaled by the same factor $1/603.6$).
+// same (every gradient is scaled by the same factor $1/603.6$). TorchSharp's `clip_grad_norm_`, given the
+// same gradients, returns the same norm and the same clipped entries to about $10^{-9}$: it divides by
+// the norm plus $10^{-6}$, a guard against dividing by zero.
 //
 // ## Truncated BPTT
 //
@@ -354,7 +394,8 @@ var names = Datasets.BabyNames();
 var nameVocab = Vocabulary.Characters(names.Select(n => n.Name));
 var nameRandom = new Random(Seeds.Default);
 var nameOrder = Enumerable.Range(0, names.Count).OrderBy(_ => nameRandom.Next()).ToArray();
-int[] testRows = nameOrder[..4000], trainRows = nameOrder[8000..];
+int[] testRows = nameOrder[..4000], validRows = nameOrder[4000..8000];
+int[] trainRows = nameOrder[8000..];
 string Reversed(string s) => new string(s.Reverse().ToArray());
 (Tensor X, Tensor Lengths, Tensor Girl) NameBatch(IEnumerable<int> rows)
 {
@@ -364,11 +405,12 @@ string Reversed(string s) => new string(s.Reverse().ToArray());
     var girl = torch.tensor(picked.Select(r => names[r].Sex == 'F' ? 1f : 0f).ToArray());
     return (x, padded.LengthTensor(), girl);                    // (B, T, V), (B,), (B,)
 }
-double TestAccuracy(StepRnn m)
+double TestAccuracy(StepRnn m) => RowsAccuracy(m, testRows);
+double RowsAccuracy(StepRnn m, int[] rows)
 {
     using var scope = torch.NewDisposeScope();
     using var noGrad = torch.no_grad();
-    var (x, len, girl) = NameBatch(testRows);
+    var (x, len, girl) = NameBatch(rows);
     var right = (m.forward(x, len) > 0).to_type(torch.float32) == girl;
     return right.to_type(torch.float32).mean().item<float>();
 }
@@ -392,12 +434,12 @@ StepRnn TrainReversed(int k, LiveChart live, string name)
             nn.utils.clip_grad_norm_(m.parameters(), 1.0);                   // clipping, as above
             optimizer.step();
         }
-        live.Add(name, epoch, 100 * TestAccuracy(m));
+        live.Add(name, epoch, 100 * RowsAccuracy(m, validRows));
     }
     return m;
 }
 var liveTbptt = LiveChart.Show("Reversed names: full vs truncated BPTT", "epoch",
-    "test accuracy (%)");
+    "validation accuracy (%)");
 var full = TrainReversed(int.MaxValue, liveTbptt, "full BPTT");
 var truncated = TrainReversed(2, liveTbptt, "truncated, k = 2");
 
@@ -409,6 +451,7 @@ double firstTwoRule = testRows.Average(r =>
 double fullAccuracy = TestAccuracy(full), truncatedAccuracy = TestAccuracy(truncated);
 Console.WriteLine($"test accuracy on reversed names: full BPTT {fullAccuracy:P1}, "
     + $"truncated (k = 2) {truncatedAccuracy:P1}; rule on the first two letters {firstTwoRule:P1}");
+Console.WriteLine($"truncation costs {100 * (fullAccuracy - truncatedAccuracy):F1} points");
 double standardError = Math.Sqrt(fullAccuracy * (1 - fullAccuracy) / testRows.Length);
 if (fullAccuracy < truncatedAccuracy + 3 * standardError)
     throw new Exception("truncation should cost accuracy here");
@@ -448,7 +491,9 @@ int lastTwo = probeName.Length - 2;
 if (gCut.Take(lastTwo).Any(v => v != 0) ||
     gCut.Skip(lastTwo).Zip(gFull.Skip(lastTwo)).Any(p => Math.Abs(p.First - p.Second) > 1e-6))
     throw new Exception("truncation should zero the early steps and keep the last two unchanged");
-Display.Show(Charts.SmallMultiples($"‖∂L/∂x_t‖ for '{probeName}' read backwards", "step (letter read)",
+string readLetters = string.Join(" ", Reversed(probeName).ToCharArray());
+Display.Show(Charts.SmallMultiples($"‖∂L/∂x_t‖ for '{probeName}' read backwards",
+    $"step: the letters read, in order, are {readLetters}",
     "gradient norm",
     new[] { ("full BPTT", new[] { new Series("‖∂L/∂x_t‖", readOrder, gFull) }),
             ("truncated, k = 2", new[] { new Series("‖∂L/∂x_t‖", readOrder, gCut) }) }, columns: 2));
@@ -517,9 +562,7 @@ Exercise.Check("1", () =>
     return Exercise.Compare("your ∂L/∂W_i", dWi, reference.Wi, 1e-12)
         ?? Exercise.Compare("your ∂L/∂W_h", dWh, reference.Wh, 1e-12)
         ?? Exercise.Compare("your ∂L/∂b", dB, reference.B, 1e-12);
-}, hint: "loop t from T down to 1; states[t] is o_t and states[t − 1] is o_{t−1}, "
-    + "x.Row(t − 1) is x_t; "
-    + "MathNet's OuterProduct gives xᵀδ; update ∂L/∂o only after using it.");
+});
 
 // ### Exercise 2 — predict: how fast does the gradient vanish?
 //
@@ -537,11 +580,8 @@ for (int u = 0; u < 8; u++) shrinking.Wh[u, u] = 0.5;
 shrinking.B.Clear();
 var sg = shrinking.Backward(shrinking.Forward(small), logitGradient: 1);
 double measured = Math.Log10(sg.StateGradientNorms[0] / sg.StateGradientNorms[^1]);
-Console.WriteLine($"log10(‖∂L/∂o_1‖ / ‖∂L/∂o_15‖) = {measured:F2}");
 Exercise.Predict("2", prediction2, measured, tolerance: 0.5,
-    why: "from o_15 back to o_1 the gradient is multiplied by ∂o_t/∂o_{t−1} = "
-        + "diag(1 − o_t²)·W_hᵀ ≈ 0.5·I fourteen times, so the ratio is about 0.5¹⁴ ≈ 6·10⁻⁵ "
-        + "and its log10 about 14·log10(0.5) ≈ −4.2.");
+    measured: $"log10(‖∂L/∂o_1‖ / ‖∂L/∂o_15‖) = {measured:F2}");
 
 // ### Exercise 3 — predict: a review the model never saw
 //
@@ -553,12 +593,8 @@ Exercise.Predict("2", prediction2, measured, tolerance: 0.5,
 string? prediction3 = null;
 
 double catCatCat = model.Forward(Words(0, 0, 0)).Prediction;
-Console.WriteLine($"ŷ(cat cat cat) = {catCatCat:F3}");
 Exercise.Predict("3", prediction3, catCatCat > 0.5 ? "above" : "below",
-    why: "below: the only negative review, mat cat cat, ends in cat cat, and the final state "
-        + "o_3 is made mostly of the last words (each step back is damped by W_h and tanh). Three "
-        + "cats look like that review's ending. Three reviews teach 'ends in cat → negative', "
-        + "not meaning: that needs real text.");
+    measured: $"ŷ(cat cat cat) = {catCatCat:F3}");
 
 // ### Exercise 4 — recall: the length of the sum
 //
@@ -568,8 +604,42 @@ Exercise.Predict("3", prediction3, catCatCat > 0.5 ? "above" : "below",
 // Exercise 4: your answer, e.g. "12"
 string? answer4 = null;
 
-Exercise.Recall("4", answer4, "7902699be42c8a8e",
-    hint: "one term per unfolded step: every step uses the same W_i.");
+Exercise.Recall("4", answer4, "7902699be42c8a8e");
+
+// ### Exercise 5 — train the RNN with your own BPTT
+//
+// Write the loop that fits the three reviews with **your** `Bptt` (Exercise 1) for $W_i$, $W_h$, $b$
+// and the output layer's two gradients from "The dependency chart", one step
+// $W \leftarrow W - \eta\,\partial L/\partial W$ per review (update the MathNet weights in place;
+// `m.Bo` is a property). The check trains one fresh model with your loop and one with the library's
+// `Backward` (verified against autograd above) and compares the trained weights and losses.
+
+// Exercise 5: a training loop driven by your Bptt
+void TrainWithYourBptt(SimpleRnn m, IReadOnlyList<(Matrix<double> X, double Y)> data, int epochs,
+    double eta)
+{
+    Exercise.Todo();
+}
+
+Exercise.Check("5", () =>
+{
+    var (yours, library) = (new SimpleRnn(3, 3, new Random(5)), new SimpleRnn(3, 3, new Random(5)));
+    double LossOf(SimpleRnn m) => reviews.Sum(r => SimpleRnn.Loss(m.Forward(r.X).Prediction, r.Y));
+    double start = LossOf(yours);
+    TrainWithYourBptt(yours, reviews, 100, 0.5);
+    for (int epoch = 0; epoch < 100; epoch++)
+        foreach (var (x, y) in reviews)
+        {
+            var pass = library.Forward(x);
+            library.Step(library.Backward(pass, SimpleRnn.LossGradient(pass.Prediction, y)), 0.5);
+        }
+    return Exercise.Compare("your trained W_h", yours.Wh, library.Wh, 1e-9)
+        ?? Exercise.Compare("your trained W_i", yours.Wi, library.Wi, 1e-9)
+        ?? Exercise.Compare("your trained W_o", yours.Wo, library.Wo, 1e-9)
+        ?? Exercise.Compare("your loss after training", LossOf(yours), LossOf(library), 1e-9)
+        ?? (LossOf(yours) < start / 10 ? null
+            : $"the loss fell only from {start:F3} to {LossOf(yours):F3}");
+});
 
 // Types declared in the notebook's cells (C# puts them after the statements).
 

@@ -57,6 +57,7 @@ using static MLCourse.Notebooks.Display;
 Course.Load();
 
 var random = Seeds.Set(Seeds.Default);
+Exercise.ForDay(13);   // this day's exercise hints, kept off the page until you try
 
 // ## The data: names as character sequences
 //
@@ -121,13 +122,10 @@ double BigramNll(IEnumerable<string> list, double alpha)               // mean �
     return total / Predictions(list);
 }
 double bigramNll = BigramNll(testNames, alpha: 1);
-Console.WriteLine($"uniform: {Math.Log(V):F3} nats, perplexity {V}");
-Console.WriteLine($"bigram (add-1): held-out {bigramNll:F3} nats per character, "
-    + $"perplexity {Math.Exp(bigramNll):F2}; training {BigramNll(trainNames, 1):F3} nats");
 Exercise.Predict("1", prediction1, Math.Exp(bigramNll), tolerance: 2,
-    why: "the previous letter narrows the next one a lot (after q comes u; after a vowel a "
-        + "consonant is likely), so the effective number of choices falls from 27 to about a third "
-        + "of that. exp(mean negative log-likelihood) is that effective number of choices.");
+    measured: $"uniform: {Math.Log(V):F3} nats, perplexity {V}; bigram (add-1): held-out "
+        + $"{bigramNll:F3} nats per character, perplexity {Math.Exp(bigramNll):F2}; "
+        + $"training {BigramNll(trainNames, 1):F3} nats");
 
 // The bigram model's held-out loss is 2.424 nats per character, perplexity 11.29, against 3.296 and
 // 27 for the uniform guess. Its training loss (2.428) is no lower: 27 × 27 numbers fitted on 200,000
@@ -142,7 +140,10 @@ Exercise.Predict("1", prediction1, Math.Exp(bigramNll), tolerance: 2,
 // $H + E$), each $W$ has shape $(H, H + E)$ and each $b$ shape $(H)$. The notes' equations, in their
 // order:
 // $$\begin{aligned} f_t &= \sigma(W_f z_t + b_f) &&\text{(1) forget gate: how much of } C_{t-1} \text{ to keep}\\ \tilde C_t &= \tanh(W_c z_t + b_c) &&\text{(2) candidate: what could be written}\\ i_t &= \sigma(W_i z_t + b_i) &&\text{(3) input gate: how much of it to write}\\ C_t &= f_t \odot C_{t-1} + i_t \odot \tilde C_t &&\text{(4) the new cell state}\\ o_t &= \sigma(W_o z_t + b_o) &&\text{(5) output gate: how much of the cell to show}\\ h_t &= o_t \odot \tanh(C_t) &&\text{(6) the new hidden state} \end{aligned}$$
-// (The notes write ⊗ and ⊕ for the element-wise product $\odot$ and the ordinary sum.) The cell below
+// (The notes write ⊗ and ⊕ for the element-wise product $\odot$ and the ordinary sum.) Two slips in the
+// notes: the candidate is not "based on current input and previous cell state" — eq. (2) reads
+// $h_{t-1}$, and $C_{t-1}$ enters only through eq. (4); and the input gate does not "add new info" —
+// it scales the candidate $\tilde C_t$, which is the new information. (Their "tan" is tanh.) The cell below
 // is these six lines with every shape written out; the next one runs it on a 5-step sequence with the
 // notes' sizes ($H = 3$, $E = 4$, so each $W$ is 3×7) and compares $h_t$ with the library's `Lstm`
 // and TorchSharp's `nn.LSTM`. TorchSharp stores the four gates stacked in the order **i, f, g, o**
@@ -244,14 +245,16 @@ double HeldOutNll(CharModel model, IReadOnlyList<string> list)     // mean −lo
     return total / Predictions(list);
 }
 
-List<double> Train(CharModel model, int epochs, int seed)
+List<double> Train(CharModel model, int epochs, int seed, double lr = 0.005,
+    string[]? train = null, string[]? heldOut = null)
 {
-    var optimizer = torch.optim.Adam(model.parameters(), lr: 0.005);
+    (train, heldOut) = (train ?? trainNames, heldOut ?? testNames);
+    var optimizer = torch.optim.Adam(model.parameters(), lr: lr);
     var shuffle = new Random(seed);
-    var curve = new List<double> { HeldOutNll(model, testNames) };  // epoch 0: untrained
+    var curve = new List<double> { HeldOutNll(model, heldOut) };    // epoch 0: untrained
     for (int epoch = 1; epoch <= epochs; epoch++)
     {
-        var perm = trainNames.OrderBy(_ => shuffle.Next()).ToArray();
+        var perm = train.OrderBy(_ => shuffle.Next()).ToArray();
         for (int s = 0; s < perm.Length; s += 64)
         {
             using var scope = torch.NewDisposeScope();
@@ -264,7 +267,7 @@ List<double> Train(CharModel model, int epochs, int seed)
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0);   // day 11: clip explosions
             optimizer.step();
         }
-        curve.Add(HeldOutNll(model, testNames));
+        curve.Add(HeldOutNll(model, heldOut));
     }
     return curve;
 }
@@ -305,14 +308,16 @@ Console.WriteLine("held-out perplexity by epoch 0–3: LSTM "
     + "; RNN " + string.Join(", ", rnnCurve.Select(l => Math.Exp(l).ToString("F2"))));
 Console.WriteLine($"perplexity: uniform {V}, bigram {Math.Exp(bigramNll):F2}, "
     + $"RNN {Math.Exp(rnnCurve[^1]):F2}, LSTM {Math.Exp(lstmCurve[^1]):F2}");
+Console.WriteLine($"gain over the bigram: RNN {bigramNll - rnnCurve[^1]:F2} nats/char; "
+    + $"LSTM over RNN {rnnCurve[^1] - lstmCurve[^1]:F2} nats/char");
 Claims.Check(lstmCurve[^1] < bigramNll - 0.1, "the LSTM beats the bigram by over 0.1 nats/char");
 Claims.Check(rnnCurve[^1] < bigramNll, "the plain RNN beats the bigram too");
 
 // In nats per character: bigram 2.424, RNN 2.089, LSTM 2.031. Going from one character of context
-// to the whole prefix is worth 0.34 nats per character; the LSTM's gates add another 0.06. Names are
-// short (7 characters on average), so the plain RNN's fading memory hurts it only a little here;
-// the gap grows with the length of the dependencies, which is where LSTMs earn their four-fold
-// parameter count. For a task this short, a plain RNN or a GRU (day 14) would be a reasonable,
+// to the whole prefix is worth 0.33 nats per character; the LSTM's gates add another 0.06. Names are
+// short (7 characters on average), so a plain RNN's fading memory (day 11) has little to fade over;
+// the LSTM's four-fold parameter count is expected to pay off on dependencies that span many more
+// steps, which these names do not have and this day does not test. For a task this short, a plain RNN or a GRU (day 14) would be a reasonable,
 // cheaper choice; for long texts, the LSTM (or attention, day 15).
 
 // ## Sampling names, and the temperature
@@ -351,9 +356,19 @@ foreach (var (T, s) in temperatures.Zip(samples))
     Console.WriteLine($"T = {T,-4} distinct {s.Distinct().Count(),2}/20, "
         + $"new {s.Count(n => !trainSet.Contains(n)),2}/20, "
         + $"mean log p {s.Average(LogLik),6:F2} nats/char: {string.Join(" ", s.Take(8))}");
+Display.Show(Charts.Lines("Temperature: diversity against likelihood (20 samples each)", "temperature T",
+    "names of 20  /  mean log p × 10",
+    new Series("distinct names", temperatures, samples.Select(s => (double)s.Distinct().Count())
+        .ToArray()),
+    new Series("names not in the training list", temperatures,
+        samples.Select(s => (double)s.Count(n => !trainSet.Contains(n))).ToArray()),
+    new Series("mean log p per character × 10", temperatures,
+        samples.Select(s => 10 * s.Average(LogLik)).ToArray())));
 
-// The same seed gives each temperature the same random draws, so the columns change gradually. At
-// $T = 0.1$ sampling is almost greedy: only 4 of the 20 samples differ, most are *alexia*, with a mean log-probability of
+// The same seed gives each temperature the same random draws, so the columns change gradually. The
+// chart puts the printed counts and scores side by side: diversity saturates by $T = 0.3$, novelty
+// keeps rising, and the likelihood falls steadily with $T$. At
+// $T = 0.1$ sampling is almost greedy: the 20 samples hold only 4 distinct names, most of them *alexia*, with a mean log-probability of
 // −1.25 nats per character — higher than any real name's typical score, because the model only ever
 // takes its favourite letter. At $T = 1$ the names are varied and mostly new (17 of 20 not in the
 // training list: *nadelie*, *cralicia*, *jamila*), and score −2.22 nats per character, close to the
@@ -369,11 +384,8 @@ foreach (var (T, s) in temperatures.Zip(samples))
 double? prediction2 = null;
 
 var cold = Sample(lstmModel, 0.05, 20, seed: 11);
-Console.WriteLine(string.Join(" ", cold));
 Exercise.Predict("2", prediction2, cold.Distinct().Count(), tolerance: 1,
-    why: "dividing the logits by 0.05 multiplies their gaps by 20, so softmax puts nearly all the "
-        + "probability on the single most likely letter at every step: sampling becomes greedy "
-        + "decoding, and every sample spells the same, most probable name.");
+    measured: string.Join(" ", cold));
 
 var frames = temperatures.Zip(samples).Select(p => (p.First.ToString("0.0#"), Charts.Bars(
     "Names sampled at temperature T, scored by the model", "sampled name",
@@ -387,7 +399,49 @@ Display.Show(Charts.Slider("Sampling temperature → generated names and their l
 // lesson is the trade-off: low temperatures give safe, high-likelihood, repetitive names; high ones
 // give diverse, unlikely, eventually unpronounceable ones. Temperatures of 0.7–1.0 are the usual
 // compromise for generation; for a single best answer one uses greedy or beam search instead.
+//
+// Exercise 2's cold samples are nearly, not exactly, greedy: almost all are *alexia*, yet one is
+// *jamira* — where two logits are very close, even $T = 0.05$ leaves the runner-up a chance. And
+// greedy decoding does not give the most probable *name*: a name's probability is the product over
+// its letters, and a less likely first letter can lead to a far more certain continuation (beam
+// search keeps the best few prefixes to find it).
 
+// **Carrying the state.** `Sample` re-reads the whole prefix at every step, $T(T+1)/2$ LSTM steps
+// for a name of $T$ letters. The state $(h_t, C_t)$ already summarises the prefix, so a sampler only
+// needs to feed the last letter and carry $(h, C)$: $T$ steps. With the same seed both samplers make
+// the same draws, so they must give the same names.
+
+// One LSTM step per letter, carrying (h, C): the sampler a deployed model would use.
+string SampleCarried(CharModel model, double temperature, int seed)
+{
+    using var scope = torch.NewDisposeScope();
+    using var noGrad = torch.no_grad();
+    torch.manual_seed(seed);
+    var id = torch.zeros(1, 1, dtype: torch.int64);                // (1, 1): ".", the start
+    (Tensor, Tensor)? state = null;                                // h_0 = C_0 = 0
+    var letters = new List<int>();
+    for (int t = 0; t < 20; t++)
+    {
+        var (h, hN, cN) = model.Lstm!.forward(model.Embed.forward(id), state);   // (1, 1, H)
+        state = (hN, cN);                                          // carried to the next step
+        var logits = model.Head.forward(h).select(1, 0);           // (1, 27)
+        id = torch.multinomial(torch.softmax(logits / temperature, 1), 1);   // (1, 1)
+        if (id.item<long>() == 0) break;                           // "." ends the name
+        letters.Add((int)id.item<long>());
+    }
+    return chars.Decode(letters);
+}
+var carried = Enumerable.Range(0, 20).Select(s => SampleCarried(lstmModel, 1.0, 100 + s))
+    .ToArray();
+var reread = Enumerable.Range(0, 20).Select(s => Sample(lstmModel, 1.0, 1, 100 + s)[0]).ToArray();
+Console.WriteLine("carried state: " + string.Join(" ", carried));
+Claims.Check(carried.SequenceEqual(reread),
+    "carrying (h, C) samples exactly the names that re-reading the prefix samples");
+
+// The carried sampler gives the same twenty names as the re-reading one (the check compares them):
+// the state $(h, C)$ is everything the model remembers of the prefix, so nothing else is needed to
+// continue a name.
+//
 // ## Inside the trained LSTM: what do the gates respond to?
 //
 // The trained `nn.LSTM` is copied into the library's `Lstm` (`Lstm.CopyFrom`), whose forward pass
@@ -523,11 +577,35 @@ Exercise.Check("3", () =>
         P("bias_ih_l0"), P("bias_hh_l0"));
     return Exercise.Compare("your h_t", h, hN[0], 1e-12)
         ?? Exercise.Compare("your C_t", c, cN[0], 1e-12);
-}, hint: "gates = x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh, shape (B, 4H); gates.chunk(4, 1) gives "
-    + "i, f, g, o in that order; σ for i, f, o and tanh for g; then eqs. (4) and (6).");
+});
 
 // The six equations in this layout are the whole of `nn.LSTM`; everything else in the module is
 // bookkeeping over time steps, layers and directions.
+
+// ### Exercise 4 — tune: one epoch, your settings
+//
+// The LSTM above trained 3 epochs at Adam's learning rate 0.005 with 64 units. With **one** epoch,
+// choose the hidden size (8 to 128) and the learning rate (at most 0.05) so that the perplexity falls
+// below 8.2. The check trains on the training names except their last 2,000 and
+// measures on those 2,000 (a validation split: the test names stay unseen).
+
+// Exercise 4: your hidden size and learning rate for one epoch of LSTM training
+(int Hidden, double LearningRate)? setting4 = null;
+
+Exercise.Check("4", () =>
+{
+    const double target4 = 8.2;                                    // validation perplexity
+    var (hidden, lr) = setting4 ?? Exercise.Todo<(int, double)>();
+    if (hidden < 8 || hidden > 128 || lr <= 0 || lr > 0.05)
+        return $"hidden size {hidden} and learning rate {lr} are outside 8–128 and (0, 0.05]";
+    torch.manual_seed(Seeds.Default);
+    var tuned = new CharModel(lstm: true, hidden: hidden);
+    var curve = Train(tuned, epochs: 1, seed: 1, lr: lr, train: trainNames[..^2000],
+        heldOut: trainNames[^2000..]);
+    double perplexity = Math.Exp(curve[^1]);
+    return perplexity < target4 ? null
+        : $"after one epoch the validation perplexity is {perplexity:F2}, not below {target4:F2}";
+});
 
 // Types declared in the notebook's cells (C# puts them after the statements).
 
@@ -536,14 +614,14 @@ sealed class CharModel : torch.nn.Module<Tensor, Tensor>
     public readonly TorchSharp.Modules.Embedding Embed;
     public readonly TorchSharp.Modules.LSTM? Lstm;
     public readonly TorchSharp.Modules.RNN? Rnn;
-    private readonly TorchSharp.Modules.Linear head;
+    public readonly TorchSharp.Modules.Linear Head;
     public CharModel(bool lstm, int symbols = 27, int embed = 16, int hidden = 64)
         : base("CharModel")
     {
         Embed = torch.nn.Embedding(symbols, embed);                // one-hot × E, as on day 12
         if (lstm) Lstm = torch.nn.LSTM(embed, hidden, batchFirst: true);
         else Rnn = torch.nn.RNN(embed, hidden, batchFirst: true);
-        head = torch.nn.Linear(hidden, symbols);
+        Head = torch.nn.Linear(hidden, symbols);
         RegisterComponents();
     }
     public override Tensor forward(Tensor ids)                     // ids: (B, T)
@@ -552,6 +630,6 @@ sealed class CharModel : torch.nn.Module<Tensor, Tensor>
         var h = Lstm is not null
             ? Lstm.forward(x, null).Item1
             : Rnn!.forward(x, null).Item1;                         // (B, T, hidden)
-        return head.forward(h);                                    // (B, T, 27) logits
+        return Head.forward(h);                                    // (B, T, 27) logits
     }
 }
