@@ -367,7 +367,8 @@ Display.Show(Charts.Lines("Temperature: diversity against likelihood (20 samples
 
 // The same seed gives each temperature the same random draws, so the columns change gradually. The
 // chart puts the printed counts and scores side by side: diversity saturates by $T = 0.3$, novelty
-// keeps rising, and the likelihood falls steadily with $T$. At
+// rises from there on (at $T = 0.1$ it is high only because the name repeated, *alexia*, is not in the
+// training list), and the likelihood falls steadily with $T$. At
 // $T = 0.1$ sampling is almost greedy: the 20 samples hold only 4 distinct names, most of them *alexia*, with a mean log-probability of
 // −1.25 nats per character — higher than any real name's typical score, because the model only ever
 // takes its favourite letter. At $T = 1$ the names are varied and mostly new (17 of 20 not in the
