@@ -316,9 +316,7 @@ Claims.Check(rnnCurve[^1] < bigramNll, "the plain RNN beats the bigram too");
 // In nats per character: bigram 2.424, RNN 2.089, LSTM 2.031. Going from one character of context
 // to the whole prefix is worth 0.33 nats per character; the LSTM's gates add another 0.06. Names are
 // short (7 characters on average), so a plain RNN's fading memory (day 11) has little to fade over;
-// the LSTM's four-fold parameter count is expected to pay off on dependencies that span many more
-// steps, which these names do not have and this day does not test. For a task this short, a plain RNN or a GRU (day 14) would be a reasonable,
-// cheaper choice; for long texts, the LSTM (or attention, day 15).
+// longer dependencies, where the gates should matter more, are not tested here. For a task this short, a plain RNN or a GRU (day 14) is a cheaper choice; for long texts, the LSTM (or attention, day 15).
 
 // ## Sampling names, and the temperature
 //
@@ -439,9 +437,7 @@ Console.WriteLine("carried state: " + string.Join(" ", carried));
 Claims.Check(carried.SequenceEqual(reread),
     "carrying (h, C) samples exactly the names that re-reading the prefix samples");
 
-// The carried sampler gives the same twenty names as the re-reading one (the check compares them):
-// the state $(h, C)$ is everything the model remembers of the prefix, so nothing else is needed to
-// continue a name.
+// Same names (the check compares them): $(h, C)$ is all the model remembers of the prefix.
 //
 // ## Inside the trained LSTM: what do the gates respond to?
 //
