@@ -360,6 +360,61 @@ foreach (int k in disagreements.Take(10))
 // strong one: that is exactly the behaviour that should be measured on held-out names rather than
 // read off a few examples.
 //
+// ## Two outputs: one trunk, two heads
+//
+// A graph can also *end* in several places. Keep the two-input trunk, and give its 32 hidden features
+// a second head that predicts how **common** the name is: $\log_{10}$ of the number of babies given
+// it, standardised over the training names. The two losses are added, $L = L_{\text{sex}} + L_{\text{count}}$
+// (binary cross-entropy and squared error), and one `backward` sends both gradients into the shared
+// layers. Does the second task cost the first?
+
+double[] logCount = names.Select(n => Math.Log10(n.FemaleCount + n.MaleCount)).ToArray();
+double countMean = trainRows.Average(r => logCount[r]);
+double countSd = Math.Sqrt(trainRows.Average(r => Math.Pow(logCount[r] - countMean, 2)));
+var countAll = torch.tensor(logCount.Select(v => (float)((v - countMean) / countSd)).ToArray());
+torch.manual_seed(Seeds.Default);
+var twoHeads = new TwoHeads(vocab.Count);
+var twoOptimizer = torch.optim.Adam(twoHeads.parameters(), lr: 0.01);
+var twoRng = new Random(Seeds.Default);
+for (int epoch = 1; epoch <= 8; epoch++)
+{
+    var order = trainRows.OrderBy(_ => twoRng.Next()).ToArray();
+    for (int start = 0; start < order.Length; start += 256)
+    {
+        using var scope = torch.NewDisposeScope();
+        var idx = torch.tensor(order[start..Math.Min(start + 256, order.Length)]
+            .Select(r => (long)r).ToArray());                                  // (batch,)
+        var (sex, count) = twoHeads.forward(firstAll.index_select(0, idx),
+            lastAll.index_select(0, idx));
+        var loss = nn.functional.binary_cross_entropy_with_logits(sex, girlAll.index_select(0, idx))
+            + nn.functional.mse_loss(count, countAll.index_select(0, idx));   // two losses added
+        twoOptimizer.zero_grad();
+        loss.backward();                                                       // one backward
+        twoOptimizer.step();
+    }
+}
+double twoSex = Accuracy(i => twoHeads.forward(firstAll.index_select(0, i),
+    lastAll.index_select(0, i)).Sex, testRows);
+double countMse, countVar;
+using (torch.no_grad())
+{
+    var idx = torch.tensor(testRows.Select(r => (long)r).ToArray());
+    var y = countAll.index_select(0, idx);
+    countMse = nn.functional.mse_loss(twoHeads.forward(firstAll.index_select(0, idx),
+        lastAll.index_select(0, idx)).Count, y).item<float>();
+    countVar = (y - y.mean()).pow(2).mean().item<float>();
+}
+Console.WriteLine($"test accuracy of the sex head: {twoSex:P1} (one head: {test[3].Accuracy:P1}); "
+    + $"count head: R² = {1 - countMse / countVar:F3} on the test names");
+Claims.Check(twoSex > test[3].Accuracy - 0.02,
+    "the second head costs the sex head less than 2 points of test accuracy");
+
+// The sex head reaches 85.6 % on the test names against 85.9 % for the one-head model, a gap within
+// one standard error (0.55 points, above): the second task neither helps nor visibly hurts. The count
+// head explains only $R^2 = 0.026$ of the spread of $\log_{10}$ counts — the letters of a name say
+// almost nothing about how many babies got it. Two heads pay when the tasks share what the trunk must
+// learn (an object's class and its box); here they share little, and the trunk serves the sex head.
+
 // ## When to use a functional model, and when not
 //
 // * **Use it** when the inputs differ in kind or shape (an image and a table, text and a category),
@@ -477,5 +532,27 @@ class NameEnds : nn.Module<Tensor, Tensor, Tensor>
         var merged = torch.cat(new[] { a, b }, 1);                   // (batch, 64)
         var h = nn.functional.relu(hidden.forward(merged));          // (batch, 32)
         return output.forward(h).squeeze(1);                         // (batch,) logits
+    }
+}
+
+class TwoHeads : nn.Module<Tensor, Tensor, (Tensor Sex, Tensor Count)>
+{
+    public readonly NameEnds trunk;                      // the layers of the two-input model
+    public readonly TorchSharp.Modules.Linear countHead;
+    public TwoHeads(int vocabulary) : base("TwoHeads")
+    {
+        trunk = new NameEnds(vocabulary);
+        countHead = nn.Linear(32, 1);
+        RegisterComponents();
+    }
+    public override (Tensor Sex, Tensor Count) forward(Tensor first, Tensor last)
+    {
+        var ea = trunk.letters.forward(first).flatten(1);                    // (batch, 24)
+        var eb = trunk.lastLetters.forward(last).flatten(1);                 // (batch, 24)
+        var a = nn.functional.relu(trunk.firstDense.forward(ea));            // (batch, 32)
+        var b = nn.functional.relu(trunk.lastDense.forward(eb));             // (batch, 32)
+        var h = nn.functional.relu(trunk.hidden.forward(torch.cat(new[] { a, b }, 1))); // (b, 32)
+        return (trunk.output.forward(h).squeeze(1),                          // sex logit (batch,)
+            countHead.forward(h).squeeze(1));                                // count (batch,)
     }
 }
