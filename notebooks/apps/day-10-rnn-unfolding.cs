@@ -339,8 +339,9 @@ using (torch.no_grad())
             + string.Join(" ", n.Zip(p, (c, v) => $"{c}:{v:F2}")));
     }
 }
-Display.Show(Charts.SmallMultiples("P(girl) after each letter read", "letters read", "P(girl)",
-    prefixSeries.Select(s => (s.Name, new[] { s })).ToArray(), columns: 3));
+Display.Show(Charts.SmallMultiples("P(girl) after each letter read", "letters read (spelled in each title)",
+    "P(girl)", prefixSeries.Select(s => ($"{s.Name}: {string.Join(" ", s.Name.ToCharArray())}",
+        new[] { s })).ToArray(), columns: 3));
 
 // Read across the panels. *christopher* and *christina* share their first six letters, and the
 // model's belief is identical up to *christ* (0.21), because the state is a function of the letters
