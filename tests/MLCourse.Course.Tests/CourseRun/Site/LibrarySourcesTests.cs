@@ -16,7 +16,7 @@ public sealed class LibrarySourcesTests : IDisposable
     {
         var sources = LibrarySources.Scan(Layout.Root);
 
-        Assert.Equal(["lib/MLCourse/Sequence/Lstm.cs", "lib/MLCourse/Sequence/Lstm.Batch.cs"], sources.FilesOf("Lstm"));
+        Assert.Equal(["lib/MLCourse/Sequence/Lstm.cs", "lib/MLCourse/Sequence/Lstm.Fast.cs"], sources.FilesOf("Lstm"));
         Assert.Equal("lib/MLCourse.Notebooks/Charts.cs", sources.FilesOf("Charts")[0]);
         Assert.True(sources.FilesOf("Charts").Count >= 6);
         Assert.Empty(sources.FilesOf("LSTM"));   // TorchSharp's, not the library's
@@ -49,10 +49,10 @@ public sealed class LibrarySourcesTests : IDisposable
         Assert.Equal(1, written);
         string page = File.ReadAllText(Path.Combine(_site, "source", "Lstm.html"));
         Assert.Contains("<title>Lstm — MLCourse library source</title>", page);
-        Assert.Contains("<h2><code>lib/MLCourse/Sequence/Lstm.Batch.cs</code></h2>", page);
+        Assert.Contains("<h2><code>lib/MLCourse/Sequence/Lstm.Fast.cs</code></h2>", page);
         Assert.Contains("<code class=\"language-csharp\">", page);
         Assert.Contains("&lt;summary&gt;", page);   // the XML docs, escaped
-        Assert.True(page.IndexOf("Lstm.cs<", StringComparison.Ordinal) < page.IndexOf("Lstm.Batch.cs<", StringComparison.Ordinal));
+        Assert.True(page.IndexOf("Lstm.cs<", StringComparison.Ordinal) < page.IndexOf("Lstm.Fast.cs<", StringComparison.Ordinal));
     }
 
     [Fact]
