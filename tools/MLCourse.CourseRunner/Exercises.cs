@@ -108,15 +108,9 @@ public static partial class Exercises
         {
             foreach (InteractiveDocumentOutputElement output in cells[i].Outputs)
             {
-                IDictionary<string, object>? data = output switch
+                if (NotebookFile.HtmlOf(output) is { } html)
                 {
-                    DisplayElement d => d.Data,
-                    ReturnValueElement r => r.Data,
-                    _ => null,
-                };
-                if (data is not null && data.TryGetValue("text/html", out object? html))
-                {
-                    foreach (Match m in ResultElement().Matches(NotebookFile.MimeText(html)))
+                    foreach (Match m in ResultElement().Matches(html))
                     {
                         results.Add(new ExerciseOutcome(WebUtility.HtmlDecode(m.Groups["id"].Value), m.Groups["status"].Value, i + 1,
                             PlainText(m.Groups["body"].Value)));

@@ -144,6 +144,18 @@ public sealed partial class NotebookFile
     private static string Describe(IDictionary<string, object> data) =>
         string.Join("\n", data.Select(kv => $"{kv.Key}: {MimeText(kv.Value)}"));
 
+    /// <summary>The mime bundle a display or a cell's return value shows; null for printed text and errors.</summary>
+    internal static IDictionary<string, object>? DataOf(InteractiveDocumentOutputElement output) => output switch
+    {
+        DisplayElement display => display.Data,
+        ReturnValueElement value => value.Data,
+        _ => null,
+    };
+
+    /// <summary>The HTML a display or a cell's return value shows, or null when it shows none.</summary>
+    internal static string? HtmlOf(InteractiveDocumentOutputElement output) =>
+        DataOf(output) is { } data && data.TryGetValue("text/html", out object? html) ? MimeText(html) : null;
+
     /// <summary>A mime type's data as text: Jupyter stores it as one string or as a list of lines.</summary>
     internal static string MimeText(object value) => value is IEnumerable<object> lines ? string.Concat(lines) : value.ToString() ?? "";
 

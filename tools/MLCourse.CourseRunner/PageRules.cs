@@ -171,12 +171,9 @@ public static partial class PageRules
         return problems;
     }
 
-    private static bool IsBox(InteractiveDocumentOutputElement output) => output switch
-    {
-        DisplayElement d => d.Data.Values.Select(NotebookFile.MimeText).Any(t => t.Contains("class=\"mlcourse-exercise\"", StringComparison.Ordinal)),
-        ReturnValueElement r => r.Data.Values.Select(NotebookFile.MimeText).Any(t => t.Contains("class=\"mlcourse-exercise\"", StringComparison.Ordinal)),
-        _ => false,
-    };
+    private static bool IsBox(InteractiveDocumentOutputElement output) =>
+        NotebookFile.DataOf(output)?.Values.Select(NotebookFile.MimeText)
+            .Any(t => t.Contains("class=\"mlcourse-exercise\"", StringComparison.Ordinal)) ?? false;
 
     private static Dictionary<string, (int Hints, bool Why, List<string> All)> ReadTexts(string path, List<string> problems)
     {

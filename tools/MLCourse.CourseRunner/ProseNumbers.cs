@@ -143,13 +143,9 @@ public static partial class ProseNumbers
         {
             foreach (InteractiveDocumentOutputElement output in cell.Outputs)
             {
-                IEnumerable<string> texts = output switch
-                {
-                    TextElement t => [t.Text],
-                    DisplayElement d => d.Data.Values.Select(NotebookFile.MimeText),
-                    ReturnValueElement r => r.Data.Values.Select(NotebookFile.MimeText),
-                    _ => [],
-                };
+                IEnumerable<string> texts = output is TextElement t
+                    ? [t.Text]
+                    : NotebookFile.DataOf(output)?.Values.Select(NotebookFile.MimeText) ?? [];
                 foreach (string text in texts)
                 {
                     numbers.AddRange(Numbers(Readable(text)));

@@ -65,17 +65,10 @@ public static class RequireJsPage
         int charts = 0;
         foreach (var output in NotebookFile.Read(notebook).Cells.SelectMany(cell => cell.Outputs))
         {
-            IDictionary<string, object>? data = output switch
-            {
-                DisplayElement display => display.Data,
-                ReturnValueElement value => value.Data,
-                _ => null,
-            };
-            if (data is null || !data.TryGetValue("text/html", out object? value1))
+            if (NotebookFile.HtmlOf(output) is not { } content)
             {
                 continue;
             }
-            string content = NotebookFile.MimeText(value1);
             if (html.Length == 0 && !content.Contains(InlinePlotly, StringComparison.Ordinal))
             {
                 continue;
