@@ -10,7 +10,8 @@ using MLCourse.CourseRunner.Site;
 // "--no-site" skips rendering the offline site (artifacts/site/, which needs npm the first time).
 // "--write-apps" alone generates the file-based apps into artifacts/apps/ instead.
 // "--write-cell-ids" alone gives every notebook cell without an id (nbformat 4.5) a new one instead.
-// "--site-only" renders the site from the executed notebooks already in artifacts/notebooks/, running nothing.
+// "--site-only" renders the site from the executed notebooks already in artifacts/notebooks/, running no notebook
+// (it restores the pinned tools for docfx, which builds the API reference from the built artifacts/course/).
 // "--check-page [filters]" checks the executed notebooks in artifacts/notebooks/ against their prose
 // (ProseNumbers, PageRules) without running anything, and lists every problem.
 // "--solved" runs the notebooks with their reference solutions (notebooks/solutions/) substituted,
@@ -30,6 +31,7 @@ if (args is ["--write-cell-ids"])
 }
 if (args is ["--site-only"])
 {
+    Step("dotnet tool restore", ProcessRunner.Run("dotnet", ["tool", "restore"], layout.Root, TimeSpan.FromMinutes(15)));
     var existing = layout.DayNotebooks().Select(n => Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(n))).Where(File.Exists);
     Console.WriteLine($"site: {CourseSite.Build(layout, existing).Count} pages and an index in {layout.Site}.");
     return 0;

@@ -13,8 +13,8 @@
 // Browser: CHROMIUM_PATH if set; else Debian's /usr/bin/chromium (package `chromium`) if present;
 // else the installed Google Chrome, which Playwright finds on Windows, macOS and Linux.
 import { chromium } from "playwright-core";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -32,9 +32,11 @@ if (executablePath !== undefined && !existsSync(executablePath)) {
 }
 mkdirSync(screenshots, { recursive: true });
 
-// The index, the days and the guides (docs/ rendered beside them); the library's source pages
-// under source/ hold only code and are left out.
-const pages = ["index.html", ...readdirSync(site).filter((f) => f.endsWith(".html") && f !== "index.html").sort()];
+// The index, the days and the guides (docs/ rendered beside them), then the API reference's front
+// page and every type page a day links to (api/, docfx's); the library's source pages under
+// source/ hold only code and are left out.
+const topLevel = ["index.html", ...readdirSync(site).filter((f) => f.endsWith(".html") && f !== "index.html").sort()];
+const pages = [...topLevel, ...apiPages(topLevel)];
 const browser = await chromium.launch({
   ...(executablePath === undefined ? { channel: "chrome" } : { executablePath }),
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -125,6 +127,14 @@ async function checkPage(name) {
     all.filter((d) => d.open || d.querySelector("summary") === null || d.getBoundingClientRect().height > 60).length);
   if (unfolded > 0) {
     problems.push(`${unfolded} exercise hint(s) or explanation(s) shown unfolded`);
+  }
+  // Every link to a file of the site leads to a file that exists (a day's types to their API
+  // pages, an API page's days back to theirs).
+  const links = await page.evaluate(() => [...document.querySelectorAll("a[href]")].map((a) => a.href));
+  const broken = [...new Set(links.filter((href) => href.startsWith("file:")).map((href) => href.replace(/[?#].*$/, "")))]
+    .filter((href) => !existsSync(fileURLToPath(href)));
+  if (broken.length > 0) {
+    problems.push(`link to a missing file: ${broken.map((href) => relative(site, fileURLToPath(href))).join(", ")}`);
   }
   const raw = await page.evaluate(rawMath);
   if (raw.length > 0) {
@@ -228,4 +238,19 @@ function rawMath() {
 // leaves blank ("Mismatched anonymous define() module", "Plotly is not defined") fails the check.
 function requireJsPages() {
   return existsSync(join(site, "requirejs-charts.html")) ? ["requirejs-charts.html"] : [];
+}
+
+// The API reference's front page and every type page a day's "Library types used here" links to
+// (none when the site has no api/ folder, as the test fixtures do not).
+function apiPages(topLevel) {
+  if (!existsSync(join(site, "api", "index.html"))) {
+    return [];
+  }
+  const linked = new Set();
+  for (const name of topLevel) {
+    for (const match of readFileSync(join(site, name), "utf8").matchAll(/href="(api\/[^"#?]+\.html)"/g)) {
+      linked.add(match[1]);
+    }
+  }
+  return ["api/index.html", ...[...linked].filter((name) => name !== "api/index.html").sort()];
 }
