@@ -5,8 +5,10 @@
 // every formula is typeset by KaTeX; every code cell is highlighted by highlight.js; every
 // exercise check shows a known status with its hints folded; and no page shows raw math (LaTeX that Markdown mangled or
 // KaTeX never saw: `$$`, `\(`, `\[`, `\begin{`, or `$…$` holding TeX) outside rendered formulas,
-// code and outputs. A screenshot of each page's first chart is saved and must
-// show a drawing, not a blank box. Prints one line per page and ends with "site check: N passed, M failed".
+// code and outputs; and no link points at a file of the site that is missing. A screenshot of each page's first chart is saved and must
+// show a drawing, not a blank box. Besides the index, the days and the guides, it opens the API
+// reference's front page (api/, built by docfx) and every type page a day links to. Prints one line
+// per page and ends with "site check: N passed, M failed".
 //
 // Usage: node tools/MLCourse.Site/check-site.mjs [site folder] (default artifacts/site); the
 // folders in tools/MLCourse.Site/fixtures/ are small sites the tests check it on (SiteCheckTests).
@@ -240,7 +242,7 @@ function requireJsPages() {
   return existsSync(join(site, "requirejs-charts.html")) ? ["requirejs-charts.html"] : [];
 }
 
-// The API reference's front page and every type page a day's "Library types used here" links to
+// The API reference's front page and every existing type page a day's "Library types used here" links to
 // (none when the site has no api/ folder, as the test fixtures do not).
 function apiPages(topLevel) {
   if (!existsSync(join(site, "api", "index.html"))) {
@@ -252,5 +254,6 @@ function apiPages(topLevel) {
       linked.add(match[1]);
     }
   }
-  return ["api/index.html", ...[...linked].filter((name) => name !== "api/index.html").sort()];
+  // A link to a page that does not exist fails the linking page (its link check), not this list.
+  return ["api/index.html", ...[...linked].filter((name) => name !== "api/index.html" && existsSync(join(site, name))).sort()];
 }

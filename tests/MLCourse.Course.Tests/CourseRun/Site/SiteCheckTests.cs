@@ -53,4 +53,16 @@ public sealed class SiteCheckTests
         Assert.DoesNotContain("slider frames", result.Output);
         Assert.Contains("site check: 0 passed, 1 failed", result.Output);
     }
+
+    [Fact]
+    public void The_check_opens_the_api_pages_a_day_links_and_fails_a_link_to_a_missing_one()
+    {
+        var result = Check("api-links");
+
+        Assert.True(result.ExitCode == 1, $"check-site.mjs should exit 1 on the api-links fixture, exited {result.ExitCode}:\n{result.Output}");
+        Assert.Contains("FAIL index.html\n  link to a missing file: api/MLCourse.Sequence.Missing.html", result.Output.ReplaceLineEndings("\n"));
+        Assert.Contains("ok   api/index.html", result.Output);
+        Assert.Contains("ok   api/MLCourse.Sequence.Lstm.html", result.Output);
+        Assert.Contains("site check: 2 passed, 1 failed", result.Output);
+    }
 }
