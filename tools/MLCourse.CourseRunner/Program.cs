@@ -33,7 +33,7 @@ if (args is ["--site-only"])
 {
     Step("dotnet tool restore", ProcessRunner.Run("dotnet", ["tool", "restore"], layout.Root, TimeSpan.FromMinutes(15)));
     var existing = layout.DayNotebooks().Select(n => Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(n))).Where(File.Exists);
-    Console.WriteLine($"site: {CourseSite.Build(layout, existing).Count} pages and an index in {layout.Site}.");
+    Console.WriteLine($"site: {CourseSite.Build(layout, existing).Count} pages, an index and the API reference ({ApiReference.Folder}/) in {layout.Site}.");
     return 0;
 }
 if (args.Length > 0 && args[0] == "--check-page")
@@ -114,7 +114,7 @@ if (site)
     var siteClock = System.Diagnostics.Stopwatch.StartNew();
     var executed = notebooks.Select(n => Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(n))).Where(File.Exists);
     var pages = CourseSite.Build(layout, executed);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"site: {pages.Count} pages and an index in {layout.Site} ({siteClock.Elapsed.TotalSeconds:F1} s); open index.html."));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"site: {pages.Count} pages, an index and the API reference ({ApiReference.Folder}/) in {layout.Site} ({siteClock.Elapsed.TotalSeconds:F1} s); open index.html."));
 }
 return failed == 0 ? 0 : 1;
 

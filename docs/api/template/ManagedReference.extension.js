@@ -1,6 +1,6 @@
 // The days of the course that use a type, shown under its summary. The course runner writes them
 // into an overwrite file per type (artifacts/api/days/<uid>.md) from the days' "Library types used
-// here" lines: mlcourseDays, a list of { title, href } (the day pages, one folder up), and
+// here" lines: mlcourseDays, a list of { title, href } (the day pages, two folders up), and
 // mlcourseSource, the page with the type's source. The links are made here, in the template, and
 // not in the overwrite file's markdown, because docfx checks a markdown link against the files of
 // its own build, and the day pages are the course site's, not docfx's.
@@ -20,7 +20,7 @@ exports.postTransform = function (model) {
   }
   html += '</ul>';
   if (model.mlcourseSource) {
-    html += '<p><a href="' + escape(model.mlcourseSource) + '">Its source</a>, as the course site was built.</p>';
+    html += '<p><a href="' + escape(model.mlcourseSource) + '">The source</a> of this type, as the site was built.</p>';
   }
   model.conceptual = (model.conceptual || '') + html + '</div>';
   return model;

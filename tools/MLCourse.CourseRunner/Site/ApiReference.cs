@@ -26,9 +26,11 @@ public static class ApiReference
 
     /// <summary>
     /// The site-relative page of the type with docfx uid <paramref name="uid"/>
-    /// (<c>api/MLCourse.Sequence.Lstm.html</c>; a generic type's <c>`1</c> becomes <c>-1</c>).
+    /// (<c>api/types/MLCourse.Sequence.Lstm.html</c>; a generic type's <c>`1</c> becomes <c>-1</c>).
+    /// The types sit one folder below the front page so that they get docfx's contents at the side
+    /// and the front page's top bar (docfx's top bar is the contents of the output's root).
     /// </summary>
-    public static string PageOf(string uid) => $"{Folder}/{uid.Replace('`', '-')}.html";
+    public static string PageOf(string uid) => $"{Folder}/types/{uid.Replace('`', '-')}.html";
 
     /// <summary>The docfx configuration, <c>docs/api/docfx.json</c>.</summary>
     public static string Config(CourseLayout layout) => Path.Combine(layout.Root, "docs", "api", "docfx.json");
@@ -65,9 +67,9 @@ public static class ApiReference
             foreach (string page in pages.Order(StringComparer.Ordinal))
             {
                 text.Append("- title: ").Append(JsonSerializer.Serialize(titles.GetValueOrDefault(page, page), json))
-                    .Append("\n  href: ").Append(JsonSerializer.Serialize("../" + page, json)).Append('\n');
+                    .Append("\n  href: ").Append(JsonSerializer.Serialize("../../" + page, json)).Append('\n');
             }
-            text.Append("mlcourseSource: ").Append(JsonSerializer.Serialize($"../{LibrarySources.Folder}/{type}.html", json)).Append("\n---\n");
+            text.Append("mlcourseSource: ").Append(JsonSerializer.Serialize($"../../{LibrarySources.Folder}/{type}.html", json)).Append("\n---\n");
             File.WriteAllText(Path.Combine(folder, uid.Replace('`', '-') + ".md"), text.ToString());
             written++;
         }

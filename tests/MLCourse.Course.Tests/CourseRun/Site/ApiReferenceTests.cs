@@ -31,10 +31,10 @@ public sealed class ApiReferenceTests : IDisposable
             uid: "MLCourse.Sequence.Lstm"
             mlcourseDays:
             - title: "Day 11 — BPTT"
-              href: "../day-11-bptt.html"
+              href: "../../day-11-bptt.html"
             - title: "Day 13 — LSTM: \"names\""
-              href: "../day-13-lstm.html"
-            mlcourseSource: "../source/Lstm.html"
+              href: "../../day-13-lstm.html"
+            mlcourseSource: "../../source/Lstm.html"
             ---
 
             """.ReplaceLineEndings("\n"), File.ReadAllText(Path.Combine(_folder, "days", "MLCourse.Sequence.Lstm.md")));

@@ -35,9 +35,9 @@ public sealed class LibrarySourcesTests : IDisposable
 
         string linked = sources.LinkTypes(html, "day-13-lstm.html");
 
-        Assert.Equal("<p>Library types used here: <a href=\"api/MLCourse.Text.Vocabulary.html\"><code>Vocabulary</code></a>, "
-            + "<a href=\"api/MLCourse.Sequence.Lstm.html\"><code>Lstm</code></a> (the six equations, <code>CopyFrom</code>), "
-            + "<a href=\"api/MLCourse.Data.Datasets.html\"><code>Datasets.MnistDigits</code></a>, "
+        Assert.Equal("<p>Library types used here: <a href=\"api/types/MLCourse.Text.Vocabulary.html\"><code>Vocabulary</code></a>, "
+            + "<a href=\"api/types/MLCourse.Sequence.Lstm.html\"><code>Lstm</code></a> (the six equations, <code>CopyFrom</code>), "
+            + "<a href=\"api/types/MLCourse.Data.Datasets.html\"><code>Datasets.MnistDigits</code></a>, "
             + "<a href=\"source/CartBuilder.html\"><code>CartBuilder</code></a>; TorchSharp's <code>nn.LSTM</code>.</p>\n"
             + "<p>Later: <code>Lstm</code>.</p>", linked);   // CartBuilder is internal: no API page, its source
         Assert.Equal(["CartBuilder", "Datasets", "Lstm", "Vocabulary"], sources.Linked);
@@ -54,7 +54,7 @@ public sealed class LibrarySourcesTests : IDisposable
         Assert.Equal("MLCourse.ModelSelection.GridSearch`2", sources.UidOf("GridSearch"));
         Assert.Equal("MLCourse.Notebooks.Charts", sources.UidOf("Charts"));
         Assert.Null(sources.UidOf("CartBuilder"));   // internal
-        Assert.Equal("api/MLCourse.Pipelines.ModelPipeline-1.html", ApiReference.PageOf("MLCourse.Pipelines.ModelPipeline`1"));
+        Assert.Equal("api/types/MLCourse.Pipelines.ModelPipeline-1.html", ApiReference.PageOf("MLCourse.Pipelines.ModelPipeline`1"));
     }
 
     [Fact]

@@ -60,9 +60,9 @@ public sealed class SiteCheckTests
         var result = Check("api-links");
 
         Assert.True(result.ExitCode == 1, $"check-site.mjs should exit 1 on the api-links fixture, exited {result.ExitCode}:\n{result.Output}");
-        Assert.Contains("FAIL index.html\n  link to a missing file: api/MLCourse.Sequence.Missing.html", result.Output.ReplaceLineEndings("\n"));
+        Assert.Contains("FAIL index.html\n  link to a missing file: api/types/MLCourse.Sequence.Missing.html", result.Output.ReplaceLineEndings("\n"));
         Assert.Contains("ok   api/index.html", result.Output);
-        Assert.Contains("ok   api/MLCourse.Sequence.Lstm.html", result.Output);
+        Assert.Contains("ok   api/types/MLCourse.Sequence.Lstm.html", result.Output);
         Assert.Contains("site check: 2 passed, 1 failed", result.Output);
     }
 }
