@@ -6,7 +6,8 @@ namespace MLCourse.Course.Tests.CourseRun.Site;
 /// <summary>
 /// The API reference's link back to the days: the overwrite files docfx adds to each type's page,
 /// made from the days' "Library types used here" lines. (docfx itself runs in the site build, where
-/// a warning fails it, and the site check opens the pages and follows the links both ways.)
+/// a warning fails it; the site check opens the front page and a type page, and checks the links
+/// both ways on every type page a day links to.)
 /// </summary>
 public sealed class ApiReferenceTests : IDisposable
 {
