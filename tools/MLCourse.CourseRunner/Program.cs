@@ -10,7 +10,8 @@ using MLCourse.CourseRunner.Site;
 // "--no-site" skips rendering the offline site (artifacts/site/, which needs npm the first time).
 // "--write-apps" alone generates the file-based apps into artifacts/apps/ instead.
 // "--write-cell-ids" alone gives every notebook cell without an id (nbformat 4.5) a new one instead.
-// "--site-only" renders the site from the executed notebooks already in artifacts/notebooks/, running nothing.
+// "--site-only" renders the site from the executed notebooks already in artifacts/notebooks/, running no notebook
+// (it restores the pinned tools for docfx, which builds the API reference from the built artifacts/course/).
 // "--check-page [filters]" checks the executed notebooks in artifacts/notebooks/ against their prose
 // (ProseNumbers, PageRules) without running anything, and lists every problem.
 // "--solved" runs the notebooks with their reference solutions (notebooks/solutions/) substituted,
@@ -30,8 +31,9 @@ if (args is ["--write-cell-ids"])
 }
 if (args is ["--site-only"])
 {
+    Step("dotnet tool restore", ProcessRunner.Run("dotnet", ["tool", "restore"], layout.Root, TimeSpan.FromMinutes(15)));
     var existing = layout.DayNotebooks().Select(n => Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(n))).Where(File.Exists);
-    Console.WriteLine($"site: {CourseSite.Build(layout, existing).Count} pages and an index in {layout.Site}.");
+    Console.WriteLine($"site: {CourseSite.Build(layout, existing).Count} pages, an index and the API reference ({ApiReference.Folder}/) in {layout.Site}.");
     return 0;
 }
 if (args.Length > 0 && args[0] == "--check-page")
@@ -112,7 +114,7 @@ if (site)
     var siteClock = System.Diagnostics.Stopwatch.StartNew();
     var executed = notebooks.Select(n => Path.Combine(layout.ExecutedNotebooks, Path.GetFileName(n))).Where(File.Exists);
     var pages = CourseSite.Build(layout, executed);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"site: {pages.Count} pages and an index in {layout.Site} ({siteClock.Elapsed.TotalSeconds:F1} s); open index.html."));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"site: {pages.Count} pages, an index and the API reference ({ApiReference.Folder}/) in {layout.Site} ({siteClock.Elapsed.TotalSeconds:F1} s); open index.html."));
 }
 return failed == 0 ? 0 : 1;
 

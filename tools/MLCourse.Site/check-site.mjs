@@ -5,16 +5,19 @@
 // every formula is typeset by KaTeX; every code cell is highlighted by highlight.js; every
 // exercise check shows a known status with its hints folded; and no page shows raw math (LaTeX that Markdown mangled or
 // KaTeX never saw: `$$`, `\(`, `\[`, `\begin{`, or `$…$` holding TeX) outside rendered formulas,
-// code and outputs. A screenshot of each page's first chart is saved and must
-// show a drawing, not a blank box. Prints one line per page and ends with "site check: N passed, M failed".
+// code and outputs; and no link points at a file of the site that is missing. A screenshot of each page's first chart is saved and must
+// show a drawing, not a blank box. Besides the index, the days and the guides, it opens the API
+// reference's front page (api/, built by docfx) and a type page, and checks that every type page a
+// day links to links back to that day (one more line). Prints one line per page and ends with
+// "site check: N passed, M failed".
 //
 // Usage: node tools/MLCourse.Site/check-site.mjs [site folder] (default artifacts/site); the
 // folders in tools/MLCourse.Site/fixtures/ are small sites the tests check it on (SiteCheckTests).
 // Browser: CHROMIUM_PATH if set; else Debian's /usr/bin/chromium (package `chromium`) if present;
 // else the installed Google Chrome, which Playwright finds on Windows, macOS and Linux.
 import { chromium } from "playwright-core";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -32,9 +35,14 @@ if (executablePath !== undefined && !existsSync(executablePath)) {
 }
 mkdirSync(screenshots, { recursive: true });
 
-// The index, the days and the guides (docs/ rendered beside them); the library's source pages
-// under source/ hold only code and are left out.
-const pages = ["index.html", ...readdirSync(site).filter((f) => f.endsWith(".html") && f !== "index.html").sort()];
+// The index, the days and the guides (docs/ rendered beside them), then the API reference's front
+// page and the first type page a day links to (api/, docfx's: every type page is the same template,
+// and a loaded browser takes seconds a page); the library's source pages under source/ hold only
+// code and are left out. Every type page a day links to is read from disk instead, for its links
+// back (apiBackLinks).
+const topLevel = ["index.html", ...readdirSync(site).filter((f) => f.endsWith(".html") && f !== "index.html").sort()];
+const api = apiLinks(topLevel);
+const pages = [...topLevel, ...api.sample];
 const browser = await chromium.launch({
   ...(executablePath === undefined ? { channel: "chrome" } : { executablePath }),
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -63,6 +71,16 @@ pages.forEach((name, index) => {
   }
 });
 await browser.close();
+if (api.typePages > 0) {
+  const problems = apiBackLinks(api);
+  if (problems.length === 0) {
+    passed++;
+    console.log(`ok   api/ back-links: each of ${api.typePages} type pages lists every day that links to it`);
+  } else {
+    failed++;
+    console.log(`FAIL api/ back-links\n  ${problems.join("\n  ")}`);
+  }
+}
 console.log(`site check: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
@@ -125,6 +143,14 @@ async function checkPage(name) {
     all.filter((d) => d.open || d.querySelector("summary") === null || d.getBoundingClientRect().height > 60).length);
   if (unfolded > 0) {
     problems.push(`${unfolded} exercise hint(s) or explanation(s) shown unfolded`);
+  }
+  // Every link to a file of the site leads to a file that exists (a day's types to their API
+  // pages, an API page's days back to theirs).
+  const links = await page.evaluate(() => [...document.querySelectorAll("a[href]")].map((a) => a.href));
+  const broken = [...new Set(links.filter((href) => href.startsWith("file:")).map((href) => href.replace(/[?#].*$/, "")))]
+    .filter((href) => !existsSync(fileURLToPath(href)));
+  if (broken.length > 0) {
+    problems.push(`link to a missing file: ${broken.map((href) => relative(site, fileURLToPath(href))).join(", ")}`);
   }
   const raw = await page.evaluate(rawMath);
   if (raw.length > 0) {
@@ -228,4 +254,42 @@ function rawMath() {
 // leaves blank ("Mismatched anonymous define() module", "Plotly is not defined") fails the check.
 function requireJsPages() {
   return existsSync(join(site, "requirejs-charts.html")) ? ["requirejs-charts.html"] : [];
+}
+
+// The API reference's type pages that the top-level pages link to ("Library types used here"),
+// each with the pages that link to it, and the ones opened in the browser: the front page and the
+// first linked type page. None when the site has no api/ folder, as most test fixtures do not; a
+// link to a type page that does not exist fails the linking page (its link check), not this list.
+function apiLinks(topLevel) {
+  if (!existsSync(join(site, "api", "index.html"))) {
+    return { sample: [], linkedFrom: new Map(), typePages: 0 };
+  }
+  const linkedFrom = new Map();
+  for (const name of topLevel) {
+    for (const match of readFileSync(join(site, name), "utf8").matchAll(/href="(api\/[^"#?]+\.html)"/g)) {
+      if (match[1] !== "api/index.html" && existsSync(join(site, match[1]))) {
+        linkedFrom.set(match[1], (linkedFrom.get(match[1]) ?? new Set()).add(name));
+      }
+    }
+  }
+  return { sample: ["api/index.html", ...[...linkedFrom.keys()].slice(0, 1)], linkedFrom, typePages: linkedFrom.size };
+}
+
+// Linked both ways: each type page a day links to lists, in its "Used in the course" block
+// (class mlcourse-days, written by the API reference's template), a link back to that day.
+function apiBackLinks(api) {
+  const problems = [];
+  for (const [page, days] of [...api.linkedFrom].sort(([a], [b]) => a.localeCompare(b))) {
+    const html = readFileSync(join(site, page), "utf8");
+    const block = /<div class="mlcourse-days">([\s\S]*?)<\/div>/.exec(html);
+    const back = new Set([...(block?.[1] ?? "").matchAll(/href="([^"]*)"/g)]
+      .map((match) => relative(site, resolve(dirname(join(site, page)), match[1].replace(/[?#].*$/, "")))));
+    const missing = [...days].filter((day) => !back.has(day));
+    if (block === null) {
+      problems.push(`${page}: no "Used in the course" block`);
+    } else if (missing.length > 0) {
+      problems.push(`${page}: no link back to ${missing.join(", ")}`);
+    }
+  }
+  return problems;
 }

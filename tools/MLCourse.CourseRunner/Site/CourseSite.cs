@@ -4,8 +4,8 @@ using System.Text;
 namespace MLCourse.CourseRunner.Site;
 
 /// <summary>
-/// The offline course site: every executed notebook as a page, an index in day order, and the
-/// front-end files they need (plotly.js, KaTeX and highlight.js from npm, the site's own CSS and scripts) copied
+/// The offline course site: every executed notebook as a page, an index in day order, the
+/// library's API reference (<see cref="ApiReference"/>), and the front-end files they need (plotly.js, KaTeX and highlight.js from npm, the site's own CSS and scripts) copied
 /// beside them, so <c>artifacts/site/index.html</c> opens with no network.
 /// </summary>
 public static class CourseSite
@@ -22,7 +22,8 @@ public static class CourseSite
     {
         CopyAssets(layout);
         var sources = LibrarySources.Scan(layout.Root);
-        List<SitePage> pages = executedNotebooks.Select(path => SitePage.Render(path, html => sources.LinkTypes(DocPages.RewriteLinks(html)))).ToList();
+        List<SitePage> pages = executedNotebooks.Select(path => SitePage.Render(path,
+            html => sources.LinkTypes(DocPages.RewriteLinks(html), Path.ChangeExtension(Path.GetFileName(path), ".html")))).ToList();
         for (int i = 0; i < pages.Count; i++)
         {
             SitePage? previous = i > 0 ? pages[i - 1] : null;
@@ -35,8 +36,9 @@ public static class CourseSite
             File.WriteAllText(Path.Combine(layout.Site, doc.FileName), Document(title, "<nav><a href=\"index.html\">MLCourse</a></nav>", body));
         }
         sources.WritePages(layout.Site, (title, body) => Document(title, "<nav><a href=\"../index.html\">MLCourse</a></nav>", body, root: "../"));
-        File.WriteAllText(Path.Combine(layout.Site, "index.html"), Document("MLCourse — machine learning and deep learning in C#", "", Index(pages, DocPages.All)));
+        File.WriteAllText(Path.Combine(layout.Site, "index.html"), Document("MLCourse — machine learning and deep learning in C#", "", Index(pages, DocPages.All, apiReference: true)));
         RequireJsPage.Write(layout.Site, layout.SiteSources, executedNotebooks);
+        ApiReference.Build(layout, sources, pages);
         return pages;
     }
 
@@ -115,7 +117,8 @@ public static class CourseSite
     /// </summary>
     /// <param name="pages">The rendered pages, in day order.</param>
     /// <param name="guides">The guides rendered beside the days (<see cref="DocPages.All"/>), or null for none.</param>
-    public static string Index(IReadOnlyList<SitePage> pages, IReadOnlyList<DocPage>? guides = null)
+    /// <param name="apiReference">Whether to link the library's API reference (<see cref="ApiReference"/>) last.</param>
+    public static string Index(IReadOnlyList<SitePage> pages, IReadOnlyList<DocPage>? guides = null, bool apiReference = false)
     {
         var html = new StringBuilder("<h1>MLCourse</h1>\n<p>Machine learning and deep learning in C#: every day of the course, run headless with its outputs and charts. Each page is an executed notebook from <code>notebooks/</code>.</p>\n");
         var groups = pages.GroupBy(page => CourseParts.Find(page.FileName)?.Part).ToDictionary(g => g.Key?.Title ?? "", g => g.ToList());
@@ -137,6 +140,12 @@ public static class CourseSite
             html.Append("<section class=\"part\">\n<h2>").Append(WebUtility.HtmlEncode(guide.Heading)).Append("</h2>\n<ul class=\"days\">\n<li><a href=\"")
                 .Append(guide.FileName).Append("\">").Append(WebUtility.HtmlEncode(guide.Title)).Append("</a> <span class=\"summary\">")
                 .Append(WebUtility.HtmlEncode(guide.Summary)).Append("</span></li>\n</ul>\n</section>\n");
+        }
+        if (apiReference)
+        {
+            html.Append("<section class=\"part\">\n<h2>The library</h2>\n<ul class=\"days\">\n<li><a href=\"").Append(ApiReference.Folder)
+                .Append("/index.html\">API reference</a> <span class=\"summary\">Every public type of MLCourse and MLCourse.Notebooks, ")
+                .Append("from their XML docs, with the days that use it.</span></li>\n</ul>\n</section>\n");
         }
         return html.ToString();
     }

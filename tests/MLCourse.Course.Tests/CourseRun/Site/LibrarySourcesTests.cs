@@ -3,7 +3,10 @@ using MLCourse.CourseRunner.Site;
 
 namespace MLCourse.Course.Tests.CourseRun.Site;
 
-/// <summary>"Library types used here" links each library type to a rendered copy of its source.</summary>
+/// <summary>
+/// "Library types used here" links each public library type to its API reference page (a type the
+/// library keeps internal to a rendered copy of its source), and every type gets a source page.
+/// </summary>
 public sealed class LibrarySourcesTests : IDisposable
 {
     private static readonly CourseLayout Layout = CourseLayout.FindFrom(AppContext.BaseDirectory);
@@ -27,15 +30,31 @@ public sealed class LibrarySourcesTests : IDisposable
     {
         var sources = LibrarySources.Scan(Layout.Root);
         string html = "<p>Library types used here: <code>Vocabulary</code>, <code>Lstm</code> (the six equations, "
-            + "<code>CopyFrom</code>), <code>Datasets.MnistDigits</code>; TorchSharp's <code>nn.LSTM</code>.</p>\n<p>Later: <code>Lstm</code>.</p>";
+            + "<code>CopyFrom</code>), <code>Datasets.MnistDigits</code>, <code>CartBuilder</code>; TorchSharp's <code>nn.LSTM</code>.</p>\n"
+            + "<p>Later: <code>Lstm</code>.</p>";
 
-        string linked = sources.LinkTypes(html);
+        string linked = sources.LinkTypes(html, "day-13-lstm.html");
 
-        Assert.Equal("<p>Library types used here: <a href=\"source/Vocabulary.html\"><code>Vocabulary</code></a>, "
-            + "<a href=\"source/Lstm.html\"><code>Lstm</code></a> (the six equations, <code>CopyFrom</code>), "
-            + "<a href=\"source/Datasets.html\"><code>Datasets.MnistDigits</code></a>; TorchSharp's <code>nn.LSTM</code>.</p>\n"
-            + "<p>Later: <code>Lstm</code>.</p>", linked);
-        Assert.Equal(["Datasets", "Lstm", "Vocabulary"], sources.Linked);
+        Assert.Equal("<p>Library types used here: <a href=\"api/types/MLCourse.Text.Vocabulary.html\"><code>Vocabulary</code></a>, "
+            + "<a href=\"api/types/MLCourse.Sequence.Lstm.html\"><code>Lstm</code></a> (the six equations, <code>CopyFrom</code>), "
+            + "<a href=\"api/types/MLCourse.Data.Datasets.html\"><code>Datasets.MnistDigits</code></a>, "
+            + "<a href=\"source/CartBuilder.html\"><code>CartBuilder</code></a>; TorchSharp's <code>nn.LSTM</code>.</p>\n"
+            + "<p>Later: <code>Lstm</code>.</p>", linked);   // CartBuilder is internal: no API page, its source
+        Assert.Equal(["CartBuilder", "Datasets", "Lstm", "Vocabulary"], sources.Linked);
+        Assert.Equal(["day-13-lstm.html"], sources.UsedOn["Lstm"]);
+    }
+
+    [Fact]
+    public void A_public_types_uid_is_its_full_name_with_its_number_of_type_parameters()
+    {
+        var sources = LibrarySources.Scan(Layout.Root);
+
+        Assert.Equal("MLCourse.Sequence.Lstm", sources.UidOf("Lstm"));
+        Assert.Equal("MLCourse.Pipelines.ModelPipeline`1", sources.UidOf("ModelPipeline"));
+        Assert.Equal("MLCourse.ModelSelection.GridSearch`2", sources.UidOf("GridSearch"));
+        Assert.Equal("MLCourse.Notebooks.Charts", sources.UidOf("Charts"));
+        Assert.Null(sources.UidOf("CartBuilder"));   // internal
+        Assert.Equal("api/types/MLCourse.Pipelines.ModelPipeline-1.html", ApiReference.PageOf("MLCourse.Pipelines.ModelPipeline`1"));
     }
 
     [Fact]
@@ -53,6 +72,23 @@ public sealed class LibrarySourcesTests : IDisposable
         Assert.Contains("<code class=\"language-csharp\">", page);
         Assert.Contains("&lt;summary&gt;", page);   // the XML docs, escaped
         Assert.True(page.IndexOf("Lstm.cs<", StringComparison.Ordinal) < page.IndexOf("Lstm.Fast.cs<", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_type_a_day_names_is_a_public_type_of_the_libraries_so_it_has_an_api_page()
+    {
+        var exported = new[] { typeof(MLCourse.Sequence.Lstm).Assembly, typeof(MLCourse.Notebooks.Charts).Assembly }
+            .SelectMany(a => a.GetExportedTypes()).Select(t => t.FullName).ToHashSet(StringComparer.Ordinal);
+        var sources = LibrarySources.Scan(Layout.Root);
+        foreach (string notebook in Layout.DayNotebooks())
+        {
+            sources.LinkTypes(string.Concat(NotebookFile.Read(notebook).Cells.Where(c => c.KernelName == "markdown")
+                .Select(c => Markdig.Markdown.ToHtml(c.Contents))), Path.GetFileName(notebook));
+        }
+
+        // docfx documents exactly the exported types, each under its full name as uid.
+        var unresolved = sources.UsedOn.Keys.Where(type => sources.UidOf(type) is not { } uid || !exported.Contains(uid)).ToList();
+        Assert.True(unresolved.Count == 0, $"named in a day's types line but not a public type of MLCourse or MLCourse.Notebooks: {string.Join(", ", unresolved)}");
     }
 
     [Fact]

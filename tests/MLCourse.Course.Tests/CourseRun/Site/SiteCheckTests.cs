@@ -53,4 +53,19 @@ public sealed class SiteCheckTests
         Assert.DoesNotContain("slider frames", result.Output);
         Assert.Contains("site check: 0 passed, 1 failed", result.Output);
     }
+
+    [Fact]
+    public void The_check_opens_an_api_page_fails_a_link_to_a_missing_one_and_a_type_page_that_does_not_link_back()
+    {
+        var result = Check("api-links");
+        string output = result.Output.ReplaceLineEndings("\n");
+
+        Assert.True(result.ExitCode == 1, $"check-site.mjs should exit 1 on the api-links fixture, exited {result.ExitCode}:\n{output}");
+        Assert.Contains("FAIL index.html\n  link to a missing file: api/types/MLCourse.Sequence.Missing.html", output);
+        Assert.Contains("ok   api/index.html", output);
+        Assert.Contains("ok   api/types/MLCourse.Sequence.Lstm.html", output);   // the first linked type page, opened
+        Assert.DoesNotContain("ok   api/types/MLCourse.Text.Vocabulary.html", output);   // read from disk only
+        Assert.Contains("FAIL api/ back-links\n  api/types/MLCourse.Text.Vocabulary.html: no link back to index.html", output);
+        Assert.Contains("site check: 2 passed, 2 failed", output);
+    }
 }
