@@ -17,7 +17,8 @@ public static partial class Charts
     /// one tick per row and column labelled with <paramref name="xLabels"/> and <paramref name="yLabels"/>
     /// when given (every label is kept, a repeated token too), e.g. attention weights of each token
     /// (row) to every token (column). With <paramref name="cellText"/> each cell also shows its value
-    /// (where the counts matter, as in a confusion matrix).
+    /// (where the counts matter, as in a confusion matrix), or the value of the same cell in
+    /// <paramref name="cellValues"/> (a confusion matrix coloured by row share that writes its counts).
     /// </summary>
     /// <param name="title">The chart title.</param>
     /// <param name="z">Shape (rows, columns).</param>
@@ -28,20 +29,34 @@ public static partial class Charts
     /// <param name="yTitle">The y axis title, or null.</param>
     /// <param name="cellText">How each cell writes its value, as a d3 format (plotly.js's): "d" for
     /// counts, ".2f" for two decimals, ".0%" for a percentage; null to leave the cells blank.</param>
+    /// <param name="cellValues">What each cell writes, in <paramref name="cellText"/>'s format, when it is
+    /// not the colour's value: shape (rows, columns), as <paramref name="z"/>; null writes z.</param>
     /// <param name="zMin">The value at the bottom of the colour scale; null for the smallest value of
     /// <paramref name="z"/>. Give it (and <paramref name="zMax"/>) so that heatmaps compare.</param>
     /// <param name="zMax">The value at the top of the colour scale; null for the largest value.</param>
-    /// <exception cref="ArgumentException">A label list does not have one label per column or row.</exception>
+    /// <exception cref="ArgumentException">A label list does not have one label per column or row, or
+    /// <paramref name="cellValues"/> is not the shape of <paramref name="z"/> or comes without a format.</exception>
     /// <remarks>
     /// Cells are at least 18 pixels (40 with text) while the chart stays within <see cref="PageWidth"/>;
     /// past that they shrink. Introduced in notebook day 08 (the confusion matrix).
     /// </remarks>
     public static GenericChart Heatmap(string title, Matrix<double> z, IReadOnlyList<string>? xLabels = null,
         IReadOnlyList<string>? yLabels = null, string? xTitle = null, string? yTitle = null,
-        string? cellText = null, double? zMin = null, double? zMax = null)
+        string? cellText = null, double? zMin = null, double? zMax = null, Matrix<double>? cellValues = null)
     {
         RequireCount("Charts.Heatmap", nameof(xLabels), xLabels, z.ColumnCount);
         RequireCount("Charts.Heatmap", nameof(yLabels), yLabels, z.RowCount);
+        if (cellValues is not null && (cellValues.RowCount != z.RowCount || cellValues.ColumnCount != z.ColumnCount))
+        {
+            throw ErrorMessage.Shape("Charts.Heatmap", nameof(cellValues),
+                ErrorMessage.FormatShape(z.RowCount, z.ColumnCount),
+                ErrorMessage.FormatShape(cellValues.RowCount, cellValues.ColumnCount));
+        }
+        if (cellValues is not null && cellText is null)
+        {
+            throw ErrorMessage.Must("Charts.Heatmap", nameof(cellValues),
+                "come with cellText, the format its values are written in (e.g. \"d\")", "cellText is null");
+        }
         // Labels need about 16 px a row, a written value about 40; the chart grows rather than drop some.
         int cell = cellText is null ? 18 : 40;
         int width = Math.Min(PageWidth, Math.Max(Math.Max(420, TitleWidth(title)),
@@ -54,8 +69,10 @@ public static partial class Charts
             ("z", z.EnumerateRows().Select(row => row.ToArray()).ToArray()),
             ("zmin", zMin),
             ("zmax", zMax),
-            ("texttemplate", cellText is null ? null : "%{z:" + cellText + "}"),
-            ("hovertemplate", "row %{y}, column %{x}: %{z:.4g}<extra></extra>"));
+            ("text", cellValues?.EnumerateRows().Select(row => row.ToArray()).ToArray()),
+            ("texttemplate", cellText is null ? null : (cellValues is null ? "%{z:" : "%{text:") + cellText + "}"),
+            ("hovertemplate", "row %{y}, column %{x}: %{z:.4g}" + (cellValues is null ? "" : " (%{text})")
+                + "<extra></extra>"));
         return PlotlyFigure.Chart([heatmap],
             ("title", PlotlyFigure.Object(("text", text))),
             ("xaxis", PlotlyFigure.CellAxis(z.ColumnCount, xLabels, xTitle, reversed: false)),

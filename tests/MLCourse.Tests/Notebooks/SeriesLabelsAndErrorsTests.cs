@@ -88,6 +88,24 @@ public class SeriesLabelsAndErrorsTests
     }
 
     [Fact]
+    public void A_confusion_matrix_coloured_by_row_share_writes_its_counts()
+    {
+        var counts = Matrix<double>.Build.DenseOfArray(new double[,] { { 90, 10 }, { 3, 97 } });
+        var shares = Matrix<double>.Build.DenseOfArray(new double[,] { { 0.9, 0.1 }, { 0.03, 0.97 } });
+
+        var trace = ChartJson.Traces(Charts.Heatmap("confusion", shares, cellText: "d", cellValues: counts))[0];
+
+        Assert.Equal("%{text:d}", trace.GetProperty("texttemplate").GetString());
+        Assert.Equal(97, trace.GetProperty("text")[1][1].GetDouble());
+        Assert.Equal(0.97, trace.GetProperty("z")[1][1].GetDouble());
+        var wrongShape = Assert.Throws<ArgumentException>(() =>
+            Charts.Heatmap("t", shares, cellText: "d", cellValues: Matrix<double>.Build.Dense(2, 3)));
+        Assert.Equal("Charts.Heatmap: cellValues must have shape (2, 2), but has shape (2, 3). (Parameter 'cellValues')",
+            wrongShape.Message);
+        Assert.Throws<ArgumentException>(() => Charts.Heatmap("t", shares, cellValues: counts));
+    }
+
+    [Fact]
     public void Compared_maps_take_the_colour_scale_they_are_given()
     {
         var panels = new[] { ("faint", Matrix<double>.Build.Dense(2, 2, 0.1)), ("strong", Matrix<double>.Build.Dense(2, 2, 0.7)) };
