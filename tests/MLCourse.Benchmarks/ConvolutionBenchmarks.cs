@@ -6,7 +6,7 @@ using TorchSharp;
 
 namespace MLCourse.Benchmarks;
 
-/// <summary>Conv2d (the fast im2col path and the readable sliding-window reference) and max pooling, batch 64, 1 → 8 channels, 3×3, on 28×28 images and on the digits' 8×8, float64 on both sides, one thread.</summary>
+/// <summary>Conv2d (the fast path and the readable sliding-window reference) and max pooling (fast and readable), batch 64, 1 → 8 channels, 3×3, on 28×28 images and on the digits' 8×8, float64 on both sides, one thread.</summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
@@ -82,6 +82,14 @@ public class ConvolutionBenchmarks
     [Benchmark(Description = "max-pool 2×2 forward+backward, from scratch")]
     [BenchmarkCategory("max-pool")]
     public ImageBatch PoolScratch()
+    {
+        var pass = _pool.ForwardFast(_poolInput);
+        return _pool.BackwardFast(pass, pass.Output).Input;
+    }
+
+    [Benchmark(Description = "max-pool 2×2 forward+backward, readable")]
+    [BenchmarkCategory("max-pool")]
+    public ImageBatch PoolReadable()
     {
         var pass = _pool.Forward(_poolInput);
         return _pool.Backward(pass, pass.Output).Input;

@@ -192,7 +192,7 @@ internal static class DirectConvolution
         }
     }
 
-    /// <summary>Σ of each of <paramref name="filters"/> consecutive planes of <paramref name="plane"/> values.</summary>
+    /// <summary>sums[o] += Σ of plane o, for <paramref name="filters"/> consecutive planes.</summary>
     public static void AddPlaneSums(ReadOnlySpan<double> values, int filters, int plane, Span<double> sums)
     {
         for (int o = 0; o < filters; o++)
