@@ -1,4 +1,5 @@
 using System.Buffers;
+using MLCourse.Errors;
 using MLCourse.Tensors;
 
 namespace MLCourse.Convolution;
@@ -27,12 +28,39 @@ public sealed partial class Conv2d
     public Conv2dPass ForwardFast(ImageBatch x)
     {
         long[] shape = OutputShape(x);
-        return new(x, Direct((int)shape[3], x.Width) ? ForwardDirect(x, (int)shape[2], (int)shape[3])
-            : ForwardIm2Col(x, shape));
+        // every value is written, so the output need not be zeroed first
+        var output = new ImageBatch(x.Batch, Filters, (int)shape[2], (int)shape[3],
+            GC.AllocateUninitializedArray<double>((int)(shape[0] * shape[1] * shape[2] * shape[3])));
+        return ForwardFast(x, output);
+    }
+
+    /// <summary>
+    /// z = conv(x, W) + b written into <paramref name="output"/>, whose values are all replaced — for a caller
+    /// that reuses one buffer from step to step instead of a new array per call (what TorchSharp's allocator does
+    /// for its results). The same numbers as <see cref="ForwardFast(ImageBatch)"/>.
+    /// </summary>
+    /// <param name="x">Shape (batch, c_in, height, width).</param>
+    /// <param name="output">Shape <see cref="OutputShape"/>; overwritten.</param>
+    /// <returns>x and z (the same object as <paramref name="output"/>).</returns>
+    /// <exception cref="ArgumentException">Wrong channel count, a kernel larger than the padded input, or an
+    /// output of another shape.</exception>
+    public Conv2dPass ForwardFast(ImageBatch x, ImageBatch output)
+    {
+        long[] shape = OutputShape(x);
+        Require.Shape(Component, nameof(output), output.Shape, shape, "the shape OutputShape(x) gives");
+        if (Direct(output.Width, x.Width))
+        {
+            ForwardDirect(x, output);
+        }
+        else
+        {
+            ForwardIm2Col(x, output);
+        }
+        return new(x, output);
     }
 
     /// <summary>Back-propagates ∂L/∂z, fast (the same numbers as <see cref="Backward"/>).</summary>
-    /// <param name="pass">What <see cref="ForwardFast"/> or <see cref="Forward"/> returned.</param>
+    /// <param name="pass">What <see cref="ForwardFast(ImageBatch)"/> or <see cref="Forward"/> returned.</param>
     /// <param name="outputGradient">∂L/∂z, the shape of <paramref name="pass"/>'s output.</param>
     /// <returns>∂L/∂W (filters, c_in, k_h, k_w), ∂L/∂b (filters,) and ∂L/∂x (the input's shape).</returns>
     /// <exception cref="ArgumentException">The gradient's shape is not the output's, or the pass is not from a layer of
@@ -48,15 +76,13 @@ public sealed partial class Conv2d
     private bool Direct(int outW, int width) =>
         Stride == (1, 1) && Math.Min(outW, width) >= System.Numerics.Vector<double>.Count;
 
-    private ImageBatch ForwardDirect(ImageBatch x, int outH, int outW)
+    private void ForwardDirect(ImageBatch x, ImageBatch output)
     {
+        int outH = output.Height, outW = output.Width;
         (int ph, int pw) = Padding;
         int hp = x.Height + 2 * ph, wp = x.Width + 2 * pw;
         int imageSize = ChannelsIn * x.Height * x.Width, paddedSize = ChannelsIn * hp * wp;
         int outSize = Filters * outH * outW;
-        // every value is written below, so the output need not be zeroed first
-        var output = new ImageBatch(x.Batch, Filters, outH, outW,
-            GC.AllocateUninitializedArray<double>(x.Batch * outSize));
         int[] taps = DirectConvolution.Taps(ChannelsIn, Weights.Height, Weights.Width, hp, wp);
         bool padded = (ph, pw) != (0, 0);
         double[] buffer = padded ? ArrayPool<double>.Shared.Rent(paddedSize) : [];
@@ -81,7 +107,6 @@ public sealed partial class Conv2d
                 ArrayPool<double>.Shared.Return(buffer);
             }
         }
-        return output;
     }
 
     private Conv2dGradients BackwardDirect(ImageBatch x, ImageBatch outputGradient)
@@ -142,11 +167,10 @@ public sealed partial class Conv2d
         return new Conv2dGradients(weightGradient, biasGradient, inputGradient);
     }
 
-    private ImageBatch ForwardIm2Col(ImageBatch x, long[] shape)
+    private void ForwardIm2Col(ImageBatch x, ImageBatch output)
     {
-        int outH = (int)shape[2], outW = (int)shape[3];
+        int outH = output.Height, outW = output.Width;
         int positions = outH * outW;
-        var output = new ImageBatch(x.Batch, Filters, outH, outW);
         var columns = new double[PatchSize * positions];   // one image's im2col matrix (K, P), reused
         for (int n = 0; n < x.Batch; n++)
         {
@@ -163,7 +187,6 @@ public sealed partial class Conv2d
                 }
             }
         }
-        return output;
     }
 
     private Conv2dGradients BackwardIm2Col(ImageBatch x, ImageBatch outputGradient)

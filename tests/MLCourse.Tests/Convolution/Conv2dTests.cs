@@ -142,6 +142,27 @@ public class Conv2dTests
         Assert.Equal(gradient, g.Data);
     }
 
+    [Theory]
+    [InlineData(1, 1)]   // the direct kernels
+    [InlineData(2, 2)]   // im2col
+    public void Forward_into_a_reused_output_overwrites_every_value(int sh, int sw)
+    {
+        var random = new Random(11);
+        var x = Random(random, 2, 2, 10, 11);
+        var conv = RandomLayer(random, 2, 5, (3, 3), (sh, sw), (1, 1));
+        long[] shape = conv.OutputShape(x);
+        var output = new ImageBatch((int)shape[0], (int)shape[1], (int)shape[2], (int)shape[3]);
+        Array.Fill(output.Data, double.NaN);   // what a previous step left there
+
+        Conv2dPass pass = conv.ForwardFast(x, output);
+
+        Assert.Same(output, pass.Output);
+        AssertClose(conv.Forward(x).Output.Data, output.Data);
+        var wrong = new ImageBatch((int)shape[0], (int)shape[1], (int)shape[2] + 1, (int)shape[3]);
+        var error = Assert.Throws<ArgumentException>(() => conv.ForwardFast(x, wrong));
+        Assert.StartsWith("Conv2d: output", error.Message);
+    }
+
     private static void AssertClose(double[] expected, double[] actual)
     {
         Assert.Equal(expected.Length, actual.Length);
