@@ -21,9 +21,10 @@ namespace MLCourse.Attention;
 /// <see cref="SelfAttentionPass"/> with every head's scores and weights, <see cref="Backward"/> the gradients
 /// of every projection and of X by hand (each head through <see cref="ScaledDotProductAttention.Backward"/>),
 /// <see cref="Step"/> one gradient-descent step. The course's classifier trains attention with TorchSharp;
-/// the tests prove the hand-written gradients agree with its autograd. Introduced in notebook day 15.
+/// the tests prove the hand-written gradients agree with its autograd. <see cref="ForwardFast"/>
+/// (<c>SelfAttention.Fast.cs</c>) computes the same output for inference, faster. Introduced in notebook day 15.
 /// </remarks>
-public sealed class SelfAttention
+public sealed partial class SelfAttention
 {
     private const string Component = "SelfAttention";
 

@@ -1,26 +1,66 @@
+using System.Buffers;
+using MLCourse.Errors;
 using MLCourse.Tensors;
 
 namespace MLCourse.Convolution;
 
 /// <summary>
-/// The fast path of <see cref="Conv2d"/>: im2col. Each output position's receptive field becomes
-/// one column of a (c_in·k_h·k_w, positions) matrix, so the convolution is one matrix product per
-/// image (the library's <see cref="Gemm"/>) and the backward pass is two more plus a scatter-add
-/// (col2im). Buffers are allocated per call, never per element. The same numbers as the readable
-/// <see cref="Forward"/> and <see cref="Backward"/> in <c>Conv2d.cs</c>, checked by a test.
+/// The fast path of <see cref="Conv2d"/>. With stride 1 it convolves straight from the zero-padded
+/// image with SIMD (<see cref="DirectConvolution"/>): each filter tap is a contiguous run of the
+/// input row, four filters share every load, and nothing of the size of the batch is built besides
+/// the results. The backward pass is two more such passes: ∂L/∂W correlates the image with ∂L/∂z,
+/// and ∂L/∂x is a convolution of ∂L/∂z, padded by k − 1 − p, with the filters flipped and the
+/// channel axes swapped (each input pixel gathers from every output that saw it). Other strides,
+/// and rows narrower than one SIMD vector, go through im2col: each output position's receptive field
+/// becomes one column of a (c_in·k_h·k_w, positions) matrix, so the convolution is one matrix
+/// product per image (the library's <see cref="Gemm"/>) and the backward pass is two more plus a
+/// scatter-add (col2im). The same numbers as the readable <see cref="Forward"/> and
+/// <see cref="Backward"/> in <c>Conv2d.cs</c>, up to rounding, checked by tests.
 /// </summary>
 public sealed partial class Conv2d
 {
     private int PatchSize => ChannelsIn * Weights.Height * Weights.Width;   // K
 
-    /// <summary>z = conv(x, W) + b by im2col (the same numbers as <see cref="Forward"/>).</summary>
+    /// <summary>z = conv(x, W) + b, fast (the same numbers as <see cref="Forward"/>).</summary>
     /// <param name="x">Shape (batch, c_in, height, width).</param>
     /// <returns>x and z, z of shape <see cref="OutputShape"/>.</returns>
     /// <exception cref="ArgumentException">Wrong channel count, or a kernel larger than the padded input.</exception>
-    public Conv2dPass ForwardFast(ImageBatch x) => new(x, ForwardIm2Col(x, OutputShape(x)));
+    public Conv2dPass ForwardFast(ImageBatch x)
+    {
+        long[] shape = OutputShape(x);
+        // every value is written, so the output need not be zeroed first
+        var output = new ImageBatch(x.Batch, Filters, (int)shape[2], (int)shape[3],
+            GC.AllocateUninitializedArray<double>((int)(shape[0] * shape[1] * shape[2] * shape[3])));
+        return ForwardFast(x, output);
+    }
 
-    /// <summary>Back-propagates ∂L/∂z by im2col (the same numbers as <see cref="Backward"/>).</summary>
-    /// <param name="pass">What <see cref="ForwardFast"/> or <see cref="Forward"/> returned.</param>
+    /// <summary>
+    /// z = conv(x, W) + b written into <paramref name="output"/>, whose values are all replaced — for a caller
+    /// that reuses one buffer from step to step instead of a new array per call (what TorchSharp's allocator does
+    /// for its results). The same numbers as <see cref="ForwardFast(ImageBatch)"/>.
+    /// </summary>
+    /// <param name="x">Shape (batch, c_in, height, width).</param>
+    /// <param name="output">Shape <see cref="OutputShape"/>; overwritten.</param>
+    /// <returns>x and z (the same object as <paramref name="output"/>).</returns>
+    /// <exception cref="ArgumentException">Wrong channel count, a kernel larger than the padded input, or an
+    /// output of another shape.</exception>
+    public Conv2dPass ForwardFast(ImageBatch x, ImageBatch output)
+    {
+        long[] shape = OutputShape(x);
+        Require.Shape(Component, nameof(output), output.Shape, shape, "the shape OutputShape(x) gives");
+        if (Direct(output.Width, x.Width))
+        {
+            ForwardDirect(x, output);
+        }
+        else
+        {
+            ForwardIm2Col(x, output);
+        }
+        return new(x, output);
+    }
+
+    /// <summary>Back-propagates ∂L/∂z, fast (the same numbers as <see cref="Backward"/>).</summary>
+    /// <param name="pass">What <see cref="ForwardFast(ImageBatch)"/> or <see cref="Forward"/> returned.</param>
     /// <param name="outputGradient">∂L/∂z, the shape of <paramref name="pass"/>'s output.</param>
     /// <returns>∂L/∂W (filters, c_in, k_h, k_w), ∂L/∂b (filters,) and ∂L/∂x (the input's shape).</returns>
     /// <exception cref="ArgumentException">The gradient's shape is not the output's, or the pass is not from a layer of
@@ -28,14 +68,109 @@ public sealed partial class Conv2d
     public Conv2dGradients BackwardFast(Conv2dPass pass, ImageBatch outputGradient)
     {
         CheckGradient(pass, outputGradient);
-        return BackwardIm2Col(pass.Input, outputGradient);
+        return Direct(outputGradient.Width, pass.Input.Width) ? BackwardDirect(pass.Input, outputGradient)
+            : BackwardIm2Col(pass.Input, outputGradient);
     }
 
-    private ImageBatch ForwardIm2Col(ImageBatch x, long[] shape)
+    // The direct kernels need stride 1 and output rows (and, backward, input rows) of at least one vector.
+    private bool Direct(int outW, int width) =>
+        Stride == (1, 1) && Math.Min(outW, width) >= System.Numerics.Vector<double>.Count;
+
+    private void ForwardDirect(ImageBatch x, ImageBatch output)
     {
-        int outH = (int)shape[2], outW = (int)shape[3];
+        int outH = output.Height, outW = output.Width;
+        (int ph, int pw) = Padding;
+        int hp = x.Height + 2 * ph, wp = x.Width + 2 * pw;
+        int imageSize = ChannelsIn * x.Height * x.Width, paddedSize = ChannelsIn * hp * wp;
+        int outSize = Filters * outH * outW;
+        int[] taps = DirectConvolution.Taps(ChannelsIn, Weights.Height, Weights.Width, hp, wp);
+        bool padded = (ph, pw) != (0, 0);
+        double[] buffer = padded ? ArrayPool<double>.Shared.Rent(paddedSize) : [];
+        try
+        {
+            for (int n = 0; n < x.Batch; n++)
+            {
+                ReadOnlySpan<double> image = x.Data.AsSpan(n * imageSize, imageSize);
+                if (padded)
+                {
+                    DirectConvolution.Pad(image, ChannelsIn, x.Height, x.Width, ph, pw, buffer);
+                    image = buffer.AsSpan(0, paddedSize);
+                }
+                DirectConvolution.Forward(image, wp, taps, Weights.Data, Bias, Filters,
+                    output.Data.AsSpan(n * outSize, outSize), outH, outW);
+            }
+        }
+        finally
+        {
+            if (padded)
+            {
+                ArrayPool<double>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    private Conv2dGradients BackwardDirect(ImageBatch x, ImageBatch outputGradient)
+    {
+        int kh = Weights.Height, kw = Weights.Width, outH = outputGradient.Height, outW = outputGradient.Width;
+        (int ph, int pw) = Padding;
+        int hp = x.Height + 2 * ph, wp = x.Width + 2 * pw;
+        int imageSize = ChannelsIn * x.Height * x.Width, paddedSize = ChannelsIn * hp * wp;
+        int outSize = Filters * outH * outW;
+        // ∂L/∂x[c, y, x] = Σ_o Σ_i Σ_j ∂L/∂z[o, y + p_h − i, x + p_w − j] · W[o, c, i, j]: a stride-1 convolution
+        // of ∂L/∂z padded by (k_h − 1 − p_h, k_w − 1 − p_w) with W[o, c, k_h − 1 − i, k_w − 1 − j] as filter c.
+        int gph = kh - 1 - ph, gpw = kw - 1 - pw;
+        int ghp = outH + 2 * gph, gwp = outW + 2 * gpw, paddedGradientSize = Filters * ghp * gwp;
+        double[] flipped = new double[ChannelsIn * Filters * kh * kw];
+        for (int o = 0; o < Filters; o++)
+        for (int c = 0; c < ChannelsIn; c++)
+        for (int i = 0; i < kh; i++)
+        for (int j = 0; j < kw; j++)
+        {
+            flipped[((c * Filters + o) * kh + kh - 1 - i) * kw + kw - 1 - j] = Weights[o, c, i, j];
+        }
+        int[] taps = DirectConvolution.Taps(ChannelsIn, kh, kw, hp, wp);
+        int[] gradientTaps = DirectConvolution.Taps(Filters, kh, kw, ghp, gwp);
+        var weightGradient = Weights.ZerosLike();
+        var biasGradient = new double[Filters];
+        var inputGradient = new ImageBatch(x.Batch, ChannelsIn, x.Height, x.Width,
+            GC.AllocateUninitializedArray<double>(x.Batch * imageSize));   // every value is written below
+        bool padded = (ph, pw) != (0, 0);
+        double[] buffer = padded ? ArrayPool<double>.Shared.Rent(paddedSize) : [];
+        double[] gradientBuffer = ArrayPool<double>.Shared.Rent(paddedGradientSize);
+        try
+        {
+            for (int n = 0; n < x.Batch; n++)
+            {
+                ReadOnlySpan<double> image = x.Data.AsSpan(n * imageSize, imageSize);
+                if (padded)
+                {
+                    DirectConvolution.Pad(image, ChannelsIn, x.Height, x.Width, ph, pw, buffer);
+                    image = buffer.AsSpan(0, paddedSize);
+                }
+                ReadOnlySpan<double> gradient = outputGradient.Data.AsSpan(n * outSize, outSize);
+                DirectConvolution.WeightGradient(image, wp, taps, gradient, Filters, outH, outW,
+                    weightGradient.Data);                                                   // ∂L/∂W
+                DirectConvolution.AddPlaneSums(gradient, Filters, outH * outW, biasGradient);    // ∂L/∂b = Σ ∂L/∂z
+                DirectConvolution.Pad(gradient, Filters, outH, outW, gph, gpw, gradientBuffer);
+                DirectConvolution.Forward(gradientBuffer.AsSpan(0, paddedGradientSize), gwp, gradientTaps, flipped,
+                    [], ChannelsIn, inputGradient.Data.AsSpan(n * imageSize, imageSize), x.Height, x.Width);
+            }
+        }
+        finally
+        {
+            if (padded)
+            {
+                ArrayPool<double>.Shared.Return(buffer);
+            }
+            ArrayPool<double>.Shared.Return(gradientBuffer);
+        }
+        return new Conv2dGradients(weightGradient, biasGradient, inputGradient);
+    }
+
+    private void ForwardIm2Col(ImageBatch x, ImageBatch output)
+    {
+        int outH = output.Height, outW = output.Width;
         int positions = outH * outW;
-        var output = new ImageBatch(x.Batch, Filters, outH, outW);
         var columns = new double[PatchSize * positions];   // one image's im2col matrix (K, P), reused
         for (int n = 0; n < x.Batch; n++)
         {
@@ -52,7 +187,6 @@ public sealed partial class Conv2d
                 }
             }
         }
-        return output;
     }
 
     private Conv2dGradients BackwardIm2Col(ImageBatch x, ImageBatch outputGradient)

@@ -16,7 +16,7 @@ namespace MLCourse.Convolution;
 /// ∂L/∂z and returns <see cref="Conv2dGradients"/> (∂L/∂W, ∂L/∂b and ∂L/∂x), <see cref="Step"/>
 /// applies them. This file holds the readable path, <see cref="Forward"/> and <see cref="Backward"/>:
 /// the sliding-window sum above, written as the equation (the one notebook day 16 teaches).
-/// <see cref="ForwardFast"/> and <see cref="BackwardFast"/> compute the same numbers faster with
+/// <see cref="ForwardFast(ImageBatch)"/> and <see cref="BackwardFast"/> compute the same numbers faster with
 /// im2col and a matrix product (<c>Conv2d.Fast.cs</c>); a test proves they agree. The backward pass is the notes'
 /// convolution backprop: ∂L/∂W = Σ over positions of
 /// ∂L/∂z · patch, ∂L/∂b = Σ ∂L/∂z, and ∂L/∂x adds each patch's gradient back where the patch came
@@ -172,7 +172,7 @@ public sealed partial class Conv2d
     /// of z[n, o, y, x] sends ∂L/∂z[n, o, y, x] · input[…] to ∂L/∂W[o, c, i, j] and
     /// ∂L/∂z[n, o, y, x] · W[o, c, i, j] to ∂L/∂input[…]; ∂L/∂b[o] = Σ ∂L/∂z[·, o, ·, ·].
     /// </summary>
-    /// <param name="pass">What <see cref="Forward"/> or <see cref="ForwardFast"/> returned.</param>
+    /// <param name="pass">What <see cref="Forward"/> or <see cref="ForwardFast(ImageBatch)"/> returned.</param>
     /// <param name="outputGradient">∂L/∂z, the shape of <paramref name="pass"/>'s output.</param>
     /// <returns>∂L/∂W, ∂L/∂b and ∂L/∂x.</returns>
     /// <exception cref="ArgumentException">The gradient's shape is not the output's, or the pass is not from a layer of

@@ -13,9 +13,11 @@ namespace MLCourse.Convolution;
 /// <remarks>
 /// The contract of every hand-written layer: <see cref="Forward"/> returns a <see cref="MaxPool2dPass"/>,
 /// <see cref="Backward"/> takes it and ∂L/∂output and returns <see cref="MaxPool2dGradients"/>;
-/// nothing is kept in the layer. Introduced in notebook day 17; day 18 back-propagates through it.
+/// nothing is kept in the layer. This file holds the readable path; <see cref="ForwardFast"/> and
+/// <see cref="BackwardFast"/> (<c>MaxPool2d.Fast.cs</c>) compute the same numbers faster, checked by a test.
+/// Introduced in notebook day 17; day 18 back-propagates through it.
 /// </remarks>
-public sealed class MaxPool2d
+public sealed partial class MaxPool2d
 {
     private const string Component = "MaxPool2d";
 

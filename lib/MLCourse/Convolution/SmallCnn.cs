@@ -167,7 +167,7 @@ public sealed class SmallCnn
         Conv2dPass convolution = Convolution.ForwardFast(x);
         ImageBatch z1 = convolution.Output;
         var a1 = new ImageBatch(z1.Batch, 1, z1.Height, z1.Width, z1.Data.Select(Activations.Relu).ToArray());
-        MaxPool2dPass pooling = Pool.Forward(a1);
+        MaxPool2dPass pooling = Pool.ForwardFast(a1);
         ImageBatch p1 = pooling.Output;
         // flatten: (m, features)
         var f = Matrix<double>.Build.Dense(x.Batch, Features, (i, j) => p1.Data[i * Features + j]);
@@ -223,7 +223,7 @@ public sealed class SmallCnn
         double dB2 = dZ2.Sum();                                               // ∂L/∂b₂ = Σ(A₂ − y)
         Matrix<double> dF = dZ2.ToColumnMatrix() * W2.ToRowMatrix();          // ∂L/∂F = ∂L/∂Z₂ · W₂, (m, features)
         var dP1 = new ImageBatch(m, 1, pass.P1.Height, pass.P1.Width, dF.ToRowMajorArray());   // reshape to P₁'s shape
-        ImageBatch dA1 = Pool.Backward(pass.Pooling, dP1).Input;             // only each window's maximum gets gradient
+        ImageBatch dA1 = Pool.BackwardFast(pass.Pooling, dP1).Input;        // only each window's maximum gets gradient
         var dZ1 = new ImageBatch(m, 1, dA1.Height, dA1.Width,
             dA1.Data.Select((g, i) => pass.Z1.Data[i] > 0 ? g : 0).ToArray()); // relu′ = 1 where Z₁ > 0
         Conv2dGradients convolution = Convolution.BackwardFast(pass.Convolution, dZ1);

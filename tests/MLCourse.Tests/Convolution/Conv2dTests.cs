@@ -75,6 +75,102 @@ public class Conv2dTests
         Assert.True(MaxDifference(readableGrads.Bias, fastGrads.Bias) < 1e-12);
     }
 
+    // The fast path's branches: the direct SIMD kernels (stride 1) with output rows that are and are not a
+    // multiple of the vector width, filter counts around the four that share a load, padding up to and
+    // beyond the kernel (then the gradient's padding k − 1 − p crops), several channels, rectangular
+    // kernels; and the im2col fallback (other strides, rows narrower than a vector).
+    [Theory]
+    [InlineData(2, 1, 1, 6, 7, 3, 3, 1, 1, 0, 0)]      // outW 5
+    [InlineData(3, 1, 8, 10, 10, 3, 3, 1, 1, 0, 0)]    // outW 8: whole vectors
+    [InlineData(2, 1, 5, 9, 13, 3, 3, 1, 1, 0, 0)]     // outW 11, five filters (4 + 1)
+    [InlineData(2, 2, 7, 11, 9, 3, 2, 1, 1, 1, 0)]     // rectangular kernel, padding on one axis
+    [InlineData(1, 3, 6, 8, 8, 5, 5, 1, 1, 2, 2)]      // 5×5 'same' convolution
+    [InlineData(2, 2, 3, 6, 6, 1, 1, 1, 1, 1, 1)]      // padding larger than the 1×1 kernel
+    [InlineData(1, 2, 9, 7, 10, 2, 3, 1, 1, 2, 3)]     // padding of the whole kernel width
+    [InlineData(2, 4, 4, 12, 12, 4, 4, 1, 1, 0, 0)]    // even kernel, 16 taps per filter
+    [InlineData(2, 2, 3, 9, 9, 3, 3, 2, 2, 1, 1)]      // stride 2: im2col
+    [InlineData(2, 1, 4, 5, 5, 3, 3, 1, 1, 0, 0)]      // outW 3, narrower than a vector: im2col
+    [InlineData(3, 1, 8, 28, 28, 3, 3, 1, 1, 0, 0)]    // the benchmark's shape
+    public void Every_fast_path_agrees_with_the_readable_one_and_TorchSharp(int batch, int cin, int filters, int h,
+        int w, int kh, int kw, int sh, int sw, int ph, int pw)
+    {
+        using var scope = torch.NewDisposeScope();
+        var random = new Random(batch * 7919 + cin * 101 + filters * 13 + h + w * 3 + kh + ph);
+        var x = Random(random, batch, cin, h, w);
+        var conv = RandomLayer(random, cin, filters, (kh, kw), (sh, sw), (ph, pw));
+
+        Conv2dPass fast = conv.ForwardFast(x);
+        Conv2dPass readable = conv.Forward(x);
+        var g = Random(random, fast.Output.Batch, fast.Output.Channels, fast.Output.Height, fast.Output.Width);
+        Conv2dGradients fastGrads = conv.BackwardFast(fast, g);
+        Conv2dGradients readableGrads = conv.Backward(readable, g);
+        var tx = x.ToTensor().requires_grad_(true);
+        var tw = conv.Weights.ToTensor().requires_grad_(true);
+        var tb = torch.tensor(conv.Bias, torch.float64).requires_grad_(true);
+        var tout = torch.nn.functional.conv2d(tx, tw, tb, strides: [sh, sw], padding: [ph, pw]);
+        Project(tout, g).backward();
+
+        Assert.Equal(readable.Output.Shape, fast.Output.Shape);
+        // sums of up to a few thousand terms: compare relative to the size of the values
+        AssertClose(readable.Output.Data, fast.Output.Data);
+        AssertClose(readableGrads.Input.Data, fastGrads.Input.Data);
+        AssertClose(readableGrads.Weights.Data, fastGrads.Weights.Data);
+        AssertClose(readableGrads.Bias, fastGrads.Bias);
+        AssertClose(Values(tout), fast.Output.Data);
+        AssertClose(Values(tx.grad!), fastGrads.Input.Data);
+        AssertClose(Values(tw.grad!), fastGrads.Weights.Data);
+        AssertClose(Values(tb.grad!), fastGrads.Bias);
+    }
+
+    [Fact]
+    public void The_fast_path_accepts_the_readable_forward_pass_and_leaves_its_inputs_alone()
+    {
+        var random = new Random(5);
+        var x = Random(random, 2, 2, 9, 9);
+        var conv = RandomLayer(random, 2, 5, (3, 3), (1, 1), (1, 1));
+        double[] before = [.. x.Data];
+        double[] weights = [.. conv.Weights.Data];
+        Conv2dPass readable = conv.Forward(x);
+        var g = Random(random, 2, 5, 9, 9);
+        double[] gradient = [.. g.Data];
+
+        Conv2dGradients fastGrads = conv.BackwardFast(readable, g);
+
+        AssertClose(conv.Backward(readable, g).Input.Data, fastGrads.Input.Data);
+        Assert.Equal(before, x.Data);
+        Assert.Equal(weights, conv.Weights.Data);
+        Assert.Equal(gradient, g.Data);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]   // the direct kernels
+    [InlineData(2, 2)]   // im2col
+    public void Forward_into_a_reused_output_overwrites_every_value(int sh, int sw)
+    {
+        var random = new Random(11);
+        var x = Random(random, 2, 2, 10, 11);
+        var conv = RandomLayer(random, 2, 5, (3, 3), (sh, sw), (1, 1));
+        long[] shape = conv.OutputShape(x);
+        var output = new ImageBatch((int)shape[0], (int)shape[1], (int)shape[2], (int)shape[3]);
+        Array.Fill(output.Data, double.NaN);   // what a previous step left there
+
+        Conv2dPass pass = conv.ForwardFast(x, output);
+
+        Assert.Same(output, pass.Output);
+        AssertClose(conv.Forward(x).Output.Data, output.Data);
+        var wrong = new ImageBatch((int)shape[0], (int)shape[1], (int)shape[2] + 1, (int)shape[3]);
+        var error = Assert.Throws<ArgumentException>(() => conv.ForwardFast(x, wrong));
+        Assert.StartsWith("Conv2d: output", error.Message);
+    }
+
+    private static void AssertClose(double[] expected, double[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        double scale = Math.Max(1, expected.Max(Math.Abs));
+        double difference = MaxDifference(expected, actual);
+        Assert.True(difference < 1e-12 * scale, $"max difference {difference:E2} at scale {scale:G4}");
+    }
+
     [Fact]
     public void The_notes_worked_example_z11_to_z22()
     {

@@ -72,6 +72,43 @@ public class PoolingTests
         Assert.True(MaxDifference(Values(ty.grad!), avg.Backward(avgPass, g).Input.Data) < 1e-12);
     }
 
+    // The fast path's two branches: the branch-free 2×2 / stride 2 kernel (odd sides leave a row and a
+    // column unpooled) and the clipped general loop (overlapping windows, padding, rectangular windows).
+    // Ties are part of the input (values rounded to a few levels), so first-maximum-wins is checked too.
+    [Theory]
+    [InlineData(3, 4, 26, 26, 2, 2, 2, 2, 0, 0)]
+    [InlineData(2, 3, 7, 9, 2, 2, 2, 2, 0, 0)]
+    [InlineData(2, 2, 6, 6, 2, 2, 2, 2, 1, 1)]
+    [InlineData(2, 2, 9, 8, 3, 3, 2, 2, 1, 1)]
+    [InlineData(1, 3, 8, 7, 3, 2, 1, 2, 1, 0)]
+    [InlineData(2, 1, 5, 6, 2, 2, 1, 1, 0, 0)]
+    public void The_fast_max_pool_equals_the_readable_one_and_TorchSharp(int n, int c, int h, int w, int kh, int kw,
+        int sh, int sw, int ph, int pw)
+    {
+        using var scope = torch.NewDisposeScope();
+        var random = new Random(n * 1000 + h * 10 + kw + ph);
+        var x = Random(random, n, c, h, w);
+        for (int i = 0; i < x.Data.Length; i++)
+        {
+            x.Data[i] = Math.Round(x.Data[i] * 3) / 3;   // many ties
+        }
+        var pool = new MaxPool2d((kh, kw), (sh, sw), (ph, pw));
+
+        MaxPool2dPass readable = pool.Forward(x);
+        MaxPool2dPass fast = pool.ForwardFast(x);
+        var g = Random(random, fast.Output.Batch, fast.Output.Channels, fast.Output.Height, fast.Output.Width);
+        var tx = x.ToTensor().requires_grad_(true);
+        var tmax = torch.nn.functional.max_pool2d(tx, [kh, kw], [sh, sw], [ph, pw]);
+        Project(tmax, g).backward();
+
+        Assert.Equal(readable.Output.Shape, fast.Output.Shape);
+        Assert.Equal(readable.Output.Data, fast.Output.Data);
+        Assert.Equal(readable.ArgMax, fast.ArgMax);
+        Assert.Equal(pool.Backward(readable, g).Input.Data, pool.BackwardFast(fast, g).Input.Data);
+        Assert.Equal(Values(tmax), fast.Output.Data);
+        Assert.True(MaxDifference(Values(tx.grad!), pool.BackwardFast(fast, g).Input.Data) < 1e-15);
+    }
+
     [Fact]
     public void Padding_of_more_than_half_the_window_is_refused_as_TorchSharp_does()
     {
