@@ -1,3 +1,4 @@
+using MLCourse.Errors;
 using MLCourse.Tensors;
 
 namespace MLCourse.Convolution;
@@ -34,9 +35,9 @@ public sealed partial class Conv2d
     private ImageBatch ForwardIm2Col(ImageBatch x, long[] shape)
     {
         int outH = (int)shape[2], outW = (int)shape[3];
-        int positions = outH * outW;
+        int positions = outH * outW;   // at most an ImageBatch's elements: no overflow
         var output = new ImageBatch(x.Batch, Filters, outH, outW);
-        var columns = new double[PatchSize * positions];   // one image's im2col matrix (K, P), reused
+        var columns = new double[Require.ElementCount("Conv2d", "x", PatchSize, positions)];   // one image's im2col matrix (K, P), reused
         for (int n = 0; n < x.Batch; n++)
         {
             Im2Col(x, n, outH, outW, columns);

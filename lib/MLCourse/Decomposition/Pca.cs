@@ -39,10 +39,12 @@ public sealed class Pca
 
     /// <summary>Learns the mean, the components and their variances.</summary>
     /// <param name="x">Shape (samples, features); finite, at least 2 samples.</param>
-    /// <exception cref="ArgumentException">Fewer than 2 samples, a NaN or infinite value, or k > min(samples,
-    /// features).</exception>
+    /// <exception cref="ArgumentException">Fewer than 2 samples, a NaN or infinite value, k > min(samples,
+    /// features), or constant data (every column constant: no direction has variance, so the components are
+    /// arbitrary and the explained-variance ratio 0/0; scikit-learn returns NaN ratios there, we refuse).</exception>
     public FittedPca Fit(Matrix<double> x)
     {
+        Require.NotNull(Component, nameof(x), x);
         Require.NonEmptyFinite(Component, nameof(x), x);
         int m = x.RowCount;
         int n = x.ColumnCount;
@@ -61,6 +63,12 @@ public sealed class Pca
         (Vector<double> singular, Matrix<double> vt) = RightSingularVectors(centred);
         FlipSigns(vt);
         Vector<double> variance = singular.PointwisePower(2) / (m - 1);                       // λ_i = s_i²/(m − 1)
+        if (!(variance.Sum() > 0) || !double.IsFinite(variance.Sum()))
+        {
+            throw ErrorMessage.Must(Component, nameof(x),
+                "have a finite total variance above 0 (some column must vary, and squares must not overflow)",
+                $"the total variance is {variance.Sum()}");
+        }
         return new FittedPca(
             mean,
             vt.SubMatrix(0, Components, 0, n),

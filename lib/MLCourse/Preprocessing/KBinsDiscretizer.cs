@@ -84,6 +84,7 @@ public sealed class KBinsDiscretizer : ITableTransformer
     /// bins.</exception>
     public FittedKBinsDiscretizer Fit(Matrix<double> x)
     {
+        Require.NotNull(Component, nameof(x), x);
         Require.NonEmptyFinite(Component, nameof(x), x);
         var edges = x.EnumerateColumns().Select((column, j) => FeatureEdges(column.ToArray(), j)).ToArray();
         return new FittedKBinsDiscretizer(edges, Encode,
@@ -127,9 +128,16 @@ public sealed class KBinsDiscretizer : ITableTransformer
     }
 
     // numpy.linspace(min, max, count): min + i·step with step = (max − min)/(count − 1), and max itself last.
+    // When max − min overflows (values near ±1.8e308) numpy's edges become ∞ and NaN; here they are the
+    // weighted means (1 − t)·min + t·max with t = i/(count − 1), which stay finite and increasing.
     private static double[] Linspace(double min, double max, int count)
     {
         double step = (max - min) / (count - 1);
+        if (!double.IsFinite(step))
+        {
+            return Enumerable.Range(0, count).Select(i => i == count - 1 ? max
+                : (1 - (double)i / (count - 1)) * min + (double)i / (count - 1) * max).ToArray();
+        }
         return Enumerable.Range(0, count).Select(i => i == count - 1 ? max : i * step + min).ToArray();
     }
 
@@ -142,7 +150,9 @@ public sealed class KBinsDiscretizer : ITableTransformer
             double position = (double)i / Bins * (sorted.Length - 1);
             int below = (int)Math.Floor(position);
             int above = Math.Min(below + 1, sorted.Length - 1);
-            return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+            double gap = sorted[above] - sorted[below];   // overflows only for values near ±1.8e308
+            return double.IsFinite(gap) ? sorted[below] + (position - below) * gap
+                : (1 - (position - below)) * sorted[below] + (position - below) * sorted[above];
         }).ToArray();
     }
 

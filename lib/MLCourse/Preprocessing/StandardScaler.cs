@@ -39,13 +39,28 @@ public sealed class StandardScaler : ITableTransformer
 
     private static FittedStandardScaler Fit(Matrix<double> x, IReadOnlyList<string> names)
     {
+        Require.NotNull(Component, nameof(x), x);
         Require.NonEmptyFinite(Component, nameof(x), x);
-        Vector<double> mean = Vector<double>.Build.Dense(x.ColumnCount, j => x.Column(j).Average());
-        Vector<double> scale = Vector<double>.Build.Dense(x.ColumnCount, j =>
+        var mean = Vector<double>.Build.Dense(x.ColumnCount);
+        var scale = Vector<double>.Build.Dense(x.ColumnCount);
+        for (int j = 0; j < x.ColumnCount; j++)
         {
-            double variance = x.Column(j).Select(v => (v - mean[j]) * (v - mean[j])).Average();
-            return IsConstant(variance, mean[j], x.RowCount) ? 1.0 : Math.Sqrt(variance);
-        });
+            // Values beyond 1e150 would overflow the sum or the squares: compute in units of a power of two
+            // 2^k near the largest |value| (dividing by it is exact), then scale back.
+            double largest = x.Column(j).AbsoluteMaximum();
+            double unit = largest > 1e150 ? Math.ScaleB(1, Math.ILogB(largest)) : 1;
+            double[] u = x.Column(j).Select(v => v / unit).ToArray();
+            double m = u.Average();
+            double variance = u.Select(v => (v - m) * (v - m)).Average();
+            mean[j] = m * unit;
+            scale[j] = IsConstant(variance, m, x.RowCount) ? 1.0 : Math.Sqrt(variance) * unit;
+            if (double.IsInfinity(scale[j]))
+            {
+                throw ErrorMessage.Must(Component, nameof(x), "have a standard deviation below 1.8e308 in every "
+                    + "column (the largest double)", $"column {j}'s is larger (values from {x.Column(j).Minimum()} "
+                    + $"to {x.Column(j).Maximum()})");
+            }
+        }
         return new FittedStandardScaler(mean, scale, names);
     }
 
@@ -85,9 +100,17 @@ public sealed class FittedStandardScaler : IFittedTableTransformer
     /// <exception cref="ArgumentException">A different number of columns than at fit time, or a NaN.</exception>
     public Matrix<double> Transform(Matrix<double> x)
     {
+        Require.NotNull(Component, nameof(x), x);
         Require.Columns(Component, nameof(x), x, Mean.Count);
         Require.NonEmptyFinite(Component, nameof(x), x);
-        return Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, (i, j) => (x[i, j] - Mean[j]) / Scale[j]);
+        return Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, (i, j) => Standardise(x[i, j], j));
+    }
+
+    // (x − mean)/scale; when x − mean overflows (values near ±1.8e308), the same in halves, which is exact.
+    private double Standardise(double x, int j)
+    {
+        double z = (x - Mean[j]) / Scale[j];
+        return double.IsFinite(x - Mean[j]) ? z : (x / 2 - Mean[j] / 2) / (Scale[j] / 2);
     }
 
     /// <summary>

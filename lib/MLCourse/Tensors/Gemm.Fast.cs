@@ -86,6 +86,7 @@ public static partial class Gemm
     /// <exception cref="ArgumentException">An array is too short for its offset and shape.</exception>
     public static void MultiplyFast(Operand a, Operand b, Operand c, int m, int k, int n)
     {
+        RequireSizes(m, k, n);
         RequireLength(nameof(a), a, m, k);
         RequireLength(nameof(b), b, k, n);
         RequireLength(nameof(c), c, m, n);
@@ -152,8 +153,23 @@ public static partial class Gemm
         }
     }
 
+    private static void RequireSizes(int m, int k, int n)
+    {
+        foreach ((string name, int size) in new[] { (nameof(m), m), (nameof(k), k), (nameof(n), n) })
+        {
+            if (size < 0)
+            {
+                throw ErrorMessage.OutOfRange("Gemm", name, $"at least 0 (m = {m}, k = {k}, n = {n})", size);
+            }
+        }
+    }
+
     private static void RequireLength(string argument, Operand operand, int rows, int columns)
     {
+        if (operand.Values is null)
+        {
+            throw ErrorMessage.Null("Gemm", argument);
+        }
         if (operand.Offset < 0 || operand.Values.Length - (long)operand.Offset < (long)rows * columns)
         {
             throw ErrorMessage.Shape("Gemm", argument,

@@ -14,7 +14,8 @@ public sealed class ImageBatch
     private const string Component = "ImageBatch";
 
     /// <summary>A batch of the given shape, zero-filled, or wrapping <paramref name="data"/> (not copied).</summary>
-    /// <exception cref="ArgumentException">A dimension below 1, or data of the wrong length.</exception>
+    /// <exception cref="ArgumentException">A dimension below 1, more elements than one .NET array holds
+    /// (<see cref="Array.MaxLength"/>; PyTorch's limit is memory), or data of the wrong length.</exception>
     public ImageBatch(int batch, int channels, int height, int width, double[]? data = null)
     {
         if (batch < 1 || channels < 1 || height < 1 || width < 1)
@@ -22,7 +23,7 @@ public sealed class ImageBatch
             throw ErrorMessage.Shape(Component, "shape", "(batch ≥ 1, channels ≥ 1, height ≥ 1, width ≥ 1)",
                 ErrorMessage.FormatShape(batch, channels, height, width));
         }
-        int count = batch * channels * height * width;
+        int count = Require.ElementCount(Component, "shape", batch, channels, height, width);
         if (data is not null && data.Length != count)
         {
             throw ErrorMessage.Shape(Component, nameof(data),

@@ -29,7 +29,7 @@ public static class SlidingWindows
         }
         int batch = series.RowCount - timesteps + 1;
         int features = series.ColumnCount;
-        var values = new double[batch * timesteps * features];
+        var values = new double[Require.ElementCount(Component, nameof(series), batch, timesteps, features)];
         for (int b = 0; b < batch; b++)
         {
             for (int t = 0; t < timesteps; t++)
