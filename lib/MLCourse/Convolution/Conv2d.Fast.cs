@@ -37,7 +37,8 @@ public sealed partial class Conv2d
         int outH = (int)shape[2], outW = (int)shape[3];
         int positions = outH * outW;   // at most an ImageBatch's elements: no overflow
         var output = new ImageBatch(x.Batch, Filters, outH, outW);
-        var columns = new double[Require.ElementCount("Conv2d", "x", PatchSize, positions)];   // one image's im2col matrix (K, P), reused
+        // one image's im2col matrix (K, P), reused
+        var columns = new double[Require.ElementCount("Conv2d", "x", PatchSize, positions)];
         for (int n = 0; n < x.Batch; n++)
         {
             Im2Col(x, n, outH, outW, columns);

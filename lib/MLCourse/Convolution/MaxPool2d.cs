@@ -8,7 +8,8 @@ namespace MLCourse.Convolution;
 /// keeps its largest value. Backward routes each output's gradient to the position of that maximum
 /// only; every other input gets zero — the notes' 2×2 → 4×4 picture. On a tie the first maximum
 /// in row-major order wins, as in TorchSharp. A NaN anywhere in a window makes that output NaN, and its
-/// gradient goes to the window's last NaN (PyTorch's kernel: <c>val &gt; max || isnan(val)</c>). Padding, as in TorchSharp, adds positions that never
+/// gradient goes to the window's last NaN (PyTorch's kernel: <c>val &gt; max || isnan(val)</c>).
+/// Padding, as in TorchSharp, adds positions that never
 /// win (−∞), at most half the window on each side.
 /// </summary>
 /// <remarks>

@@ -25,7 +25,8 @@ public sealed record HostileCase(string Name, Action Act, Type? Error, string[] 
         Exception error = Assert.Throws(Error, Act);
         foreach (string part in Parts)
         {
-            Assert.Contains(part, error.Message);
+            Assert.True(error.Message.Contains(part, StringComparison.Ordinal),
+                $"The message\n  {error.Message}\nlacks\n  {part}");
         }
         Assert.DoesNotContain("Value cannot be null", error.Message);
         Assert.DoesNotContain("An item with the same key", error.Message);

@@ -39,7 +39,7 @@ public class TablesHostileTests
         cases.Refused<ArgumentNullException>("Rows(null)", () => Small().Rows(null!),
             "Table: indices must not be null.");
         cases.Answered("Rows with a repeated index repeats the row, as pandas' iloc", () =>
-            Assert.Equal(["y", "y"], Small().Rows([1, 1]).Texts("b")));
+            Assert.Equal(new string?[] { "y", "y" }, Small().Rows([1, 1]).Texts("b")));
         cases.Answered("Rows([]) keeps the columns with no rows", () =>
         {
             Table none = Small().Rows([]);

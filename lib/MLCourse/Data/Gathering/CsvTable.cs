@@ -77,7 +77,7 @@ public static class CsvTable
         if (delimiter is null && header.Length == 1 && "\t;|".FirstOrDefault(header[0].Contains) is var other
             && other != default)
         {
-            throw ErrorMessage.BadRow(Component, path, 1, $"the header '{Shorten(header[0])}' is one field holding "
+            throw ErrorMessage.BadRow(Component, path, 1, $"the header {Shorten(header[0])} is one field holding "
                 + $"{Describe(other)}s; pass delimiter: '{(other == '\t' ? "\\t" : other.ToString())}' to split "
                 + "at them, or delimiter: ',' to read one column");
         }

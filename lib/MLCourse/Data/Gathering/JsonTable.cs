@@ -89,7 +89,8 @@ public static class JsonTable
         {
             if (property.Name.Length == 0 || !fields.TryAdd(property.Name, property.Value.Clone()))
             {
-                throw ErrorMessage.MustInFile($"{Component}: {path}", $"record {index}", "have distinct, non-empty keys",
+                throw ErrorMessage.MustInFile($"{Component}: {path}", $"record {index}",
+                    "have distinct, non-empty keys",
                     property.Name.Length == 0 ? "has an empty key" : $"has the key '{property.Name}' twice");
             }
         }

@@ -87,10 +87,9 @@ internal static class TextColumn
         }
     }
 
+    // "Infinity", "-Infinity" (any case): ∞ written out, which .NET parses; pandas' "inf" is not a .NET number.
     private static bool IsInfinityWord(string text) =>
-        text.Trim().TrimStart('+', '-') is var word
-        && (word.Equals("Infinity", StringComparison.OrdinalIgnoreCase) || word == "∞"
-            || word.Equals("inf", StringComparison.OrdinalIgnoreCase));
+        text.Trim().TrimStart('+', '-').Equals("Infinity", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsWholeNumber(string text)
     {
