@@ -60,6 +60,12 @@ public sealed class Pca
         }
         Vector<double> mean = x.ColumnSums() / m;
         Matrix<double> centred = x - mean.RepeatRows(m);   // (m, n)
+        double largest = centred.Enumerate().Max(Math.Abs);
+        if (!(largest <= MaxDeviation))
+        {
+            throw ErrorMessage.Must(Component, nameof(x), $"deviate from its column means by at most {MaxDeviation:G} "
+                + "(the variances sum squares, which must stay finite; rescale the data)", $"a deviation is {largest:G3}");
+        }
         (Vector<double> singular, Matrix<double> vt) = RightSingularVectors(centred);
         FlipSigns(vt);
         Vector<double> variance = singular.PointwisePower(2) / (m - 1);                       // λ_i = s_i²/(m − 1)
@@ -75,6 +81,12 @@ public sealed class Pca
             variance.SubVector(0, Components),
             variance.SubVector(0, Components) / variance.Sum());
     }
+
+    /// <summary>
+    /// The largest deviation from a column mean <see cref="Fit"/> takes, 1e150: beyond about 1.3e154 a square is ∞
+    /// (scikit-learn's SVD of such data returns ∞ or NaN; MathNet's fails to converge).
+    /// </summary>
+    public const double MaxDeviation = 1e150;
 
     // The SVD of a tall X_c through its QR factorisation: X_c = Q·R and R = U_r·S·Vᵀ give
     // X_c = (Q·U_r)·S·Vᵀ, so S and V come from the small (n × n) R without forming the m × m U.

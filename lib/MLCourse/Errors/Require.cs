@@ -57,6 +57,7 @@ internal static class Require
     /// <summary>Throws when <paramref name="matrix"/> has no rows or a NaN or infinite entry.</summary>
     public static void NonEmptyFinite(string component, string argument, Matrix<double> matrix)
     {
+        NotNull(component, argument, matrix);
         if (matrix.RowCount == 0)
         {
             throw ErrorMessage.Empty(component, argument);
@@ -77,6 +78,7 @@ internal static class Require
     /// <summary>Throws when <paramref name="vector"/> has a NaN or infinite entry.</summary>
     public static void Finite(string component, string argument, Vector<double> vector)
     {
+        NotNull(component, argument, vector);
         for (int i = 0; i < vector.Count; i++)
         {
             if (!double.IsFinite(vector[i]))
@@ -98,6 +100,7 @@ internal static class Require
     /// <summary>Throws when <paramref name="vector"/> does not have <paramref name="expected"/> entries.</summary>
     public static void Length(string component, string argument, Vector<double> vector, int expected)
     {
+        NotNull(component, argument, vector);
         if (vector.Count != expected)
         {
             throw ErrorMessage.Shape(component, argument, ErrorMessage.FormatShape(expected),
@@ -108,6 +111,7 @@ internal static class Require
     /// <summary>Throws when <paramref name="matrix"/> does not have <paramref name="expected"/> columns.</summary>
     public static void Columns(string component, string argument, Matrix<double> matrix, int expected)
     {
+        NotNull(component, argument, matrix);
         if (matrix.ColumnCount != expected)
         {
             throw ErrorMessage.Shape(component, argument, $"(rows, {expected})",

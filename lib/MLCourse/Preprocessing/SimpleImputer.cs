@@ -59,7 +59,7 @@ public sealed class SimpleImputer : ITableTransformer
     /// <summary>Learns one fill value per column.</summary>
     /// <exception cref="ArgumentException">A column with no values, or Mean/Median on a text column.</exception>
     public FittedSimpleImputer Fit(Table x) =>
-        new(x.ColumnNames, x.Columns.ToDictionary(c => c.Name, c => FillFor(c)));
+        new(Require.NotNull(Component, nameof(x), x).ColumnNames, x.Columns.ToDictionary(c => c.Name, c => FillFor(c)));
 
     IFittedTableTransformer ITableTransformer.Fit(Table x) => Fit(x);
 
@@ -68,8 +68,17 @@ public sealed class SimpleImputer : ITableTransformer
         bool numeric = column.Kind is ColumnKind.Number or ColumnKind.Integer;
         if (Strategy == ImputeStrategy.Constant)
         {
-            return numeric ? Convert.ToDouble(FillValue, CultureInfo.InvariantCulture)
-                : Convert.ToString(FillValue, CultureInfo.InvariantCulture)!;
+            if (numeric && FillValue is not (null or double or float or int or long))
+            {
+                throw ErrorMessage.Must(Component, "fillValue", $"be a number to fill numeric column '{column.Name}'",
+                    $"it is a {FillValue.GetType().Name} ({FillValue})");
+            }
+            double fill = Convert.ToDouble(FillValue, CultureInfo.InvariantCulture);   // null: 0, as scikit-learn
+            if (numeric && !double.IsFinite(fill))
+            {
+                throw ErrorMessage.NotFinite(Component, "fillValue", $"the fill for column '{column.Name}'", fill);
+            }
+            return numeric ? fill : Convert.ToString(FillValue, CultureInfo.InvariantCulture)!;
         }
         var present = column.Values.Where(v => !IsMissing(v)).ToList();
         if (present.Count == 0)

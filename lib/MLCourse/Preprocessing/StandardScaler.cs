@@ -16,7 +16,9 @@ namespace MLCourse.Preprocessing;
 /// the error bound of the two-pass variance (Chan, Golub and LeVeque):
 /// var ≤ n·ε·var + (n·mean·ε)², with ε the double precision machine epsilon 2.2e-16.
 /// So [0.1, 0.1, 0.1] gets scale 1 (not 1.4e-17) and a new 0.2 becomes 0.1, as in scikit-learn.
-/// Introduced in notebook day 01. The scaler has no settings;
+/// Values up to ±1.8e308 are standardised exactly: when a column's values pass 1e150 (where sums and squares
+/// would overflow), its mean and deviation are computed in units of a power of two; scikit-learn's mean and
+/// variance overflow there, giving ∞ or NaN. Introduced in notebook day 01. The scaler has no settings;
 /// <see cref="Fit(Matrix{double})"/> returns the fitted state.
 /// </remarks>
 public sealed class StandardScaler : ITableTransformer
@@ -27,7 +29,8 @@ public sealed class StandardScaler : ITableTransformer
     /// <param name="x">Shape (examples, features); finite, not empty.</param>
     /// <exception cref="ArgumentException">Empty input, or a NaN or infinite value.</exception>
     public FittedStandardScaler Fit(Matrix<double> x)
-        => Fit(x, Enumerable.Range(0, x.ColumnCount).Select(j => $"x{j}").ToArray());
+        => Fit(x, Enumerable.Range(0, Require.NotNull(Component, nameof(x), x).ColumnCount).Select(j => $"x{j}")
+            .ToArray());
 
     /// <summary>
     /// Learns each numeric column's mean and standard deviation; missing values must be imputed first.
@@ -53,13 +56,7 @@ public sealed class StandardScaler : ITableTransformer
             double m = u.Average();
             double variance = u.Select(v => (v - m) * (v - m)).Average();
             mean[j] = m * unit;
-            scale[j] = IsConstant(variance, m, x.RowCount) ? 1.0 : Math.Sqrt(variance) * unit;
-            if (double.IsInfinity(scale[j]))
-            {
-                throw ErrorMessage.Must(Component, nameof(x), "have a standard deviation below 1.8e308 in every "
-                    + "column (the largest double)", $"column {j}'s is larger (values from {x.Column(j).Minimum()} "
-                    + $"to {x.Column(j).Maximum()})");
-            }
+            scale[j] = IsConstant(variance, m, x.RowCount) ? 1.0 : Math.Sqrt(variance) * unit;   // ≤ max |x|: finite
         }
         return new FittedStandardScaler(mean, scale, names);
     }
