@@ -247,7 +247,7 @@ public class EstimatorsHostileTests
             () => new Pca(1).Fit(M(new[,] { { 3.0, 1 }, { 3, 1 }, { 3, 1 } })),
             "Pca: x must have a finite total variance above 0", "but the total variance is 0.");
         cases.Refused<ArgumentException>("Pca: variance that overflows",
-            () => new Pca(1).Fit(M(new[,] { { -1e300, 0 }, { 1e300, 1 } })), "Pca: x must deviate from its column means by at most 1E+150", "a deviation is 1e+300.");
+            () => new Pca(1).Fit(M(new[,] { { -1e300, 0 }, { 1e300, 1 } })), "Pca: x must deviate from its column means by at most 1E+150", "a deviation is 1E+300.");
         cases.Refused<ArgumentException>("Pca: one sample", () => new Pca(1).Fit(M(new[,] { { 1.0, 2 } })),
             "Pca: x must have shape (at least 2 samples, features), but has shape (1, 2).");
         cases.Refused<ArgumentOutOfRangeException>("Pca: more components than features", () => new Pca(3).Fit(Good()),
