@@ -88,13 +88,25 @@ public static class GaussianKl
         for (int s = 0; s < samples; s++)
         {
             Vector<double> x = p.Sample().Column(0);
-            sum += LogDensity(x, mean1, covariance1) - LogDensity(x, mean2, covariance2);
+            sum += LogDensityChecked(x, mean1, covariance1) - LogDensityChecked(x, mean2, covariance2);
         }
         return sum / samples;
     }
 
     /// <summary>log N(x; μ, Σ) = −½ [k log 2π + log |Σ| + (x − μ)ᵀ Σ⁻¹ (x − μ)].</summary>
+    /// <exception cref="ArgumentException">Shapes disagree, a value is not finite, or the covariance is not
+    /// symmetric positive definite.</exception>
     public static double LogDensity(Vector<double> x, Vector<double> mean, Matrix<double> covariance)
+    {
+        RequireDimensions(nameof(mean), mean);
+        RequireCovariance(nameof(covariance), covariance, mean.Count);
+        Require.Length(Component, nameof(x), x, mean.Count);
+        Require.Finite(Component, nameof(x), x);
+        return LogDensityChecked(x, mean, covariance);
+    }
+
+    // log N(x; μ, Σ) for arguments already checked.
+    private static double LogDensityChecked(Vector<double> x, Vector<double> mean, Matrix<double> covariance)
     {
         var chol = covariance.Cholesky();
         Vector<double> d = x - mean;
@@ -127,6 +139,16 @@ public static class GaussianKl
             throw ErrorMessage.Must(Component, argument,
                 "be a symmetric positive definite covariance matrix (all variances > 0)",
                 symmetric ? "has an eigenvalue ≤ 0" : "is not symmetric");
+        }
+        try
+        {
+            covariance.Cholesky();
+        }
+        catch (ArgumentException)   // MathNet's "Matrix must be positive definite": an eigenvalue ≈ 0 by rounding
+        {
+            throw ErrorMessage.Must(Component, argument,
+                "be a symmetric positive definite covariance matrix (all variances > 0)",
+                "has an eigenvalue ≤ 0 to working precision (its Cholesky factorisation fails)");
         }
     }
 }
