@@ -27,11 +27,13 @@ internal sealed class DelimitedFile
         /// <summary>Field <paramref name="index"/> as a double (invariant culture).</summary>
         /// <exception cref="FormatException">Not a number, or beyond ±1.8e308 (it would become ∞).</exception>
         public double Number(int index) =>
-            double.TryParse(Field(index), NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-                && !double.IsInfinity(value)
-                ? value
-                : throw ErrorMessage.BadRow(Component, File, Line,
-                    $"field {index + 1} should be a finite number, but is '{Fields[index]}'");
+            !double.TryParse(Field(index), NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+                ? throw ErrorMessage.BadRow(Component, File, Line,
+                    $"field {index + 1} should be a number, but is '{Fields[index]}'")
+                : double.IsInfinity(value) ? throw ErrorMessage.BadRow(Component, File, Line,
+                    $"field {index + 1} should be a number within ±1.8e308 (beyond, it would become ∞), "
+                    + $"but is '{Fields[index]}'")
+                : value;
 
         private string Field(int index) => index >= 0 && index < Fields.Length ? Fields[index]
             : throw ErrorMessage.OutOfRange(Component, nameof(index),

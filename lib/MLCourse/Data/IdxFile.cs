@@ -65,7 +65,7 @@ internal static class IdxFile
             if (values > bytes.Length)
             {
                 throw ErrorMessage.BadFile(Component, path, $"an IDX file of shape "
-                    + $"{ErrorMessage.FormatShape(dimensions.Select(v => (long)v).ToArray())} (dimensions so far) "
+                    + $"{ErrorMessage.FormatShape(dimensions[..(d + 1)].Select(v => (long)v).ToArray())} (so far) "
                     + $"holds more values than its {bytes.Length} bytes (truncated or corrupt?)");
             }
         }

@@ -63,8 +63,10 @@ public sealed class Pca
         double largest = centred.Enumerate().Max(Math.Abs);
         if (!(largest <= MaxDeviation))
         {
-            throw ErrorMessage.Must(Component, nameof(x), $"deviate from its column means by at most {MaxDeviation:G} "
-                + "(the variances sum squares, which must stay finite; rescale the data)", $"a deviation is {largest:G3}");
+            throw ErrorMessage.Must(Component, nameof(x),
+                $"deviate from its column means by at most {MaxDeviation:G} "
+                + "(the variances sum squares, which must stay finite; rescale the data)",
+                $"a deviation is {largest:G3}");
         }
         (Vector<double> singular, Matrix<double> vt) = RightSingularVectors(centred);
         FlipSigns(vt);

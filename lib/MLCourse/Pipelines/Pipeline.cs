@@ -19,9 +19,15 @@ public sealed class Pipeline : ITableTransformer
     /// <exception cref="ArgumentException">No steps, or a repeated name.</exception>
     public Pipeline(params (string Name, ITableTransformer Step)[] steps)
     {
-        if (steps.Length == 0)
+        if (Require.NotNull(Component, nameof(steps), steps).Length == 0)
         {
             throw ErrorMessage.Empty(Component, nameof(steps));
+        }
+        int bad = Array.FindIndex(steps, s => s.Name is null || s.Step is null);
+        if (bad >= 0)
+        {
+            throw ErrorMessage.Must(Component, nameof(steps), "give each step a name and a transformer",
+                $"step {bad} has {(steps[bad].Name is null ? "no name" : "a null transformer")}");
         }
         Require.DistinctNames(Component, nameof(steps), "step", steps.Select(s => s.Name));
         Steps = steps;

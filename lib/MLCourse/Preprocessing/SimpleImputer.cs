@@ -59,7 +59,8 @@ public sealed class SimpleImputer : ITableTransformer
     /// <summary>Learns one fill value per column.</summary>
     /// <exception cref="ArgumentException">A column with no values, or Mean/Median on a text column.</exception>
     public FittedSimpleImputer Fit(Table x) =>
-        new(Require.NotNull(Component, nameof(x), x).ColumnNames, x.Columns.ToDictionary(c => c.Name, c => FillFor(c)));
+        new(Require.NotNull(Component, nameof(x), x).ColumnNames,
+            x.Columns.ToDictionary(c => c.Name, c => FillFor(c)));
 
     IFittedTableTransformer ITableTransformer.Fit(Table x) => Fit(x);
 
@@ -73,12 +74,13 @@ public sealed class SimpleImputer : ITableTransformer
                 throw ErrorMessage.Must(Component, "fillValue", $"be a number to fill numeric column '{column.Name}'",
                     $"it is a {FillValue.GetType().Name} ({FillValue})");
             }
-            double fill = Convert.ToDouble(FillValue, CultureInfo.InvariantCulture);   // null: 0, as scikit-learn
-            if (numeric && !double.IsFinite(fill))
+            if (!numeric)
             {
-                throw ErrorMessage.NotFinite(Component, "fillValue", $"the fill for column '{column.Name}'", fill);
+                return Convert.ToString(FillValue, CultureInfo.InvariantCulture)!;
             }
-            return numeric ? fill : Convert.ToString(FillValue, CultureInfo.InvariantCulture)!;
+            double fill = Convert.ToDouble(FillValue, CultureInfo.InvariantCulture);
+            return double.IsFinite(fill) ? fill
+                : throw ErrorMessage.NotFinite(Component, "fillValue", $"the fill for column '{column.Name}'", fill);
         }
         var present = column.Values.Where(v => !IsMissing(v)).ToList();
         if (present.Count == 0)

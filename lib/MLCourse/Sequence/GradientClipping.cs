@@ -1,3 +1,4 @@
+using MLCourse.Errors;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace MLCourse.Sequence;
@@ -21,6 +22,7 @@ public static class GradientClipping
     public static double ClipByGlobalNorm(IReadOnlyList<Matrix<double>> matrices,
         IReadOnlyList<Vector<double>> vectors, double maxNorm)
     {
+        Require.Positive("GradientClipping", nameof(maxNorm), maxNorm);   // 0 or −1 would zero or flip every weight
         double norm = GlobalNorm(matrices, vectors);
         if (norm > maxNorm)
         {

@@ -97,14 +97,32 @@ public sealed class SimpleRnn
     /// <summary>
     /// Keras' count: features·units + units·units + units·1 weights and units + 1 biases (the notes' 27 + 4).
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size below 1, or a count beyond int.MaxValue.</exception>
     public static (int Weights, int Biases) KerasParameterCount(int features, int units) =>
-        (features * units + units * units + units, units + 1);
+        (WeightCount(features, units), units + 1);
 
     /// <summary>
     /// TorchSharp/PyTorch <c>nn.RNN</c> + <c>nn.Linear</c>: the RNN keeps two biases per unit (b_ih and b_hh).
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size below 1, or a count beyond int.MaxValue.</exception>
     public static (int Weights, int Biases) TorchParameterCount(int features, int units) =>
-        (features * units + units * units + units, 2 * units + 1);
+        (WeightCount(features, units),
+            2L * units + 1 <= int.MaxValue ? 2 * units + 1 : throw TooMany($"{units} units"));
+
+    // features·units + units·units + units, checked: the sizes are validated and the sum is computed in 64 bits.
+    private static int WeightCount(int features, int units)
+    {
+        if (features < 1 || units < 1)
+        {
+            throw ErrorMessage.OutOfRange(Component, features < 1 ? nameof(features) : nameof(units), "at least 1",
+                features < 1 ? features : units);
+        }
+        long count = (long)features * units + (long)units * units + units;
+        return count <= int.MaxValue ? (int)count : throw TooMany($"{features} features and {units} units");
+    }
+
+    private static ArgumentOutOfRangeException TooMany(string sizes) => ErrorMessage.TooLarge(Component, "units",
+        "a parameter count held in an int", int.MaxValue, $"the count for {sizes}");
 
     /// <summary>Unfolds the recurrence over <paramref name="sequence"/> and applies the output layer.</summary>
     /// <param name="sequence">Shape (timesteps, features): one row per time step.</param>
