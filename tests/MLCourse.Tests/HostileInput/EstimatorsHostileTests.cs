@@ -142,6 +142,13 @@ public class EstimatorsHostileTests
                 Assert.Equal(5, edges.Length);
             });
         }
+        cases.Answered("KBinsDiscretizer (k-means): edges of ±1e308 are finite and increasing", () =>
+        {
+            var x = M(new[,] { { -1e308 }, { -9e307 }, { 0 }, { 1e307 }, { 9e307 }, { 1e308 } });
+            double[] edges = new KBinsDiscretizer(3, BinStrategy.KMeans).Fit(x).BinEdges[0];
+            Assert.All(edges, e => Assert.True(double.IsFinite(e)));
+            Assert.Equal(edges.Order(), edges);
+        });
         cases.Answered("KBinsDiscretizer (uniform): ±max double bins each value", () =>
         {
             var x = M(new[,] { { -double.MaxValue }, { 0 }, { double.MaxValue } });
