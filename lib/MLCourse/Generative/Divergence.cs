@@ -9,7 +9,9 @@ namespace MLCourse.Generative;
 /// </summary>
 /// <remarks>
 /// Natural logarithms (nats). Terms with P(x) = 0 contribute 0; P(x) &gt; 0 where Q(x) = 0 gives
-/// +∞. Introduced in notebook day 20 (KL divergence and the VAE); day 21 uses the JSD.
+/// +∞; a subnormal Q(x) (such as 5e-324) gives a finite term, log P − log Q, where P/Q would overflow.
+/// Empty distributions are refused (no distribution has no outcomes). Introduced in notebook day 20
+/// (KL divergence and the VAE); day 21 uses the JSD.
 /// </remarks>
 public static class Divergence
 {

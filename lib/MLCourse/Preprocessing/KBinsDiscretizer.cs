@@ -45,8 +45,9 @@ public enum BinEncoding
 /// feature whose whole range is within about 1e-8 (every quantile or centroid edge removed) gets
 /// one bin, where scikit-learn is left with zero bins and its one-hot transform fails. Values
 /// outside the fitted range fall in the first or last bin. scikit-learn subsamples more than
-/// 200,000 rows for quantiles; this class always uses every row.
-/// Introduced in notebook day 06.
+/// 200,000 rows for quantiles; this class always uses every row. Another departure: for values near
+/// ±1.8e308, where max − min overflows, uniform and quantile edges are weighted means of their ends, so they
+/// stay finite and increasing (NumPy's become ∞ and NaN). Introduced in notebook day 06.
 /// </remarks>
 public sealed class KBinsDiscretizer : ITableTransformer
 {

@@ -20,7 +20,11 @@ namespace MLCourse.Data.Gathering;
 /// (pandas' default <c>na_values</c>: <c>NA</c>, <c>NaN</c>, <c>null</c>, <c>N/A</c>, …), is
 /// missing (null), so a <c>NaN</c> in the file never becomes a NaN number. Pass
 /// <c>naValues</c> to use other markers instead (pandas' <c>keep_default_na=False</c> plus
-/// <c>na_values</c>); an empty field is always missing.
+/// <c>na_values</c>); an empty field is always missing. Where pandas would change data without a word the
+/// reader refuses, naming file and line, and says which option accepts the data: a number beyond ±1.8e308
+/// (pandas: ∞), a whole number a double would round such as a 20-digit id (read it as Text or Number with
+/// <c>dtypes</c>), an empty or repeated column name (pandas: "Unnamed: 2", "a.1"), a header that looks separated
+/// by ';', a tab or '|' while no delimiter was given (pandas: one text column). See docs/hostile-input.md.
 /// Introduced in notebook day 03 (data gathering).
 /// </remarks>
 public static class CsvTable
