@@ -129,6 +129,7 @@ public sealed partial class Conv2d
     /// <exception cref="ArgumentOutOfRangeException">A kernel larger than the padded input.</exception>
     public long[] OutputShape(ImageBatch x)
     {
+        Require.NotNull(Component, nameof(x), x);
         if (x.Channels != ChannelsIn)
         {
             throw ErrorMessage.Shape(Component, nameof(x),

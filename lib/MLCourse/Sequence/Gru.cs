@@ -135,6 +135,7 @@ public sealed class Gru
     /// <exception cref="ArgumentException">A wrong number of features or no time steps.</exception>
     public GruPass Forward(Matrix<double> sequence)
     {
+        Require.NotNull(Component, nameof(sequence), sequence);
         if (sequence.ColumnCount != Features || sequence.RowCount == 0)
         {
             throw ErrorMessage.Shape(Component, nameof(sequence), $"(timesteps ≥ 1, {Features})",

@@ -132,6 +132,7 @@ public sealed partial class Lstm
     /// <exception cref="ArgumentException">A wrong number of features or no time steps.</exception>
     public LstmPass Forward(Matrix<double> sequence)
     {
+        Require.NotNull(Component, nameof(sequence), sequence);
         if (sequence.ColumnCount != Features || sequence.RowCount == 0)
         {
             throw ErrorMessage.Shape(Component, nameof(sequence), $"(timesteps ≥ 1, {Features})",

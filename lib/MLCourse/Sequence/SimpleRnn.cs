@@ -129,6 +129,7 @@ public sealed class SimpleRnn
     /// <exception cref="ArgumentException">A wrong number of features, or no time steps.</exception>
     public SimpleRnnPass Forward(Matrix<double> sequence)
     {
+        Require.NotNull(Component, nameof(sequence), sequence);
         if (sequence.ColumnCount != Wi.RowCount || sequence.RowCount == 0)
         {
             throw ErrorMessage.Shape(Component, nameof(sequence), $"(timesteps ≥ 1, {Wi.RowCount})",

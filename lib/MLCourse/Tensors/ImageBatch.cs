@@ -62,7 +62,7 @@ public sealed class ImageBatch
     /// <exception cref="ArgumentException">The tensor is not rank 4.</exception>
     public static ImageBatch FromTensor(torch.Tensor tensor)
     {
-        if (tensor.dim() != 4)
+        if (Require.NotNull(Component, nameof(tensor), tensor).dim() != 4)
         {
             throw ErrorMessage.Shape(Component, nameof(tensor),
                 "(batch, channels, height, width)", ErrorMessage.FormatShape(tensor.shape));

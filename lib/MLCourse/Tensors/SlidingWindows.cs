@@ -22,6 +22,7 @@ public static class SlidingWindows
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timesteps"/> is outside 1 … time.</exception>
     public static torch.Tensor Create(Matrix<double> series, int timesteps)
     {
+        Require.NotNull(Component, nameof(series), series);
         if (timesteps < 1 || timesteps > series.RowCount)
         {
             throw ErrorMessage.OutOfRange(Component, nameof(timesteps),

@@ -39,6 +39,9 @@ public sealed class HostileCases
 {
     private readonly Dictionary<string, HostileCase> _byName = new(StringComparer.Ordinal);
 
+    /// <summary>How many cases there are.</summary>
+    public int Count => _byName.Count;
+
     /// <summary>Adds a case; a name may be used once.</summary>
     public HostileCases Add(HostileCase c)
     {
