@@ -41,7 +41,8 @@ public sealed class Pipeline : ITableTransformer
     /// (<c>standardscaler</c>), with <c>-1</c>, <c>-2</c>, … added where a type repeats.
     /// </summary>
     public static Pipeline MakePipeline(params ITableTransformer[] steps) =>
-        new(GeneratedNames(steps.Cast<object>().ToArray()).Zip(steps).ToArray());
+        new(GeneratedNames(Require.NotNull(Component, nameof(steps), steps).Cast<object>().ToArray())
+            .Zip(steps).ToArray());
 
     /// <summary>Ends the pipeline with a named estimator.</summary>
     public ModelPipeline<TLabel> Then<TLabel>(string name, IEstimator<TLabel> estimator) => new(this, name, estimator);

@@ -13,7 +13,9 @@ public static class GradientClipping
 {
     /// <summary>√(Σ over all entries of all gradients of g²).</summary>
     public static double GlobalNorm(IEnumerable<Matrix<double>> matrices, IEnumerable<Vector<double>> vectors) =>
-        Math.Sqrt(matrices.Sum(m => Math.Pow(m.FrobeniusNorm(), 2)) + vectors.Sum(v => v.DotProduct(v)));
+        Math.Sqrt(Require.NotNull("GradientClipping", nameof(matrices), matrices)
+                .Sum(m => Math.Pow(m.FrobeniusNorm(), 2))
+            + Require.NotNull("GradientClipping", nameof(vectors), vectors).Sum(v => v.DotProduct(v)));
 
     /// <summary>
     /// Scales the gradients in place so that their global norm is at most <paramref name="maxNorm"/>.

@@ -60,6 +60,10 @@ public sealed class SimpleRnn
     public static SimpleRnn FromWeights(Matrix<double> wi,
         Matrix<double> wh, Vector<double> b, Vector<double> wo, double bo)
     {
+        Require.NotNull(Component, nameof(wi), wi);
+        Require.NotNull(Component, nameof(wh), wh);
+        Require.NotNull(Component, nameof(b), b);
+        Require.NotNull(Component, nameof(wo), wo);
         int units = wi.ColumnCount;
         if (wi.RowCount == 0 || units == 0)
         {
@@ -228,6 +232,8 @@ public sealed class SimpleRnn
     /// <param name="head">An <c>nn.Linear(units, 1)</c>.</param>
     public static SimpleRnn CopyFrom(TorchSharp.Modules.RNN rnn, TorchSharp.Modules.Linear head)
     {
+        Require.NotNull(Component, nameof(rnn), rnn);
+        Require.NotNull(Component, nameof(head), head);
         using var scope = torch.NewDisposeScope();
         Matrix<double> wi = Parameter(rnn, "weight_ih_l0").detach().ToMatrix().Transpose();
         Matrix<double> wh = Parameter(rnn, "weight_hh_l0").detach().ToMatrix().Transpose();

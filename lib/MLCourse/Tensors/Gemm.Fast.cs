@@ -49,6 +49,8 @@ public static partial class Gemm
     /// <exception cref="ArgumentException">The inner dimensions differ.</exception>
     public static Matrix<double> MultiplyFast(Matrix<double> a, Matrix<double> b)
     {
+        Require.NotNull("Gemm", nameof(a), a);
+        Require.NotNull("Gemm", nameof(b), b);
         if (a.ColumnCount != b.RowCount)
         {
             throw ErrorMessage.Shape("Gemm", nameof(b), $"({a.ColumnCount}, n) to match a's {a.ColumnCount} columns",

@@ -56,7 +56,8 @@ public sealed class ImageBatch
 
     /// <summary>A batch of one single-channel image.</summary>
     public static ImageBatch FromMatrix(Matrix<double> image) =>
-        new(1, 1, image.RowCount, image.ColumnCount, image.ToRowMajorArray());
+        new(1, 1, Require.NotNull(Component, nameof(image), image).RowCount, image.ColumnCount,
+            image.ToRowMajorArray());
 
     /// <summary>A copy of a rank-4 tensor (any floating dtype).</summary>
     /// <exception cref="ArgumentException">The tensor is not rank 4.</exception>

@@ -173,6 +173,8 @@ public sealed partial class Table
     /// <exception cref="ArgumentException">The number of names differs from the number of columns.</exception>
     public static Table FromMatrix(IReadOnlyList<string> names, Matrix<double> values)
     {
+        Require.NotNull(Component, nameof(names), names);
+        Require.NotNull(Component, nameof(values), values);
         if (names.Count != values.ColumnCount)
         {
             throw ErrorMessage.Shape(Component, nameof(names),
@@ -187,6 +189,7 @@ public sealed partial class Table
     /// that differs.</exception>
     public static Table Concat(IReadOnlyList<Table> tables)
     {
+        Require.NotNull(Component, nameof(tables), tables);
         if (tables.Count == 0)
         {
             throw ErrorMessage.Empty(Component, nameof(tables));
