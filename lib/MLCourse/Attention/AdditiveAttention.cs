@@ -50,6 +50,9 @@ public sealed class AdditiveAttention
     /// <exception cref="ArgumentException">v empty, or shapes that do not fit together.</exception>
     public static AdditiveAttention FromWeights(Vector<double> v, Matrix<double> w, Matrix<double> u)
     {
+        Require.NotNull(Component, nameof(v), v);
+        Require.NotNull(Component, nameof(w), w);
+        Require.NotNull(Component, nameof(u), u);
         if (v.Count == 0)
         {
             throw ErrorMessage.Empty(Component, nameof(v));

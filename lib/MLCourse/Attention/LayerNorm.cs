@@ -44,6 +44,8 @@ public sealed class LayerNorm
     /// <exception cref="ArgumentOutOfRangeException">ε not positive.</exception>
     public static LayerNorm FromWeights(Vector<double> gamma, Vector<double> beta, double epsilon = 1e-5)
     {
+        Require.NotNull(Component, nameof(gamma), gamma);
+        Require.NotNull(Component, nameof(beta), beta);
         if (gamma.Count == 0)
         {
             throw ErrorMessage.Empty(Component, nameof(gamma));
@@ -126,6 +128,7 @@ public sealed class LayerNorm
     /// <exception cref="ArgumentException">The module has no weight or bias.</exception>
     public static LayerNorm CopyFrom(TorchSharp.Modules.LayerNorm norm)
     {
+        Require.NotNull(Component, nameof(norm), norm);
         using var scope = torch.NewDisposeScope();
         torch.Tensor weight = norm.weight ?? throw new ArgumentException(
             $"{Component}: the module has no weight; create it with elementwise_affine: true.", nameof(norm));

@@ -29,6 +29,9 @@ public static class ScaledDotProductAttention
     /// key.</exception>
     public static ScaledDotProductAttentionPass Forward(Matrix<double> q, Matrix<double> k, Matrix<double> v)
     {
+        Require.NotNull(Component, nameof(q), q);
+        Require.NotNull(Component, nameof(k), k);
+        Require.NotNull(Component, nameof(v), v);
         if (q.ColumnCount == 0 || q.RowCount == 0 || k.RowCount == 0)
         {
             throw ErrorMessage.Empty(Component, q.RowCount == 0 || q.ColumnCount == 0 ? nameof(q) : nameof(k));
@@ -56,6 +59,8 @@ public static class ScaledDotProductAttention
     public static ScaledDotProductAttentionGradients Backward(ScaledDotProductAttentionPass pass,
         Matrix<double> outputGradient)
     {
+        Require.NotNull(Component, nameof(pass), pass);
+        Require.NotNull(Component, nameof(outputGradient), outputGradient);
         Matrix<double> z = pass.Output;
         Require.Shape(Component, nameof(outputGradient), [outputGradient.RowCount, outputGradient.ColumnCount],
             [z.RowCount, z.ColumnCount], "the shape Forward returned");

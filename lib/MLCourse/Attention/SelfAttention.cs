@@ -95,6 +95,14 @@ public sealed partial class SelfAttention
         Vector<double> bq, Matrix<double> wk, Vector<double> bk,
         Matrix<double> wv, Vector<double> bv, Matrix<double> wo, Vector<double> bo)
     {
+        Require.NotNull(Component, nameof(wq), wq);
+        Require.NotNull(Component, nameof(bq), bq);
+        Require.NotNull(Component, nameof(wk), wk);
+        Require.NotNull(Component, nameof(bk), bk);
+        Require.NotNull(Component, nameof(wv), wv);
+        Require.NotNull(Component, nameof(bv), bv);
+        Require.NotNull(Component, nameof(wo), wo);
+        Require.NotNull(Component, nameof(bo), bo);
         if (heads < 1)
         {
             throw ErrorMessage.OutOfRange(Component, nameof(heads), "at least 1", heads);
@@ -255,6 +263,7 @@ public sealed partial class SelfAttention
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one head.</exception>
     public static SelfAttention CopyFrom(TorchSharp.Modules.MultiheadAttention attention, int heads)
     {
+        Require.NotNull(Component, nameof(attention), attention);
         using var scope = torch.NewDisposeScope();
         Matrix<double> AsMatrix(string name) => Parameter(attention, name).detach().to_type(torch.float64).ToMatrix();
         Vector<double> AsVector(string name) => Parameter(attention, name).detach().to_type(torch.float64).ToVector();

@@ -57,6 +57,13 @@ public sealed class TransformerEncoderBlock
     public static TransformerEncoderBlock FromWeights(SelfAttention attention, Matrix<double> w1, Vector<double> b1,
         Matrix<double> w2, Vector<double> b2, LayerNorm norm1, LayerNorm norm2)
     {
+        Require.NotNull(Component, nameof(attention), attention);
+        Require.NotNull(Component, nameof(w1), w1);
+        Require.NotNull(Component, nameof(b1), b1);
+        Require.NotNull(Component, nameof(w2), w2);
+        Require.NotNull(Component, nameof(b2), b2);
+        Require.NotNull(Component, nameof(norm1), norm1);
+        Require.NotNull(Component, nameof(norm2), norm2);
         long d = w1.ColumnCount, feedForward = w1.RowCount;
         if (d == 0 || feedForward == 0)
         {
@@ -100,6 +107,7 @@ public sealed class TransformerEncoderBlock
     public static TransformerEncoderBlock CopyFrom(TorchSharp.Modules.TransformerEncoderLayer layer, int heads,
         double epsilon = 1e-5)
     {
+        Require.NotNull(Component, nameof(layer), layer);
         using var scope = torch.NewDisposeScope();
         torch.Tensor Weight(string name) => Parameter(layer, name).detach().to_type(torch.float64);
         var attention = SelfAttention.FromInProjection(heads, Weight("self_attn.in_proj_weight").ToMatrix(),

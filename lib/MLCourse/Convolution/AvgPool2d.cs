@@ -52,6 +52,7 @@ public sealed class AvgPool2d
     /// <exception cref="ArgumentOutOfRangeException">A window larger than the padded input.</exception>
     public AvgPool2dPass Forward(ImageBatch x)
     {
+        Require.NotNull(Component, nameof(x), x);
         var output = Output(x);
         Visit(x, output, (o, index) => output.Data[o] += x.Data[index] / (Size.Height * Size.Width));
         return new AvgPool2dPass(x, output);

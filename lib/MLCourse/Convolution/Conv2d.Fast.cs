@@ -30,7 +30,8 @@ public sealed partial class Conv2d
         long[] shape = OutputShape(x);
         // every value is written, so the output need not be zeroed first
         var output = new ImageBatch(x.Batch, Filters, (int)shape[2], (int)shape[3],
-            GC.AllocateUninitializedArray<double>((int)(shape[0] * shape[1] * shape[2] * shape[3])));
+            GC.AllocateUninitializedArray<double>(Require.ElementCount(Component, nameof(x),
+                x.Batch, Filters, (int)shape[2], (int)shape[3])));
         return ForwardFast(x, output);
     }
 
@@ -171,7 +172,8 @@ public sealed partial class Conv2d
     {
         int outH = output.Height, outW = output.Width;
         int positions = outH * outW;
-        var columns = new double[PatchSize * positions];   // one image's im2col matrix (K, P), reused
+        // one image's im2col matrix (K, P), reused
+        var columns = new double[Require.ElementCount("Conv2d", "x", PatchSize, positions)];
         for (int n = 0; n < x.Batch; n++)
         {
             Im2Col(x, n, outH, outW, columns);

@@ -87,6 +87,8 @@ public sealed partial class Conv2d
     public static Conv2d FromWeights(ImageBatch weights, double[] bias,
         (int Height, int Width)? stride = null, (int Height, int Width)? padding = null)
     {
+        Require.NotNull(Component, nameof(weights), weights);
+        Require.NotNull(Component, nameof(bias), bias);
         Require.Shape(Component, nameof(bias), [bias.Length], [weights.Batch], "one bias per filter");
         var layer = new Conv2d(weights.Channels, weights.Batch,
             (weights.Height, weights.Width), stride ?? (1, 1), padding ?? (0, 0));
@@ -129,6 +131,7 @@ public sealed partial class Conv2d
     /// <exception cref="ArgumentOutOfRangeException">A kernel larger than the padded input.</exception>
     public long[] OutputShape(ImageBatch x)
     {
+        Require.NotNull(Component, nameof(x), x);
         if (x.Channels != ChannelsIn)
         {
             throw ErrorMessage.Shape(Component, nameof(x),
@@ -231,6 +234,7 @@ public sealed partial class Conv2d
     /// <param name="module">The module; its bias may be absent (then zeros).</param>
     public static Conv2d CopyFrom(TorchSharp.Modules.Conv2d module)
     {
+        Require.NotNull(Component, nameof(module), module);
         using var scope = torch.NewDisposeScope();
         ImageBatch weights = ImageBatch.FromTensor(module.weight!.detach());
         double[] bias = module.bias is null ? new double[weights.Batch]

@@ -34,12 +34,19 @@ public static class ConvShape
         {
             throw ErrorMessage.OutOfRange(Component, nameof(s), "at least 1 (the stride)", $"{s} {numbers}");
         }
-        if (f > n + 2 * p)
+        long padded = n + 2L * p;   // in 64 bits: n + 2p can pass int.MaxValue
+        if (f > padded)
         {
             throw ErrorMessage.OutOfRange(Component, nameof(f),
-                $"at most the padded input n + 2p = {n + 2 * p} (the filter size)", $"{f} {numbers}");
+                $"at most the padded input n + 2p = {padded} (the filter size)", $"{f} {numbers}");
         }
-        return (n + 2 * p - f) / s + 1;   // integer division is the floor for these non-negative values
+        long size = (padded - f) / s + 1;   // integer division is the floor for these non-negative values
+        if (size > Array.MaxLength)
+        {
+            throw ErrorMessage.TooLarge(Component, nameof(p), "the length of one .NET array",
+                Array.MaxLength, $"an output size of {size} {numbers}");
+        }
+        return (int)size;
     }
 
     /// <summary>The padding p = (f − 1)/2 that keeps the size with stride 1 ("same"; f must be odd).</summary>
@@ -50,8 +57,47 @@ public static class ConvShape
             $"is {f}");
 
     /// <summary>Trainable parameters of a convolution layer: (f·f·c_in + 1)·filters (one bias per filter).</summary>
-    public static long ConvParameters(int f, int channelsIn, int filters) => ((long)f * f * channelsIn + 1) * filters;
+    /// <exception cref="ArgumentOutOfRangeException">A size below 1, or a count beyond
+    /// <see cref="long.MaxValue"/>.</exception>
+    public static long ConvParameters(int f, int channelsIn, int filters)
+    {
+        RequirePositive(nameof(f), f);
+        RequirePositive(nameof(channelsIn), channelsIn);
+        RequirePositive(nameof(filters), filters);
+        return Checked(nameof(filters), () => checked(((long)f * f * channelsIn + 1) * filters));
+    }
 
     /// <summary>Trainable parameters of a dense layer: (inputs + 1)·units.</summary>
-    public static long DenseParameters(long inputs, int units) => (inputs + 1) * units;
+    /// <exception cref="ArgumentOutOfRangeException">A size below 1, or a count beyond
+    /// <see cref="long.MaxValue"/>.</exception>
+    public static long DenseParameters(long inputs, int units)
+    {
+        if (inputs < 1)
+        {
+            throw ErrorMessage.OutOfRange(Component, nameof(inputs), "at least 1", inputs);
+        }
+        RequirePositive(nameof(units), units);
+        return Checked(nameof(inputs), () => checked((inputs + 1) * units));
+    }
+
+    private static void RequirePositive(string argument, int value)
+    {
+        if (value < 1)
+        {
+            throw ErrorMessage.OutOfRange(Component, argument, "at least 1", value);
+        }
+    }
+
+    private static long Checked(string argument, Func<long> count)
+    {
+        try
+        {
+            return count();
+        }
+        catch (OverflowException)
+        {
+            throw ErrorMessage.TooLarge(Component, argument, "a parameter count held in a long",
+                long.MaxValue, "larger");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using MLCourse.Errors;
 
 namespace MLCourse.Convolution;
 
@@ -18,6 +19,7 @@ public static class ImageShift
     /// <param name="down">Rows to move down.</param>
     public static Tensor Shift(Tensor images, int right, int down)
     {
+        Require.NotNull("ImageShift", nameof(images), images);
         using var scope = NewDisposeScope();
         long h = images.shape[2], w = images.shape[3];
         Tensor shifted = zeros_like(images);

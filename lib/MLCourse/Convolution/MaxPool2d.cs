@@ -7,7 +7,9 @@ namespace MLCourse.Convolution;
 /// Max pooling from scratch (the notes' "Pooling"): each k_h × k_w window (moved by the stride)
 /// keeps its largest value. Backward routes each output's gradient to the position of that maximum
 /// only; every other input gets zero — the notes' 2×2 → 4×4 picture. On a tie the first maximum
-/// in row-major order wins, as in TorchSharp. Padding, as in TorchSharp, adds positions that never
+/// in row-major order wins, as in TorchSharp. A NaN anywhere in a window makes that output NaN, and its
+/// gradient goes to the window's last NaN (PyTorch's kernel: <c>val &gt; max || isnan(val)</c>).
+/// Padding, as in TorchSharp, adds positions that never
 /// win (−∞), at most half the window on each side.
 /// </summary>
 /// <remarks>
@@ -57,6 +59,7 @@ public sealed partial class MaxPool2d
     /// <exception cref="ArgumentOutOfRangeException">A window larger than the padded input.</exception>
     public MaxPool2dPass Forward(ImageBatch x)
     {
+        Require.NotNull(Component, nameof(x), x);
         var output = new ImageBatch(x.Batch, x.Channels, OutputSize(x.Height, 0), OutputSize(x.Width, 1));
         var argMax = new int[output.Data.Length];
         int o = 0;
@@ -75,7 +78,7 @@ public sealed partial class MaxPool2d
                     continue;   // padding: −∞, never the maximum
                 }
                 int index = ((n * x.Channels + c) * x.Height + row) * x.Width + column;
-                if (best < 0 || x.Data[index] > x.Data[best])
+                if (best < 0 || x.Data[index] > x.Data[best] || double.IsNaN(x.Data[index]))
                 {
                     best = index;
                 }

@@ -67,6 +67,8 @@ public sealed class SmallCnn
     /// <exception cref="ArgumentException">W₁ is not 3×3, or W₂'s length is not a square.</exception>
     public static SmallCnn FromWeights(Matrix<double> w1, double b1, Vector<double> w2, double b2)
     {
+        Require.NotNull(Component, nameof(w1), w1);
+        Require.NotNull(Component, nameof(w2), w2);
         Require.Shape(Component, nameof(w1), [w1.RowCount, w1.ColumnCount], [3, 3], "one 3×3 filter");
         int side = (int)Math.Round(Math.Sqrt(w2.Count));
         if (w2.Count == 0 || side * side != w2.Count)
@@ -96,6 +98,7 @@ public sealed class SmallCnn
     /// <param name="module">The TorchSharp network; its parameters are read (as float64), not shared.</param>
     public static SmallCnn CopyFrom(SmallCnnModule module)
     {
+        Require.NotNull(Component, nameof(module), module);
         using var scope = NewDisposeScope();
         Matrix<double> w1 = module.Convolution.weight!.detach().to(float64).reshape(3, 3).ToMatrix();
         double b1 = module.Convolution.bias!.detach().to(float64)[0].item<double>();
@@ -183,6 +186,8 @@ public sealed class SmallCnn
     /// <exception cref="ArgumentException">The two have different lengths, or are empty.</exception>
     public static double Loss(Vector<double> a2, Vector<double> y)
     {
+        Require.NotNull(Component, nameof(a2), a2);
+        Require.NotNull(Component, nameof(y), y);
         if (a2.Count == 0)
         {
             throw ErrorMessage.Empty(Component, nameof(a2));
@@ -199,6 +204,8 @@ public sealed class SmallCnn
     /// <exception cref="ArgumentException">The two have different lengths, or are empty.</exception>
     public static Vector<double> LossGradient(Vector<double> a2, Vector<double> y)
     {
+        Require.NotNull(Component, nameof(a2), a2);
+        Require.NotNull(Component, nameof(y), y);
         if (a2.Count == 0)
         {
             throw ErrorMessage.Empty(Component, nameof(a2));

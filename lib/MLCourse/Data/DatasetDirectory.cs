@@ -1,3 +1,5 @@
+using MLCourse.Errors;
+
 namespace MLCourse.Data;
 
 /// <summary>
@@ -14,7 +16,8 @@ public static class DatasetDirectory
     /// <summary>The full path of <paramref name="fileName"/> inside the datasets folder.</summary>
     /// <exception cref="FileNotFoundException">No folder holds the file; the message lists every path
     /// searched.</exception>
-    public static string PathOf(string fileName) => PathOf(fileName, CandidateFolders());
+    public static string PathOf(string fileName) =>
+        PathOf(Require.NotNull("DatasetDirectory", nameof(fileName), fileName), CandidateFolders());
 
     /// <summary>The first of <paramref name="folders"/> that holds <paramref name="fileName"/>.</summary>
     internal static string PathOf(string fileName, IEnumerable<string> folders)

@@ -25,22 +25,30 @@ internal sealed class DelimitedFile
     public sealed record Row(long Line, string[] Fields, string File)
     {
         /// <summary>Field <paramref name="index"/> as a double (invariant culture).</summary>
+        /// <exception cref="FormatException">Not a number, or beyond ±1.8e308 (it would become ∞).</exception>
         public double Number(int index) =>
-            double.TryParse(Fields[index], NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-                ? value
-                : throw ErrorMessage.BadRow(Component, File, Line,
-                    $"field {index + 1} should be a number, but is '{Fields[index]}'");
+            !double.TryParse(Field(index), NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+                ? throw ErrorMessage.BadRow(Component, File, Line,
+                    $"field {index + 1} should be a number, but is '{Fields[index]}'")
+                : double.IsInfinity(value) ? throw ErrorMessage.BadRow(Component, File, Line,
+                    $"field {index + 1} should be a number within ±1.8e308 (beyond, it would become ∞), "
+                    + $"but is '{Fields[index]}'")
+                : value;
+
+        private string Field(int index) => index >= 0 && index < Fields.Length ? Fields[index]
+            : throw ErrorMessage.OutOfRange(Component, nameof(index),
+                $"a field number between 0 and {Fields.Length - 1} ({File}, line {Line})", index);
 
         /// <summary>Field <paramref name="index"/> as an integer.</summary>
         public int Integer(int index) =>
-            int.TryParse(Fields[index], NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
+            int.TryParse(Field(index), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
                 ? value
                 : throw ErrorMessage.BadRow(Component, File, Line,
                     $"field {index + 1} should be an integer, but is '{Fields[index]}'");
 
         /// <summary>Field <paramref name="index"/> as an ISO 8601 date (yyyy-MM-dd).</summary>
         public DateOnly Date(int index) =>
-            DateOnly.TryParseExact(Fields[index], "yyyy-MM-dd",
+            DateOnly.TryParseExact(Field(index), "yyyy-MM-dd",
                 CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly value)
                 ? value
                 : throw ErrorMessage.BadRow(Component, File, Line,

@@ -61,7 +61,13 @@ internal static class IdxFile
                 throw ErrorMessage.BadFile(Component, path,
                     $"IDX dimension {d} must be at least 1, but is {dimensions[d]}");
             }
-            values *= dimensions[d];
+            values *= dimensions[d];   // checked below before the next factor: stays below 2^62, no overflow
+            if (values > bytes.Length)
+            {
+                throw ErrorMessage.BadFile(Component, path, $"an IDX file of shape "
+                    + $"{ErrorMessage.FormatShape(dimensions[..(d + 1)].Select(v => (long)v).ToArray())} (so far) "
+                    + $"holds more values than its {bytes.Length} bytes (truncated or corrupt?)");
+            }
         }
         expected += values;
         if (bytes.Length != expected)

@@ -188,7 +188,7 @@ public sealed class ImageDataset
     public ImageBatch ToImageBatch(IReadOnlyList<int> indices)
     {
         CheckIndices(indices);
-        var values = new double[indices.Count * ImageSize];
+        var values = new double[Require.ElementCount(Component, nameof(indices), indices.Count, ImageSize)];
         for (int i = 0; i < indices.Count; i++)
         {
             int start = indices[i] * ImageSize;

@@ -36,20 +36,26 @@ public sealed class FittedPca
     /// <summary>Projects onto the components: H = (X − μ)·Wᵀ.</summary>
     /// <param name="x">Shape (samples, features) with the fitted number of features.</param>
     /// <returns>Shape (samples, k).</returns>
-    /// <exception cref="ArgumentException">A different number of features than at fit time.</exception>
+    /// <exception cref="ArgumentException">A different number of features than at fit time, no rows, or a NaN or
+    /// infinite value (scikit-learn refuses them too: "Input contains NaN").</exception>
     public Matrix<double> Transform(Matrix<double> x)
     {
+        Require.NotNull(Component, nameof(x), x);
         Require.Columns(Component, nameof(x), x, Mean.Count);
+        Require.NonEmptyFinite(Component, nameof(x), x);
         return (x - Mean.RepeatRows(x.RowCount)) * Components.Transpose();
     }
 
     /// <summary>Maps projections back: X̂ = H·W + μ, the best rank-k approximation of the data.</summary>
     /// <param name="h">Shape (samples, k).</param>
     /// <returns>Shape (samples, features).</returns>
-    /// <exception cref="ArgumentException"><paramref name="h"/> does not have k columns.</exception>
+    /// <exception cref="ArgumentException"><paramref name="h"/> does not have k columns, has no rows, or holds a NaN
+    /// or infinite value.</exception>
     public Matrix<double> InverseTransform(Matrix<double> h)
     {
+        Require.NotNull(Component, nameof(h), h);
         Require.Columns(Component, nameof(h), h, Components.RowCount);
+        Require.NonEmptyFinite(Component, nameof(h), h);
         return h * Components + Mean.RepeatRows(h.RowCount);
     }
 }

@@ -39,10 +39,12 @@ public sealed class Pca
 
     /// <summary>Learns the mean, the components and their variances.</summary>
     /// <param name="x">Shape (samples, features); finite, at least 2 samples.</param>
-    /// <exception cref="ArgumentException">Fewer than 2 samples, a NaN or infinite value, or k > min(samples,
-    /// features).</exception>
+    /// <exception cref="ArgumentException">Fewer than 2 samples, a NaN or infinite value, k > min(samples,
+    /// features), or constant data (every column constant: no direction has variance, so the components are
+    /// arbitrary and the explained-variance ratio 0/0; scikit-learn returns NaN ratios there, we refuse).</exception>
     public FittedPca Fit(Matrix<double> x)
     {
+        Require.NotNull(Component, nameof(x), x);
         Require.NonEmptyFinite(Component, nameof(x), x);
         int m = x.RowCount;
         int n = x.ColumnCount;
@@ -58,15 +60,35 @@ public sealed class Pca
         }
         Vector<double> mean = x.ColumnSums() / m;
         Matrix<double> centred = x - mean.RepeatRows(m);   // (m, n)
+        double largest = centred.Enumerate().Max(Math.Abs);
+        if (!(largest <= MaxDeviation))
+        {
+            throw ErrorMessage.Must(Component, nameof(x),
+                $"deviate from its column means by at most {MaxDeviation:G} "
+                + "(the variances sum squares, which must stay finite; rescale the data)",
+                $"a deviation is {largest:G3}");
+        }
         (Vector<double> singular, Matrix<double> vt) = RightSingularVectors(centred);
         FlipSigns(vt);
         Vector<double> variance = singular.PointwisePower(2) / (m - 1);                       // λ_i = s_i²/(m − 1)
+        if (!(variance.Sum() > 0) || !double.IsFinite(variance.Sum()))
+        {
+            throw ErrorMessage.Must(Component, nameof(x),
+                "have a finite total variance above 0 (some column must vary, and squares must not overflow)",
+                $"the total variance is {variance.Sum()}");
+        }
         return new FittedPca(
             mean,
             vt.SubMatrix(0, Components, 0, n),
             variance.SubVector(0, Components),
             variance.SubVector(0, Components) / variance.Sum());
     }
+
+    /// <summary>
+    /// The largest deviation from a column mean <see cref="Fit"/> takes, 1e150: beyond about 1.3e154 a square is ∞
+    /// (scikit-learn's SVD of such data returns ∞ or NaN; MathNet's fails to converge).
+    /// </summary>
+    public const double MaxDeviation = 1e150;
 
     // The SVD of a tall X_c through its QR factorisation: X_c = Q·R and R = U_r·S·Vᵀ give
     // X_c = (Q·U_r)·S·Vᵀ, so S and V come from the small (n × n) R without forming the m × m U.

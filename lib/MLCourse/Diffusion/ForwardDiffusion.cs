@@ -1,3 +1,4 @@
+using MLCourse.Errors;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace MLCourse.Diffusion;
@@ -20,16 +21,23 @@ public sealed class ForwardDiffusion(NoiseSchedule schedule)
     public NoiseSchedule Schedule { get; } = schedule;
 
     /// <summary>One noising step: √α_t·x_{t−1} + √β_t·ε.</summary>
-    public Vector<double> Step(Vector<double> previous, int t, Vector<double> noise) =>
-        Math.Sqrt(Schedule.Alpha(t)) * previous + Math.Sqrt(Schedule.Beta(t)) * noise;
+    public Vector<double> Step(Vector<double> previous, int t, Vector<double> noise)
+    {
+        SameLength(nameof(previous), previous, nameof(noise), noise);
+        return Math.Sqrt(Schedule.Alpha(t)) * previous + Math.Sqrt(Schedule.Beta(t)) * noise;
+    }
 
     /// <summary>Jumps straight to step t: √ᾱ_t·x_0 + √(1 − ᾱ_t)·ε.</summary>
-    public Vector<double> Sample(Vector<double> x0, int t, Vector<double> noise) =>
-        Math.Sqrt(Schedule.AlphaBar(t)) * x0 + Math.Sqrt(1 - Schedule.AlphaBar(t)) * noise;
+    public Vector<double> Sample(Vector<double> x0, int t, Vector<double> noise)
+    {
+        SameLength(nameof(x0), x0, nameof(noise), noise);
+        return Math.Sqrt(Schedule.AlphaBar(t)) * x0 + Math.Sqrt(1 - Schedule.AlphaBar(t)) * noise;
+    }
 
     /// <summary>μ̃_t(x_t, x_0), the mean of q(x_{t−1} | x_t, x_0).</summary>
     public Vector<double> PosteriorMean(Vector<double> x0, Vector<double> xt, int t)
     {
+        SameLength(nameof(x0), x0, nameof(xt), xt);
         double abarPrevious = Schedule.AlphaBar(t - 1), abar = Schedule.AlphaBar(t), beta = Schedule.Beta(t);
         return Math.Sqrt(abarPrevious) * beta / (1 - abar) * x0
             + Math.Sqrt(Schedule.Alpha(t)) * (1 - abarPrevious) / (1 - abar) * xt;
@@ -40,6 +48,18 @@ public sealed class ForwardDiffusion(NoiseSchedule schedule)
         => Schedule.Beta(t) * (1 - Schedule.AlphaBar(t - 1)) / (1 - Schedule.AlphaBar(t));
 
     /// <summary>μ_θ(x_t, t) = (x_t − β_t/√(1 − ᾱ_t)·ε̂)/√α_t.</summary>
-    public Vector<double> ReverseMean(Vector<double> xt, int t, Vector<double> predictedNoise) =>
-        (xt - Schedule.Beta(t) / Math.Sqrt(1 - Schedule.AlphaBar(t)) * predictedNoise) / Math.Sqrt(Schedule.Alpha(t));
+    public Vector<double> ReverseMean(Vector<double> xt, int t, Vector<double> predictedNoise)
+    {
+        SameLength(nameof(xt), xt, nameof(predictedNoise), predictedNoise);
+        return (xt - Schedule.Beta(t) / Math.Sqrt(1 - Schedule.AlphaBar(t)) * predictedNoise)
+            / Math.Sqrt(Schedule.Alpha(t));
+    }
+
+    // Both vectors given, b of a's length: MathNet's own message ("All vectors must have the same
+    // dimensionality") names neither.
+    private static void SameLength(string nameA, Vector<double> a, string nameB, Vector<double> b)
+    {
+        Require.NotNull("ForwardDiffusion", nameA, a);
+        Require.Length("ForwardDiffusion", nameB, b, a.Count);
+    }
 }

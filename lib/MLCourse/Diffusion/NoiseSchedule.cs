@@ -17,7 +17,7 @@ public sealed class NoiseSchedule
     /// <exception cref="ArgumentException">No betas, or a β outside the open interval (0, 1).</exception>
     public NoiseSchedule(IReadOnlyList<double> betas)
     {
-        if (betas.Count == 0)
+        if (Require.NotNull(Component, nameof(betas), betas).Count == 0)
         {
             throw ErrorMessage.Empty(Component, nameof(betas));
         }
@@ -63,18 +63,49 @@ public sealed class NoiseSchedule
     /// Ho et al.'s linear schedule: β from <paramref name="betaStart"/> to <paramref name="betaEnd"/> in T equal steps
     /// (the notes' 1e-4 to 0.02, T = 1000).
     /// </summary>
-    public static NoiseSchedule Linear(int steps = 1000, double betaStart = 1e-4, double betaEnd = 0.02) =>
-        new(Enumerable.Range(0, steps)
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than 1 step, or an end β outside (0, 1).</exception>
+    public static NoiseSchedule Linear(int steps = 1000, double betaStart = 1e-4, double betaEnd = 0.02)
+    {
+        RequireSteps(steps);
+        RequireBeta(nameof(betaStart), betaStart);
+        RequireBeta(nameof(betaEnd), betaEnd);
+        return new(Enumerable.Range(0, steps)
             .Select(i => steps == 1 ? betaStart : betaStart + (betaEnd - betaStart) * i / (steps - 1)).ToArray());
+    }
 
     /// <summary>
     /// Nichol and Dhariwal's cosine schedule: ᾱ_t = f(t)/f(0) with f(t) = cos²(((t/T + s)/(1 + s))·π/2),
     /// β_t = 1 − ᾱ_t/ᾱ_{t−1}, clipped at 0.999; noise is added more gently near the start and end.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than 1 step, or an offset that is not a small positive
+    /// number (0 &lt; s ≤ 1).</exception>
     public static NoiseSchedule Cosine(int steps = 1000, double offset = 0.008)
     {
+        RequireSteps(steps);
+        if (!(offset > 0 && offset <= 1))
+        {
+            throw ErrorMessage.OutOfRange(Component, nameof(offset), "in (0, 1] (Nichol and Dhariwal use 0.008)",
+                offset);
+        }
         double F(int t) => Math.Pow(Math.Cos((t / (double)steps + offset) / (1 + offset) * Math.PI / 2), 2);
         return new(Enumerable.Range(1, steps).Select(t => Math.Min(1 - F(t) / F(t - 1), 0.999)).ToArray());
+    }
+
+    private static void RequireSteps(int steps)
+    {
+        if (steps < 1)
+        {
+            throw ErrorMessage.OutOfRange(Component, nameof(steps), "at least 1 (T, the number of noising steps)",
+                steps);
+        }
+    }
+
+    private static void RequireBeta(string argument, double beta)
+    {
+        if (!(beta > 0 && beta < 1))
+        {
+            throw ErrorMessage.OutOfRange(Component, argument, "in the open interval (0, 1)", beta);
+        }
     }
 
     private int CheckStep(int t) =>

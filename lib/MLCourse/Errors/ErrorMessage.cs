@@ -15,6 +15,18 @@ public static class ErrorMessage
     public static ArgumentException Empty(string component, string argument) =>
         new($"{component}: {argument} must not be empty.", argument);
 
+    /// <summary>"Component: argument must not be null." as an <see cref="ArgumentNullException"/>.</summary>
+    public static ArgumentNullException Null(string component, string argument) =>
+        new(argument, $"{component}: {argument} must not be null.");
+
+    /// <summary>
+    /// "Component: argument must be at most limit (what), but is actual." for a size computed from other sizes
+    /// (a product of dimensions, a padded length) that does not fit the type holding it.
+    /// </summary>
+    public static ArgumentOutOfRangeException TooLarge(string component, string argument, string what, long limit,
+        string actual) =>
+        new(argument, $"{component}: {argument} must be at most {limit} ({what}), but is {actual}.");
+
     /// <summary>"Component: argument must be finite, but … is NaN."</summary>
     public static ArgumentException NotFinite(string component, string argument, string where, double value) =>
         new($"{component}: {argument} must be finite, but {where} is {value}.", argument);

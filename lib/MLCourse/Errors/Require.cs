@@ -5,9 +5,59 @@ namespace MLCourse.Errors;
 /// <summary>Input checks shared by the library's components; each throws an <see cref="ErrorMessage"/>.</summary>
 internal static class Require
 {
+    /// <summary>Throws our <see cref="ErrorMessage.Null"/> when <paramref name="value"/> is null.</summary>
+    public static T NotNull<T>(string component, string argument, T? value) where T : class =>
+        value ?? throw ErrorMessage.Null(component, argument);
+
+    /// <summary>
+    /// Throws when <paramref name="items"/> is null or holds a null, naming its position
+    /// ("argument must hold no null, but entry 2 is null").
+    /// </summary>
+    public static void NoNulls<T>(string component, string argument, IReadOnlyList<T?>? items) where T : class
+    {
+        NotNull(component, argument, items);
+        for (int i = 0; i < items!.Count; i++)
+        {
+            if (items[i] is null)
+            {
+                throw ErrorMessage.Must(component, argument, "hold no null", $"entry {i} is null");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The product of <paramref name="sizes"/> as an <see cref="int"/> (a .NET array's length), or a
+    /// <see cref="ErrorMessage.TooLarge"/> naming <paramref name="argument"/> when it overflows.
+    /// </summary>
+    public static int ElementCount(string component, string argument, params int[] sizes)
+    {
+        long product = 1;
+        foreach (int size in sizes)
+        {
+            product *= size;   // each factor is below 2^31 and the running product is checked below: no overflow
+            if (product > Array.MaxLength)
+            {
+                throw ErrorMessage.TooLarge(component, argument, "the elements one .NET array holds",
+                    Array.MaxLength, $"{string.Join(" × ", sizes)} = {Product(sizes)}");
+            }
+        }
+        return (int)product;
+    }
+
+    private static string Product(int[] sizes)
+    {
+        System.Numerics.BigInteger product = 1;
+        foreach (int size in sizes)
+        {
+            product *= size;
+        }
+        return product.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Throws when <paramref name="matrix"/> has no rows or a NaN or infinite entry.</summary>
     public static void NonEmptyFinite(string component, string argument, Matrix<double> matrix)
     {
+        NotNull(component, argument, matrix);
         if (matrix.RowCount == 0)
         {
             throw ErrorMessage.Empty(component, argument);
@@ -28,6 +78,7 @@ internal static class Require
     /// <summary>Throws when <paramref name="vector"/> has a NaN or infinite entry.</summary>
     public static void Finite(string component, string argument, Vector<double> vector)
     {
+        NotNull(component, argument, vector);
         for (int i = 0; i < vector.Count; i++)
         {
             if (!double.IsFinite(vector[i]))
@@ -49,6 +100,7 @@ internal static class Require
     /// <summary>Throws when <paramref name="vector"/> does not have <paramref name="expected"/> entries.</summary>
     public static void Length(string component, string argument, Vector<double> vector, int expected)
     {
+        NotNull(component, argument, vector);
         if (vector.Count != expected)
         {
             throw ErrorMessage.Shape(component, argument, ErrorMessage.FormatShape(expected),
@@ -59,6 +111,7 @@ internal static class Require
     /// <summary>Throws when <paramref name="matrix"/> does not have <paramref name="expected"/> columns.</summary>
     public static void Columns(string component, string argument, Matrix<double> matrix, int expected)
     {
+        NotNull(component, argument, matrix);
         if (matrix.ColumnCount != expected)
         {
             throw ErrorMessage.Shape(component, argument, $"(rows, {expected})",

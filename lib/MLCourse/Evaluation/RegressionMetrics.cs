@@ -28,7 +28,7 @@ public static class RegressionMetrics
 
     private static void Check(Vector<double> actual, Vector<double> predicted)
     {
-        if (actual.Count == 0)
+        if (Require.NotNull(Component, nameof(actual), actual).Count == 0)
         {
             throw ErrorMessage.Empty(Component, nameof(actual));
         }

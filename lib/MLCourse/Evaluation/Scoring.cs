@@ -15,7 +15,8 @@ public static class Scoring
     /// <exception cref="ArgumentException">Empty input or lengths that disagree.</exception>
     public static double Accuracy<T>(IReadOnlyList<T> actual, IReadOnlyList<T> predicted)
     {
-        Check(actual.Count, predicted.Count);
+        Check(Require.NotNull(Component, nameof(actual), actual).Count,
+            Require.NotNull(Component, nameof(predicted), predicted).Count);
         return actual.Zip(predicted).Count(p => EqualityComparer<T>.Default.Equals(p.First, p.Second))
             / (double)actual.Count;
     }
@@ -27,7 +28,8 @@ public static class Scoring
     /// <exception cref="ArgumentException">Empty input or lengths that disagree.</exception>
     public static double R2(IReadOnlyList<double> actual, IReadOnlyList<double> predicted)
     {
-        Check(actual.Count, predicted.Count);
+        Check(Require.NotNull(Component, nameof(actual), actual).Count,
+            Require.NotNull(Component, nameof(predicted), predicted).Count);
         double mean = actual.Average();
         double residual = actual.Zip(predicted).Sum(p => (p.First - p.Second) * (p.First - p.Second));
         double total = actual.Sum(v => (v - mean) * (v - mean));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MLCourse.Errors;
 
 namespace MLCourse.Functional;
 
@@ -16,6 +17,7 @@ public sealed record LayerSummary(string Layer, string OutputShape, long Paramet
     /// <summary>The rows as Keras prints them, with the total parameter count at the end.</summary>
     public static string Format(IReadOnlyList<LayerSummary> rows)
     {
+        Require.NotNull("LayerSummary", nameof(rows), rows);
         var text = new StringBuilder();
         text.AppendLine($"{"Layer (type)",-32}{"Output Shape",-16}{"Param #",10}  Connected to");
         text.AppendLine(new string('=', 82));

@@ -68,7 +68,7 @@ public sealed class DigitJudge : IDisposable
     /// <param name="seed">Seed for the weights and the shuffles.</param>
     public static DigitJudge Train(ImageDataset digits, int heldOut = 2000, int epochs = 6, int seed = 42)
     {
-        ArgumentNullException.ThrowIfNull(digits);
+        Require.NotNull(Component, nameof(digits), digits);
         if (heldOut < 1 || heldOut > digits.Count - 100)
         {
             throw ErrorMessage.OutOfRange(Component, nameof(heldOut),
@@ -199,8 +199,8 @@ public sealed class DigitJudge : IDisposable
     /// </summary>
     public static double FrechetDistance(Matrix<double> a, Matrix<double> b)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
+        Require.NotNull(Component, nameof(a), a);
+        Require.NotNull(Component, nameof(b), b);
         if (a.RowCount < 2 || b.RowCount < 2)
         {
             (string name, int rows) = a.RowCount < 2 ? (nameof(a), a.RowCount) : (nameof(b), b.RowCount);

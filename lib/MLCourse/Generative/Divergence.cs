@@ -9,7 +9,9 @@ namespace MLCourse.Generative;
 /// </summary>
 /// <remarks>
 /// Natural logarithms (nats). Terms with P(x) = 0 contribute 0; P(x) &gt; 0 where Q(x) = 0 gives
-/// +∞. Introduced in notebook day 20 (KL divergence and the VAE); day 21 uses the JSD.
+/// +∞; a subnormal Q(x) (such as 5e-324) gives a finite term, log P − log Q, where P/Q would overflow.
+/// Empty distributions are refused (no distribution has no outcomes). Introduced in notebook day 20
+/// (KL divergence and the VAE); day 21 uses the JSD.
 /// </remarks>
 public static class Divergence
 {
@@ -32,7 +34,7 @@ public static class Divergence
         {
             if (p[i] > 0)
             {
-                sum += q[i] > 0 ? p[i] * Math.Log(p[i] / q[i]) : double.PositiveInfinity;
+                sum += q[i] > 0 ? p[i] * LogRatio(p[i], q[i]) : double.PositiveInfinity;
             }
         }
         return Math.Max(sum, 0);   // rounding can give −1e-17 for equal distributions
@@ -53,8 +55,17 @@ public static class Divergence
         return 0.5 * KullbackLeibler(p, m) + 0.5 * KullbackLeibler(q, m);
     }
 
+    // log(p/q), as log p − log q when p/q overflows or underflows (a subnormal q such as 5e-324 gives p/q = ∞,
+    // though log p − log q ≈ 744 is finite).
+    private static double LogRatio(double p, double q)
+    {
+        double ratio = p / q;
+        return double.IsFinite(ratio) && ratio > 0 ? Math.Log(ratio) : Math.Log(p) - Math.Log(q);
+    }
+
     private static void RequireDistribution(string argument, IReadOnlyList<double> probabilities)
     {
+        Require.NotNull(Component, argument, probabilities);
         if (probabilities.Count == 0)
         {
             throw ErrorMessage.Empty(Component, argument);

@@ -53,6 +53,8 @@ public static class GanTheory
     /// <summary>∫ f dx by the trapezoid rule on the sorted grid.</summary>
     public static double Trapezoid(IReadOnlyList<double> x, Func<double, double> f)
     {
+        Require.NotNull(Component, nameof(x), x);
+        Require.NotNull(Component, nameof(f), f);
         if (x.Count < 2 || x.Zip(x.Skip(1)).Any(p => !(p.Second > p.First)))
         {
             throw ErrorMessage.Must(Component, nameof(x), "be a grid of at least 2 strictly increasing points",

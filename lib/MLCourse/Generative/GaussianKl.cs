@@ -21,9 +21,12 @@ public static class GaussianKl
     /// </summary>
     /// <param name="mean">μ, shape (k,).</param>
     /// <param name="logVariance">log σ², shape (k,).</param>
-    /// <exception cref="ArgumentException">Lengths differ or a value is not finite.</exception>
+    /// <exception cref="ArgumentException">No dimensions (k = 0: PyTorch's sum of nothing is 0, but a Gaussian has at
+    /// least one), lengths differ, or a value is not finite.</exception>
     public static double DiagonalToStandardNormal(Vector<double> mean, Vector<double> logVariance)
     {
+        RequireDimensions(nameof(mean), mean);
+        Require.NotNull(Component, nameof(logVariance), logVariance);
         Require.Length(Component, nameof(logVariance), logVariance, mean.Count);
         Require.Finite(Component, nameof(mean), mean);
         Require.Finite(Component, nameof(logVariance), logVariance);
@@ -36,15 +39,18 @@ public static class GaussianKl
     }
 
     /// <summary>The general closed form, eq. (1) of the notes, for full covariance matrices.</summary>
-    /// <exception cref="ArgumentException">Shapes disagree or a covariance is not symmetric positive
-    /// definite.</exception>
+    /// <exception cref="ArgumentException">No dimensions, shapes disagree, a NaN or infinite value, or a covariance
+    /// that is not symmetric positive definite.</exception>
     public static double Full(Vector<double> mean1, Matrix<double> covariance1,
         Vector<double> mean2, Matrix<double> covariance2)
     {
+        RequireDimensions(nameof(mean1), mean1);
         int k = mean1.Count;
         RequireCovariance(nameof(covariance1), covariance1, k);
         RequireCovariance(nameof(covariance2), covariance2, k);
+        Require.NotNull(Component, nameof(mean2), mean2);
         Require.Length(Component, nameof(mean2), mean2, k);
+        Require.Finite(Component, nameof(mean2), mean2);
         var chol1 = covariance1.Cholesky();
         var chol2 = covariance2.Cholesky();
         Vector<double> difference = mean2 - mean1;
@@ -66,6 +72,13 @@ public static class GaussianKl
     public static double MonteCarlo(Vector<double> mean1, Matrix<double> covariance1,
         Vector<double> mean2, Matrix<double> covariance2, int samples, RandomSource random)
     {
+        RequireDimensions(nameof(mean1), mean1);
+        RequireCovariance(nameof(covariance1), covariance1, mean1.Count);
+        RequireCovariance(nameof(covariance2), covariance2, mean1.Count);
+        Require.NotNull(Component, nameof(mean2), mean2);
+        Require.Length(Component, nameof(mean2), mean2, mean1.Count);
+        Require.Finite(Component, nameof(mean2), mean2);
+        Require.NotNull(Component, nameof(random), random);
         if (samples < 1)
         {
             throw ErrorMessage.OutOfRange(Component, nameof(samples), "at least 1", samples);
@@ -75,26 +88,50 @@ public static class GaussianKl
         for (int s = 0; s < samples; s++)
         {
             Vector<double> x = p.Sample().Column(0);
-            sum += LogDensity(x, mean1, covariance1) - LogDensity(x, mean2, covariance2);
+            sum += LogDensityChecked(x, mean1, covariance1) - LogDensityChecked(x, mean2, covariance2);
         }
         return sum / samples;
     }
 
     /// <summary>log N(x; μ, Σ) = −½ [k log 2π + log |Σ| + (x − μ)ᵀ Σ⁻¹ (x − μ)].</summary>
+    /// <exception cref="ArgumentException">Shapes disagree, a value is not finite, or the covariance is not
+    /// symmetric positive definite.</exception>
     public static double LogDensity(Vector<double> x, Vector<double> mean, Matrix<double> covariance)
+    {
+        RequireDimensions(nameof(mean), mean);
+        RequireCovariance(nameof(covariance), covariance, mean.Count);
+        Require.Length(Component, nameof(x), x, mean.Count);
+        Require.Finite(Component, nameof(x), x);
+        return LogDensityChecked(x, mean, covariance);
+    }
+
+    // log N(x; μ, Σ) for arguments already checked.
+    private static double LogDensityChecked(Vector<double> x, Vector<double> mean, Matrix<double> covariance)
     {
         var chol = covariance.Cholesky();
         Vector<double> d = x - mean;
         return -0.5 * (x.Count * Math.Log(2 * Math.PI) + chol.DeterminantLn + d.DotProduct(chol.Solve(d)));
     }
 
+    // μ: not null, at least one dimension, finite.
+    private static void RequireDimensions(string argument, Vector<double> mean)
+    {
+        if (Require.NotNull(Component, argument, mean).Count == 0)
+        {
+            throw ErrorMessage.Empty(Component, argument);
+        }
+        Require.Finite(Component, argument, mean);
+    }
+
     private static void RequireCovariance(string argument, Matrix<double> covariance, int k)
     {
+        Require.NotNull(Component, argument, covariance);
         if (covariance.RowCount != k || covariance.ColumnCount != k)
         {
             throw ErrorMessage.Shape(Component, argument, ErrorMessage.FormatShape(k, k),
                 ErrorMessage.FormatShape(covariance.RowCount, covariance.ColumnCount));
         }
+        Require.NonEmptyFinite(Component, argument, covariance);
         bool symmetric = (covariance - covariance.Transpose()).InfinityNorm()
             <= 1e-12 * (1 + covariance.InfinityNorm());
         if (!symmetric || covariance.Evd(Symmetricity.Symmetric).EigenValues.Any(e => !(e.Real > 0)))
@@ -102,6 +139,16 @@ public static class GaussianKl
             throw ErrorMessage.Must(Component, argument,
                 "be a symmetric positive definite covariance matrix (all variances > 0)",
                 symmetric ? "has an eigenvalue ≤ 0" : "is not symmetric");
+        }
+        try
+        {
+            covariance.Cholesky();
+        }
+        catch (ArgumentException)   // MathNet's "Matrix must be positive definite": an eigenvalue ≈ 0 by rounding
+        {
+            throw ErrorMessage.Must(Component, argument,
+                "be a symmetric positive definite covariance matrix (all variances > 0)",
+                "has an eigenvalue ≤ 0 to working precision (its Cholesky factorisation fails)");
         }
     }
 }

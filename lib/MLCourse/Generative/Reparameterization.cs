@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using MLCourse.Errors;
 
 namespace MLCourse.Generative;
 
@@ -14,6 +15,11 @@ public static class Reparameterization
     /// <param name="mean">μ, shape (batch, k).</param>
     /// <param name="logVariance">log σ², shape (batch, k).</param>
     /// <param name="noise">ε ~ N(0, I), shape (batch, k), not requiring gradients.</param>
-    public static Tensor Reparameterize(Tensor mean, Tensor logVariance, Tensor noise) =>
-        mean + (0.5 * logVariance).exp() * noise;
+    public static Tensor Reparameterize(Tensor mean, Tensor logVariance, Tensor noise)
+    {
+        Require.NotNull("Reparameterization", nameof(mean), mean);
+        Require.NotNull("Reparameterization", nameof(logVariance), logVariance);
+        Require.NotNull("Reparameterization", nameof(noise), noise);
+        return mean + (0.5 * logVariance).exp() * noise;
+    }
 }

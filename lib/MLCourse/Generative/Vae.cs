@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using MLCourse.Errors;
 
 namespace MLCourse.Generative;
 
@@ -59,6 +60,8 @@ public sealed class Vae : nn.Module<Tensor, Tensor, VaeOutput>
     /// <param name="x">The inputs in [0, 1], (batch, inputs).</param>
     public static (Tensor Loss, Tensor Reconstruction, Tensor Kl) Loss(VaeOutput output, Tensor x)
     {
+        Require.NotNull("Vae", nameof(output), output);
+        Require.NotNull("Vae", nameof(x), x);
         Tensor reconstruction = nn.functional.binary_cross_entropy_with_logits(
             output.Logits, x, reduction: nn.Reduction.None).sum(1).mean();
         Tensor kl = (0.5 * (output.LogVariance.exp() + output.Mean.pow(2) - 1 - output.LogVariance).sum(1)).mean();

@@ -37,7 +37,14 @@ public sealed class StratifiedKFold : FoldSplitter
     /// </exception>
     public override IReadOnlyList<Fold> Split<TLabel>(IReadOnlyList<TLabel> y)
     {
+        Require.NotNull(Component, nameof(y), y);
         RequireRows(nameof(y), y.Count, "rows", $"{y.Count} rows");
+        int missing = Enumerable.Range(0, y.Count).FirstOrDefault(i => y[i] is null, -1);
+        if (missing >= 0)
+        {
+            throw ErrorMessage.Must(Component, nameof(y), "hold a class label for every row (a missing label is not "
+                + "a class; drop or impute those rows)", $"entry {missing} is null");
+        }
         // Classes numbered by first appearance, as scikit-learn encodes them.
         var classOf = new Dictionary<TLabel, int>();
         var encoded = new int[y.Count];

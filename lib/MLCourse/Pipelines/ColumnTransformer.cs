@@ -29,9 +29,19 @@ public sealed class ColumnTransformer : ITableTransformer
     public ColumnTransformer(IReadOnlyList<(string Name, ITableTransformer Transformer, string[] Columns)> transformers,
         Remainder remainder = Remainder.Drop)
     {
-        if (transformers.Count == 0)
+        if (Require.NotNull(Component, nameof(transformers), transformers).Count == 0)
         {
             throw ErrorMessage.Empty(Component, nameof(transformers));
+        }
+        foreach ((string name, ITableTransformer transformer, string[] columns) in transformers)
+        {
+            if (name is null || transformer is null || columns is null || columns.Length == 0)
+            {
+                // scikit-learn skips a transformer given no columns; here it is a mistake to report
+                throw ErrorMessage.Must(Component, nameof(transformers), "give each transformer a name, a transformer "
+                    + "and at least one column", $"'{name ?? "null"}' has "
+                    + (name is null ? "no name" : transformer is null ? "a null transformer" : "no columns"));
+            }
         }
         Require.DistinctNames(Component, nameof(transformers), "transformer", transformers.Select(t => t.Name));
         Transformers = transformers;

@@ -19,9 +19,15 @@ public sealed class Pipeline : ITableTransformer
     /// <exception cref="ArgumentException">No steps, or a repeated name.</exception>
     public Pipeline(params (string Name, ITableTransformer Step)[] steps)
     {
-        if (steps.Length == 0)
+        if (Require.NotNull(Component, nameof(steps), steps).Length == 0)
         {
             throw ErrorMessage.Empty(Component, nameof(steps));
+        }
+        int bad = Array.FindIndex(steps, s => s.Name is null || s.Step is null);
+        if (bad >= 0)
+        {
+            throw ErrorMessage.Must(Component, nameof(steps), "give each step a name and a transformer",
+                $"step {bad} has {(steps[bad].Name is null ? "no name" : "a null transformer")}");
         }
         Require.DistinctNames(Component, nameof(steps), "step", steps.Select(s => s.Name));
         Steps = steps;
@@ -35,7 +41,8 @@ public sealed class Pipeline : ITableTransformer
     /// (<c>standardscaler</c>), with <c>-1</c>, <c>-2</c>, … added where a type repeats.
     /// </summary>
     public static Pipeline MakePipeline(params ITableTransformer[] steps) =>
-        new(GeneratedNames(steps.Cast<object>().ToArray()).Zip(steps).ToArray());
+        new(GeneratedNames(Require.NotNull(Component, nameof(steps), steps).Cast<object>().ToArray())
+            .Zip(steps).ToArray());
 
     /// <summary>Ends the pipeline with a named estimator.</summary>
     public ModelPipeline<TLabel> Then<TLabel>(string name, IEstimator<TLabel> estimator) => new(this, name, estimator);

@@ -1,4 +1,5 @@
 using MLCourse.Data.Tables;
+using MLCourse.Errors;
 
 namespace MLCourse.Preprocessing;
 
@@ -20,6 +21,8 @@ public static class Dummies
     /// <exception cref="KeyNotFoundException">A named column does not exist.</exception>
     public static Table GetDummies(Table table, IReadOnlyList<string> columns, bool dropFirst = false)
     {
+        Require.NotNull("Dummies", nameof(table), table);
+        Require.NoNulls("Dummies", nameof(columns), columns);
         var result = table.Columns.Where(c => !columns.Contains(c.Name)).ToList();
         foreach (string name in columns)
         {

@@ -42,6 +42,7 @@ public sealed class FittedKBinsDiscretizer : IFittedTableTransformer
     public static FittedKBinsDiscretizer FromEdges(IReadOnlyList<double[]> edges,
         BinEncoding encode = BinEncoding.Ordinal, IReadOnlyList<string>? featureNames = null)
     {
+        Require.NotNull(Component, nameof(edges), edges);
         for (int j = 0; j < edges.Count; j++)
         {
             if (edges[j].Length < 2 || edges[j].Zip(edges[j].Skip(1)).Any(p => !(p.First < p.Second)))

@@ -14,6 +14,7 @@ public sealed class FittedOneHotEncoder : IFittedTableTransformer
     private const string Component = "OneHotEncoder";
     private readonly OneHotUnknown _handleUnknown;
     private readonly Dictionary<string, int>[] _categoryIndex;   // per feature: category → its position
+    private readonly int?[] _nullIndex;                          // per feature: the position of None, if any
 
     internal FittedOneHotEncoder(string[] featureNamesIn, IReadOnlyList<IReadOnlyList<string?>> categories,
         int?[] droppedIndex, OneHotUnknown handleUnknown)
@@ -23,7 +24,8 @@ public sealed class FittedOneHotEncoder : IFittedTableTransformer
         DroppedIndex = droppedIndex;
         _handleUnknown = handleUnknown;
         _categoryIndex = categories.Select(c => c.Select((category, k) => (category, k))
-            .ToDictionary(p => p.category ?? NullKey, p => p.k)).ToArray();
+            .Where(p => p.category is not null).ToDictionary(p => p.category!, p => p.k)).ToArray();
+        _nullIndex = categories.Select(c => c.ToList().IndexOf(null) is int k && k >= 0 ? k : (int?)null).ToArray();
         FeatureNamesOut = categories
             .SelectMany((cats, j) => cats.Where((_, k) => k != droppedIndex[j])
                 .Select(c => $"{featureNamesIn[j]}_{c ?? "None"}"))
@@ -56,11 +58,10 @@ public sealed class FittedOneHotEncoder : IFittedTableTransformer
         int offset = 0;
         for (int j = 0; j < Categories.Count; j++)
         {
-            Dictionary<string, int> index = _categoryIndex[j];
-            RejectUnknown(rows, j, index);
+            RejectUnknown(rows, j);
             for (int i = 0; i < rows.Count; i++)
             {
-                if (index.TryGetValue(rows[i][j] ?? NullKey, out int k) && k != DroppedIndex[j])
+                if (Position(j, rows[i][j]) is int k && k != DroppedIndex[j])
                 {
                     encoded[i, offset + Column(j, k)] = 1;
                 }
@@ -83,11 +84,12 @@ public sealed class FittedOneHotEncoder : IFittedTableTransformer
     /// One row of categories per input row. A feature whose columns are all zero maps to its dropped
     /// category, or, when none is dropped and unknown categories are ignored, to <c>null</c> (scikit-learn's None).
     /// </returns>
-    /// <exception cref="ArgumentException">Wrong column count, or an all-zero feature that cannot be
-    /// inverted.</exception>
+    /// <exception cref="ArgumentException">Wrong column count, no rows, a NaN or infinite value, or an all-zero
+    /// feature that cannot be inverted.</exception>
     public string?[][] InverseTransform(Matrix<double> encoded)
     {
         Require.Columns(Component, nameof(encoded), encoded, FeatureNamesOut.Count);
+        Require.NonEmptyFinite(Component, nameof(encoded), encoded);
         var rows = Enumerable.Range(0, encoded.RowCount).Select(_ => new string?[Categories.Count]).ToArray();
         int offset = 0;
         for (int j = 0; j < Categories.Count; j++)
@@ -101,22 +103,24 @@ public sealed class FittedOneHotEncoder : IFittedTableTransformer
         return rows;
     }
 
-    // Dictionary keys cannot be null, so a missing value is looked up under this key; it starts
-    // with a NUL character, which no text field of a CSV or JSON file holds.
-    private const string NullKey = "\0<missing>";
+    // The position of a category among the feature's, or null when it was not seen at fit time; a missing
+    // value (None) has its own position, as dictionary keys cannot be null.
+    private int? Position(int feature, string? category) =>
+        category is null ? _nullIndex[feature]
+            : _categoryIndex[feature].TryGetValue(category, out int k) ? k : null;
 
     private int Width(int feature) => Categories[feature].Count - (DroppedIndex[feature] is null ? 0 : 1);
 
     private int Column(int feature, int category)
         => DroppedIndex[feature] is int d && category > d ? category - 1 : category;
 
-    private void RejectUnknown(IReadOnlyList<string?[]> rows, int feature, Dictionary<string, int> index)
+    private void RejectUnknown(IReadOnlyList<string?[]> rows, int feature)
     {
         if (_handleUnknown != OneHotUnknown.Error)
         {
             return;
         }
-        var unknown = rows.Select(r => r[feature]).Where(v => !index.ContainsKey(v ?? NullKey)).Distinct().ToList();
+        var unknown = rows.Select(r => r[feature]).Where(v => Position(feature, v) is null).Distinct().ToList();
         if (unknown.Count > 0)
         {
             string found = string.Join(", ", unknown.Select(u => u is null ? "None" : $"'{u}'"));

@@ -45,8 +45,9 @@ public enum BinEncoding
 /// feature whose whole range is within about 1e-8 (every quantile or centroid edge removed) gets
 /// one bin, where scikit-learn is left with zero bins and its one-hot transform fails. Values
 /// outside the fitted range fall in the first or last bin. scikit-learn subsamples more than
-/// 200,000 rows for quantiles; this class always uses every row.
-/// Introduced in notebook day 06.
+/// 200,000 rows for quantiles; this class always uses every row. Another departure: for values near
+/// ±1.8e308, where max − min overflows, uniform and quantile edges are weighted means of their ends, so they
+/// stay finite and increasing (NumPy's become ∞ and NaN). Introduced in notebook day 06.
 /// </remarks>
 public sealed class KBinsDiscretizer : ITableTransformer
 {
@@ -84,6 +85,7 @@ public sealed class KBinsDiscretizer : ITableTransformer
     /// bins.</exception>
     public FittedKBinsDiscretizer Fit(Matrix<double> x)
     {
+        Require.NotNull(Component, nameof(x), x);
         Require.NonEmptyFinite(Component, nameof(x), x);
         var edges = x.EnumerateColumns().Select((column, j) => FeatureEdges(column.ToArray(), j)).ToArray();
         return new FittedKBinsDiscretizer(edges, Encode,
@@ -127,9 +129,16 @@ public sealed class KBinsDiscretizer : ITableTransformer
     }
 
     // numpy.linspace(min, max, count): min + i·step with step = (max − min)/(count − 1), and max itself last.
+    // When max − min overflows (values near ±1.8e308) numpy's edges become ∞ and NaN; here they are the
+    // weighted means (1 − t)·min + t·max with t = i/(count − 1), which stay finite and increasing.
     private static double[] Linspace(double min, double max, int count)
     {
         double step = (max - min) / (count - 1);
+        if (!double.IsFinite(step))
+        {
+            return Enumerable.Range(0, count).Select(i => i == count - 1 ? max
+                : (1 - (double)i / (count - 1)) * min + (double)i / (count - 1) * max).ToArray();
+        }
         return Enumerable.Range(0, count).Select(i => i == count - 1 ? max : i * step + min).ToArray();
     }
 
@@ -142,7 +151,9 @@ public sealed class KBinsDiscretizer : ITableTransformer
             double position = (double)i / Bins * (sorted.Length - 1);
             int below = (int)Math.Floor(position);
             int above = Math.Min(below + 1, sorted.Length - 1);
-            return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+            double gap = sorted[above] - sorted[below];   // overflows only for values near ±1.8e308
+            return double.IsFinite(gap) ? sorted[below] + (position - below) * gap
+                : (1 - (position - below)) * sorted[below] + (position - below) * sorted[above];
         }).ToArray();
     }
 

@@ -69,11 +69,7 @@ public sealed class OneHotEncoder : ITableTransformer
     /// <exception cref="ArgumentException">No rows, rows of different lengths, or a wrong number of names.</exception>
     public FittedOneHotEncoder Fit(IReadOnlyList<string?[]> rows, IReadOnlyList<string>? featureNames = null)
     {
-        if (rows.Count == 0)
-        {
-            throw ErrorMessage.Empty(Component, nameof(rows));
-        }
-        int features = rows[0].Length;
+        int features = OneHotRows.RequireFirstWidth(Component, rows);
         OneHotRows.RequireWidth(Component, rows, features);
         string[] names = featureNames?.ToArray() ?? Enumerable.Range(0, features).Select(j => $"x{j}").ToArray();
         if (names.Length != features)

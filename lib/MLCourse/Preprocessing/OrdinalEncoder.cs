@@ -18,8 +18,27 @@ public sealed class OrdinalEncoder
     private readonly IReadOnlyList<IReadOnlyList<string>>? _categories;
 
     /// <summary>Stores the category order of each feature, or null to sort the categories found at fit time.</summary>
-    /// <param name="categories">Per feature, its categories from lowest to highest.</param>
-    public OrdinalEncoder(IReadOnlyList<IReadOnlyList<string>>? categories = null) => _categories = categories;
+    /// <param name="categories">Per feature, its categories from lowest to highest: distinct, not null, at least
+    /// one.</param>
+    /// <exception cref="ArgumentException">A feature without categories, a null category, or one given twice
+    /// (scikit-learn's "categories must be unique").</exception>
+    public OrdinalEncoder(IReadOnlyList<IReadOnlyList<string>>? categories = null)
+    {
+        if (categories is not null)
+        {
+            Require.NoNulls(Component, nameof(categories), categories);
+            for (int j = 0; j < categories.Count; j++)
+            {
+                Require.NoNulls(Component, $"categories[{j}]", categories[j]);
+                if (categories[j].Count == 0)
+                {
+                    throw ErrorMessage.Empty(Component, $"categories[{j}]");
+                }
+                Require.DistinctNames(Component, $"categories[{j}]", $"feature {j}'s category", categories[j]);
+            }
+        }
+        _categories = categories;
+    }
 
     /// <summary>Learns each feature's categories, or checks the data against the given ones.</summary>
     /// <param name="rows">One array of feature values per sample; not empty; no missing values.</param>
@@ -27,11 +46,7 @@ public sealed class OrdinalEncoder
     /// the given categories.</exception>
     public FittedOrdinalEncoder Fit(IReadOnlyList<string?[]> rows)
     {
-        if (rows.Count == 0)
-        {
-            throw ErrorMessage.Empty(Component, nameof(rows));
-        }
-        int features = rows[0].Length;
+        int features = OneHotRows.RequireFirstWidth(Component, rows);
         OneHotRows.RequireWidth(Component, rows, features);
         if (_categories is not null && _categories.Count != features)
         {

@@ -59,7 +59,8 @@ public sealed class SimpleImputer : ITableTransformer
     /// <summary>Learns one fill value per column.</summary>
     /// <exception cref="ArgumentException">A column with no values, or Mean/Median on a text column.</exception>
     public FittedSimpleImputer Fit(Table x) =>
-        new(x.ColumnNames, x.Columns.ToDictionary(c => c.Name, c => FillFor(c)));
+        new(Require.NotNull(Component, nameof(x), x).ColumnNames,
+            x.Columns.ToDictionary(c => c.Name, c => FillFor(c)));
 
     IFittedTableTransformer ITableTransformer.Fit(Table x) => Fit(x);
 
@@ -68,8 +69,18 @@ public sealed class SimpleImputer : ITableTransformer
         bool numeric = column.Kind is ColumnKind.Number or ColumnKind.Integer;
         if (Strategy == ImputeStrategy.Constant)
         {
-            return numeric ? Convert.ToDouble(FillValue, CultureInfo.InvariantCulture)
-                : Convert.ToString(FillValue, CultureInfo.InvariantCulture)!;
+            if (numeric && FillValue is not (null or double or float or int or long))
+            {
+                throw ErrorMessage.Must(Component, "fillValue", $"be a number to fill numeric column '{column.Name}'",
+                    $"it is a {FillValue.GetType().Name} ({FillValue})");
+            }
+            if (!numeric)
+            {
+                return Convert.ToString(FillValue, CultureInfo.InvariantCulture)!;
+            }
+            double fill = Convert.ToDouble(FillValue, CultureInfo.InvariantCulture);
+            return double.IsFinite(fill) ? fill
+                : throw ErrorMessage.NotFinite(Component, "fillValue", $"the fill for column '{column.Name}'", fill);
         }
         var present = column.Values.Where(v => !IsMissing(v)).ToList();
         if (present.Count == 0)

@@ -16,7 +16,9 @@ namespace MLCourse.Preprocessing;
 /// the error bound of the two-pass variance (Chan, Golub and LeVeque):
 /// var ≤ n·ε·var + (n·mean·ε)², with ε the double precision machine epsilon 2.2e-16.
 /// So [0.1, 0.1, 0.1] gets scale 1 (not 1.4e-17) and a new 0.2 becomes 0.1, as in scikit-learn.
-/// Introduced in notebook day 01. The scaler has no settings;
+/// Values up to ±1.8e308 are standardised exactly: when a column's values pass 1e150 (where sums and squares
+/// would overflow), its mean and deviation are computed in units of a power of two; scikit-learn's mean and
+/// variance overflow there, giving ∞ or NaN. Introduced in notebook day 01. The scaler has no settings;
 /// <see cref="Fit(Matrix{double})"/> returns the fitted state.
 /// </remarks>
 public sealed class StandardScaler : ITableTransformer
@@ -27,7 +29,8 @@ public sealed class StandardScaler : ITableTransformer
     /// <param name="x">Shape (examples, features); finite, not empty.</param>
     /// <exception cref="ArgumentException">Empty input, or a NaN or infinite value.</exception>
     public FittedStandardScaler Fit(Matrix<double> x)
-        => Fit(x, Enumerable.Range(0, x.ColumnCount).Select(j => $"x{j}").ToArray());
+        => Fit(x, Enumerable.Range(0, Require.NotNull(Component, nameof(x), x).ColumnCount).Select(j => $"x{j}")
+            .ToArray());
 
     /// <summary>
     /// Learns each numeric column's mean and standard deviation; missing values must be imputed first.
@@ -39,13 +42,22 @@ public sealed class StandardScaler : ITableTransformer
 
     private static FittedStandardScaler Fit(Matrix<double> x, IReadOnlyList<string> names)
     {
+        Require.NotNull(Component, nameof(x), x);
         Require.NonEmptyFinite(Component, nameof(x), x);
-        Vector<double> mean = Vector<double>.Build.Dense(x.ColumnCount, j => x.Column(j).Average());
-        Vector<double> scale = Vector<double>.Build.Dense(x.ColumnCount, j =>
+        var mean = Vector<double>.Build.Dense(x.ColumnCount);
+        var scale = Vector<double>.Build.Dense(x.ColumnCount);
+        for (int j = 0; j < x.ColumnCount; j++)
         {
-            double variance = x.Column(j).Select(v => (v - mean[j]) * (v - mean[j])).Average();
-            return IsConstant(variance, mean[j], x.RowCount) ? 1.0 : Math.Sqrt(variance);
-        });
+            // Values beyond 1e150 would overflow the sum or the squares: compute in units of a power of two
+            // 2^k near the largest |value| (dividing by it is exact), then scale back.
+            double largest = x.Column(j).AbsoluteMaximum();
+            double unit = largest > 1e150 ? Math.ScaleB(1, Math.ILogB(largest)) : 1;
+            double[] u = x.Column(j).Select(v => v / unit).ToArray();
+            double m = u.Average();
+            double variance = u.Select(v => (v - m) * (v - m)).Average();
+            mean[j] = m * unit;
+            scale[j] = IsConstant(variance, m, x.RowCount) ? 1.0 : Math.Sqrt(variance) * unit;   // ≤ max |x|: finite
+        }
         return new FittedStandardScaler(mean, scale, names);
     }
 
@@ -85,9 +97,17 @@ public sealed class FittedStandardScaler : IFittedTableTransformer
     /// <exception cref="ArgumentException">A different number of columns than at fit time, or a NaN.</exception>
     public Matrix<double> Transform(Matrix<double> x)
     {
+        Require.NotNull(Component, nameof(x), x);
         Require.Columns(Component, nameof(x), x, Mean.Count);
         Require.NonEmptyFinite(Component, nameof(x), x);
-        return Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, (i, j) => (x[i, j] - Mean[j]) / Scale[j]);
+        return Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, (i, j) => Standardise(x[i, j], j));
+    }
+
+    // (x − mean)/scale; when x − mean overflows (values near ±1.8e308), the same in halves, which is exact.
+    private double Standardise(double x, int j)
+    {
+        double z = (x - Mean[j]) / Scale[j];
+        return double.IsFinite(x - Mean[j]) ? z : (x / 2 - Mean[j] / 2) / (Scale[j] / 2);
     }
 
     /// <summary>

@@ -31,8 +31,13 @@ public sealed class Embedding(Matrix<double> table)
             : throw ErrorMessage.OutOfRange(Component, nameof(token), $"between 0 and {Table.RowCount - 1}", token);
 
     /// <summary>one_hot(k)·E — the same vector as <see cref="Lookup"/>, computed the expensive way.</summary>
-    public Vector<double> ViaOneHot(int token) =>
-        Table.TransposeThisAndMultiply(Vector<double>.Build.Dense(Table.RowCount, i => i == token ? 1 : 0));
+    /// <exception cref="ArgumentOutOfRangeException">A token outside the table (its one-hot vector would be all
+    /// zeros).</exception>
+    public Vector<double> ViaOneHot(int token)
+    {
+        Lookup(token);   // the same range check
+        return Table.TransposeThisAndMultiply(Vector<double>.Build.Dense(Table.RowCount, i => i == token ? 1 : 0));
+    }
 
     /// <summary>
     /// The <paramref name="count"/> other tokens most similar to <paramref name="token"/> by cosine

@@ -1,3 +1,4 @@
+using MLCourse.Errors;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace MLCourse.Sequence;
@@ -12,7 +13,9 @@ public static class GradientClipping
 {
     /// <summary>√(Σ over all entries of all gradients of g²).</summary>
     public static double GlobalNorm(IEnumerable<Matrix<double>> matrices, IEnumerable<Vector<double>> vectors) =>
-        Math.Sqrt(matrices.Sum(m => Math.Pow(m.FrobeniusNorm(), 2)) + vectors.Sum(v => v.DotProduct(v)));
+        Math.Sqrt(Require.NotNull("GradientClipping", nameof(matrices), matrices)
+                .Sum(m => Math.Pow(m.FrobeniusNorm(), 2))
+            + Require.NotNull("GradientClipping", nameof(vectors), vectors).Sum(v => v.DotProduct(v)));
 
     /// <summary>
     /// Scales the gradients in place so that their global norm is at most <paramref name="maxNorm"/>.
@@ -21,6 +24,7 @@ public static class GradientClipping
     public static double ClipByGlobalNorm(IReadOnlyList<Matrix<double>> matrices,
         IReadOnlyList<Vector<double>> vectors, double maxNorm)
     {
+        Require.Positive("GradientClipping", nameof(maxNorm), maxNorm);   // 0 or −1 would zero or flip every weight
         double norm = GlobalNorm(matrices, vectors);
         if (norm > maxNorm)
         {

@@ -62,6 +62,10 @@ public sealed class Gru
         IReadOnlyList<Matrix<double>> hiddenWeights,
         IReadOnlyList<Vector<double>> inputBiases, IReadOnlyList<Vector<double>> hiddenBiases)
     {
+        Require.NotNull(Component, nameof(inputWeights), inputWeights);
+        Require.NotNull(Component, nameof(hiddenWeights), hiddenWeights);
+        Require.NotNull(Component, nameof(inputBiases), inputBiases);
+        Require.NotNull(Component, nameof(hiddenBiases), hiddenBiases);
         Require.Shape(Component, nameof(inputWeights), [inputWeights.Count], [3], "one matrix per gate r, z, n");
         Require.Shape(Component, nameof(hiddenWeights), [hiddenWeights.Count], [3], "one matrix per gate r, z, n");
         Require.Shape(Component, nameof(inputBiases), [inputBiases.Count], [3], "one vector per gate r, z, n");
@@ -135,6 +139,7 @@ public sealed class Gru
     /// <exception cref="ArgumentException">A wrong number of features or no time steps.</exception>
     public GruPass Forward(Matrix<double> sequence)
     {
+        Require.NotNull(Component, nameof(sequence), sequence);
         if (sequence.ColumnCount != Features || sequence.RowCount == 0)
         {
             throw ErrorMessage.Shape(Component, nameof(sequence), $"(timesteps ≥ 1, {Features})",
@@ -228,6 +233,7 @@ public sealed class Gru
     /// <exception cref="ArgumentException">The module has no biases.</exception>
     public static Gru CopyFrom(TorchSharp.Modules.GRU gru)
     {
+        Require.NotNull(Component, nameof(gru), gru);
         using var scope = torch.NewDisposeScope();
         Matrix<double> ih = Parameter(gru, "weight_ih_l0").detach().ToMatrix();   // (3·units, features)
         Matrix<double> hh = Parameter(gru, "weight_hh_l0").detach().ToMatrix();   // (3·units, units)

@@ -36,8 +36,9 @@ public sealed partial class Lstm
         int batch = sequences.Count, units = Units, width = Units + Features, gates = 4 * Units;
         double[] weights = StackedGateWeights();           // (units + features, 4·units): columns f | C̃ | i | o
         double[] bias = [.. Bf, .. Bc, .. Bi, .. Bo];
-        var inputs = new double[batch * width];            // rows [h_{t−1}, x_t]
-        var preActivations = new double[batch * gates];
+        // rows [h_{t−1}, x_t]
+        var inputs = new double[Require.ElementCount(Component, nameof(sequences), batch, width)];
+        var preActivations = new double[Require.ElementCount(Component, nameof(sequences), batch, gates)];
         var cells = new double[batch * units];             // C_{t−1}, then C_t
         // (timesteps, features) each
         double[][] x = sequences.Select(sequence => sequence.ToRowMajorArray()).ToArray();

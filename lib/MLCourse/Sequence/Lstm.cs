@@ -68,6 +68,14 @@ public sealed partial class Lstm
     public static Lstm FromWeights(Matrix<double> wf, Matrix<double> wc, Matrix<double> wi, Matrix<double> wo,
         Vector<double> bf, Vector<double> bc, Vector<double> bi, Vector<double> bo)
     {
+        Require.NotNull(Component, nameof(wf), wf);
+        Require.NotNull(Component, nameof(wc), wc);
+        Require.NotNull(Component, nameof(wi), wi);
+        Require.NotNull(Component, nameof(wo), wo);
+        Require.NotNull(Component, nameof(bf), bf);
+        Require.NotNull(Component, nameof(bc), bc);
+        Require.NotNull(Component, nameof(bi), bi);
+        Require.NotNull(Component, nameof(bo), bo);
         int units = wf.RowCount;
         if (units < 1 || wf.ColumnCount <= units)
         {
@@ -132,6 +140,7 @@ public sealed partial class Lstm
     /// <exception cref="ArgumentException">A wrong number of features or no time steps.</exception>
     public LstmPass Forward(Matrix<double> sequence)
     {
+        Require.NotNull(Component, nameof(sequence), sequence);
         if (sequence.ColumnCount != Features || sequence.RowCount == 0)
         {
             throw ErrorMessage.Shape(Component, nameof(sequence), $"(timesteps ≥ 1, {Features})",
@@ -227,6 +236,7 @@ public sealed partial class Lstm
     /// <param name="lstm">The module; gates stacked i, f, g, o as TorchSharp does.</param>
     public static Lstm CopyFrom(TorchSharp.Modules.LSTM lstm)
     {
+        Require.NotNull(Component, nameof(lstm), lstm);
         using var scope = torch.NewDisposeScope();
         Matrix<double> ih = Parameter(lstm, "weight_ih_l0").detach().ToMatrix();   // (4·units, features)
         Matrix<double> hh = Parameter(lstm, "weight_hh_l0").detach().ToMatrix();   // (4·units, units)

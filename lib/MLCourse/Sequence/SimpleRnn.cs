@@ -60,6 +60,10 @@ public sealed class SimpleRnn
     public static SimpleRnn FromWeights(Matrix<double> wi,
         Matrix<double> wh, Vector<double> b, Vector<double> wo, double bo)
     {
+        Require.NotNull(Component, nameof(wi), wi);
+        Require.NotNull(Component, nameof(wh), wh);
+        Require.NotNull(Component, nameof(b), b);
+        Require.NotNull(Component, nameof(wo), wo);
         int units = wi.ColumnCount;
         if (wi.RowCount == 0 || units == 0)
         {
@@ -97,20 +101,39 @@ public sealed class SimpleRnn
     /// <summary>
     /// Keras' count: features·units + units·units + units·1 weights and units + 1 biases (the notes' 27 + 4).
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size below 1, or a count beyond int.MaxValue.</exception>
     public static (int Weights, int Biases) KerasParameterCount(int features, int units) =>
-        (features * units + units * units + units, units + 1);
+        (WeightCount(features, units), units + 1);
 
     /// <summary>
     /// TorchSharp/PyTorch <c>nn.RNN</c> + <c>nn.Linear</c>: the RNN keeps two biases per unit (b_ih and b_hh).
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size below 1, or a count beyond int.MaxValue.</exception>
     public static (int Weights, int Biases) TorchParameterCount(int features, int units) =>
-        (features * units + units * units + units, 2 * units + 1);
+        (WeightCount(features, units),
+            2L * units + 1 <= int.MaxValue ? 2 * units + 1 : throw TooMany($"{units} units"));
+
+    // features·units + units·units + units, checked: the sizes are validated and the sum is computed in 64 bits.
+    private static int WeightCount(int features, int units)
+    {
+        if (features < 1 || units < 1)
+        {
+            throw ErrorMessage.OutOfRange(Component, features < 1 ? nameof(features) : nameof(units), "at least 1",
+                features < 1 ? features : units);
+        }
+        long count = (long)features * units + (long)units * units + units;
+        return count <= int.MaxValue ? (int)count : throw TooMany($"{features} features and {units} units");
+    }
+
+    private static ArgumentOutOfRangeException TooMany(string sizes) => ErrorMessage.TooLarge(Component, "units",
+        "a parameter count held in an int", int.MaxValue, $"the count for {sizes}");
 
     /// <summary>Unfolds the recurrence over <paramref name="sequence"/> and applies the output layer.</summary>
     /// <param name="sequence">Shape (timesteps, features): one row per time step.</param>
     /// <exception cref="ArgumentException">A wrong number of features, or no time steps.</exception>
     public SimpleRnnPass Forward(Matrix<double> sequence)
     {
+        Require.NotNull(Component, nameof(sequence), sequence);
         if (sequence.ColumnCount != Wi.RowCount || sequence.RowCount == 0)
         {
             throw ErrorMessage.Shape(Component, nameof(sequence), $"(timesteps ≥ 1, {Wi.RowCount})",
@@ -209,6 +232,8 @@ public sealed class SimpleRnn
     /// <param name="head">An <c>nn.Linear(units, 1)</c>.</param>
     public static SimpleRnn CopyFrom(TorchSharp.Modules.RNN rnn, TorchSharp.Modules.Linear head)
     {
+        Require.NotNull(Component, nameof(rnn), rnn);
+        Require.NotNull(Component, nameof(head), head);
         using var scope = torch.NewDisposeScope();
         Matrix<double> wi = Parameter(rnn, "weight_ih_l0").detach().ToMatrix().Transpose();
         Matrix<double> wh = Parameter(rnn, "weight_hh_l0").detach().ToMatrix().Transpose();

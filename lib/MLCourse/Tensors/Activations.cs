@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Simd = System.Numerics.Vector<double>;
+using MLCourse.Errors;
 
 namespace MLCourse.Tensors;
 
@@ -22,7 +23,7 @@ public static class Activations
     public static double Relu(double z) => Math.Max(0, z);
 
     /// <summary>σ applied to every entry.</summary>
-    public static Vector<double> Sigmoid(Vector<double> z) => z.Map(Sigmoid);
+    public static Vector<double> Sigmoid(Vector<double> z) => Require.NotNull("Activations", nameof(z), z).Map(Sigmoid);
 
     /// <summary>σ of every entry, in place, several entries per SIMD instruction: 1/(1 + e^(−z)).</summary>
     /// <remarks>

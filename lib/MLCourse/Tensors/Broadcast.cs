@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Errors;
 
 namespace MLCourse.Tensors;
 
@@ -11,5 +12,5 @@ public static class Broadcast
 {
     /// <summary>A (rows, v.Count) matrix whose every row is <paramref name="v"/>.</summary>
     public static Matrix<double> RepeatRows(this Vector<double> v, int rows) =>
-        Matrix<double>.Build.Dense(rows, v.Count, (_, j) => v[j]);
+        Matrix<double>.Build.Dense(rows, Require.NotNull("Broadcast", nameof(v), v).Count, (_, j) => v[j]);
 }

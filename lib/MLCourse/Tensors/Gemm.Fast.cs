@@ -49,6 +49,8 @@ public static partial class Gemm
     /// <exception cref="ArgumentException">The inner dimensions differ.</exception>
     public static Matrix<double> MultiplyFast(Matrix<double> a, Matrix<double> b)
     {
+        Require.NotNull("Gemm", nameof(a), a);
+        Require.NotNull("Gemm", nameof(b), b);
         if (a.ColumnCount != b.RowCount)
         {
             throw ErrorMessage.Shape("Gemm", nameof(b), $"({a.ColumnCount}, n) to match a's {a.ColumnCount} columns",
@@ -86,6 +88,7 @@ public static partial class Gemm
     /// <exception cref="ArgumentException">An array is too short for its offset and shape.</exception>
     public static void MultiplyFast(Operand a, Operand b, Operand c, int m, int k, int n)
     {
+        RequireSizes(m, k, n);
         RequireLength(nameof(a), a, m, k);
         RequireLength(nameof(b), b, k, n);
         RequireLength(nameof(c), c, m, n);
@@ -152,8 +155,23 @@ public static partial class Gemm
         }
     }
 
+    private static void RequireSizes(int m, int k, int n)
+    {
+        foreach ((string name, int size) in new[] { (nameof(m), m), (nameof(k), k), (nameof(n), n) })
+        {
+            if (size < 0)
+            {
+                throw ErrorMessage.OutOfRange("Gemm", name, $"at least 0 (m = {m}, k = {k}, n = {n})", size);
+            }
+        }
+    }
+
     private static void RequireLength(string argument, Operand operand, int rows, int columns)
     {
+        if (operand.Values is null)
+        {
+            throw ErrorMessage.Null("Gemm", argument);
+        }
         if (operand.Offset < 0 || operand.Values.Length - (long)operand.Offset < (long)rows * columns)
         {
             throw ErrorMessage.Shape("Gemm", argument,

@@ -18,8 +18,14 @@ public static partial class Gemm
     /// <param name="m">Rows of A and C.</param>
     /// <param name="k">Columns of A, rows of B.</param>
     /// <param name="n">Columns of B and C.</param>
+    /// <exception cref="ArgumentException">A size below 0, or an array shorter than its size says (the same checks
+    /// as the fast twin).</exception>
     public static void Multiply(double[] a, double[] b, double[] c, int m, int k, int n)
     {
+        RequireSizes(m, k, n);
+        RequireLength(nameof(a), new Operand(a, 0), m, k);
+        RequireLength(nameof(b), new Operand(b, 0), k, n);
+        RequireLength(nameof(c), new Operand(c, 0), m, n);
         for (int i = 0; i < m; i++)
         {
             for (int j = 0; j < n; j++)

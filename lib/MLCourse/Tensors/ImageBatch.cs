@@ -14,7 +14,8 @@ public sealed class ImageBatch
     private const string Component = "ImageBatch";
 
     /// <summary>A batch of the given shape, zero-filled, or wrapping <paramref name="data"/> (not copied).</summary>
-    /// <exception cref="ArgumentException">A dimension below 1, or data of the wrong length.</exception>
+    /// <exception cref="ArgumentException">A dimension below 1, more elements than one .NET array holds
+    /// (<see cref="Array.MaxLength"/>; PyTorch's limit is memory), or data of the wrong length.</exception>
     public ImageBatch(int batch, int channels, int height, int width, double[]? data = null)
     {
         if (batch < 1 || channels < 1 || height < 1 || width < 1)
@@ -22,7 +23,7 @@ public sealed class ImageBatch
             throw ErrorMessage.Shape(Component, "shape", "(batch ≥ 1, channels ≥ 1, height ≥ 1, width ≥ 1)",
                 ErrorMessage.FormatShape(batch, channels, height, width));
         }
-        int count = batch * channels * height * width;
+        int count = Require.ElementCount(Component, "shape", batch, channels, height, width);
         if (data is not null && data.Length != count)
         {
             throw ErrorMessage.Shape(Component, nameof(data),
@@ -55,13 +56,14 @@ public sealed class ImageBatch
 
     /// <summary>A batch of one single-channel image.</summary>
     public static ImageBatch FromMatrix(Matrix<double> image) =>
-        new(1, 1, image.RowCount, image.ColumnCount, image.ToRowMajorArray());
+        new(1, 1, Require.NotNull(Component, nameof(image), image).RowCount, image.ColumnCount,
+            image.ToRowMajorArray());
 
     /// <summary>A copy of a rank-4 tensor (any floating dtype).</summary>
     /// <exception cref="ArgumentException">The tensor is not rank 4.</exception>
     public static ImageBatch FromTensor(torch.Tensor tensor)
     {
-        if (tensor.dim() != 4)
+        if (Require.NotNull(Component, nameof(tensor), tensor).dim() != 4)
         {
             throw ErrorMessage.Shape(Component, nameof(tensor),
                 "(batch, channels, height, width)", ErrorMessage.FormatShape(tensor.shape));

@@ -14,6 +14,7 @@ public static class Similarity
     /// NaN.</exception>
     public static double Cosine(Vector<double> a, Vector<double> b)
     {
+        Require.NotNull("Similarity", nameof(a), a);
         Require.Length("Similarity", nameof(b), b, a.Count);
         double norms = a.L2Norm() * b.L2Norm();
         return norms > 0

@@ -22,6 +22,7 @@ public static class SlidingWindows
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timesteps"/> is outside 1 … time.</exception>
     public static torch.Tensor Create(Matrix<double> series, int timesteps)
     {
+        Require.NotNull(Component, nameof(series), series);
         if (timesteps < 1 || timesteps > series.RowCount)
         {
             throw ErrorMessage.OutOfRange(Component, nameof(timesteps),
@@ -29,7 +30,7 @@ public static class SlidingWindows
         }
         int batch = series.RowCount - timesteps + 1;
         int features = series.ColumnCount;
-        var values = new double[batch * timesteps * features];
+        var values = new double[Require.ElementCount(Component, nameof(series), batch, timesteps, features)];
         for (int b = 0; b < batch; b++)
         {
             for (int t = 0; t < timesteps; t++)

@@ -15,17 +15,19 @@ public static class TensorConvert
 
     /// <summary>A float64 tensor of shape (count,) holding a copy of <paramref name="vector"/>.</summary>
     public static torch.Tensor ToTensor(this Vector<double> vector) =>
-        torch.tensor(vector.ToArray(), torch.float64);
+        torch.tensor(Require.NotNull("TensorConvert", nameof(vector), vector).ToArray(), torch.float64);
 
     /// <summary>A float64 tensor of shape (rows, columns) holding a copy of <paramref name="matrix"/>.</summary>
     public static torch.Tensor ToTensor(this Matrix<double> matrix) =>
-        torch.tensor(matrix.ToRowMajorArray(), new long[] { matrix.RowCount, matrix.ColumnCount }, torch.float64);
+        torch.tensor(Require.NotNull("TensorConvert", nameof(matrix), matrix).ToRowMajorArray(),
+            new long[] { matrix.RowCount, matrix.ColumnCount }, torch.float64);
 
     /// <summary>A copy of a rank-2 tensor as a dense matrix.</summary>
     /// <param name="tensor">Shape (rows, columns); any floating dtype, converted to double.</param>
     /// <exception cref="ArgumentException">The tensor is not rank 2.</exception>
     public static Matrix<double> ToMatrix(this torch.Tensor tensor)
     {
+        Require.NotNull("TensorConvert", nameof(tensor), tensor);
         if (tensor.dim() != 2)
         {
             throw ErrorMessage.Shape(Component, nameof(tensor),
@@ -41,6 +43,7 @@ public static class TensorConvert
     /// <exception cref="ArgumentException">The tensor is not rank 1.</exception>
     public static Vector<double> ToVector(this torch.Tensor tensor)
     {
+        Require.NotNull("TensorConvert", nameof(tensor), tensor);
         if (tensor.dim() != 1)
         {
             throw ErrorMessage.Shape(Component, nameof(tensor), "(count,)", ErrorMessage.FormatShape(tensor.shape));

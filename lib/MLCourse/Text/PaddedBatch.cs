@@ -63,7 +63,7 @@ public sealed class PaddedBatch
     /// <exception cref="ArgumentException"><paramref name="sequences"/> is empty.</exception>
     public static PaddedBatch Create(IReadOnlyList<IReadOnlyList<int>> sequences, int paddingId)
     {
-        ArgumentNullException.ThrowIfNull(sequences);
+        Require.NoNulls(Component, nameof(sequences), sequences);
         if (sequences.Count == 0)
         {
             throw ErrorMessage.Empty(Component, nameof(sequences));

@@ -160,7 +160,7 @@ public sealed class SkipGram
     /// <exception cref="ArgumentOutOfRangeException">A token id is outside the vocabulary.</exception>
     public SkipGramEmbeddings Fit(IReadOnlyList<int> corpus, int vocabularySize, Action<int, double>? progress = null)
     {
-        ArgumentNullException.ThrowIfNull(corpus);
+        Require.NotNull(Component, nameof(corpus), corpus);
         if (corpus.Count < 2)
         {
             throw ErrorMessage.Must(Component, nameof(corpus), "hold at least 2 tokens", $"holds {corpus.Count}");
@@ -179,7 +179,7 @@ public sealed class SkipGram
         int dims = Dimensions;
         var random = new Random(Seed);
         // word2vec's start: input vectors uniform in ±0.5/D, output vectors zero.
-        var input = new double[vocabularySize * dims];
+        var input = new double[Require.ElementCount(Component, "vocabularySize", vocabularySize, dims)];
         for (int i = 0; i < input.Length; i++)
         {
             input[i] = (random.NextDouble() - 0.5) / dims;

@@ -114,7 +114,7 @@ public sealed class Vocabulary
     /// </summary>
     public IReadOnlyList<string> Tokenize(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        Require.NotNull(Component, nameof(text), text);
         return Level == TokenLevel.Character ? text.Select(c => c.ToString()).ToArray() : WordTokenizer.Tokenize(text);
     }
 
@@ -146,7 +146,7 @@ public sealed class Vocabulary
     /// names it and its position.</exception>
     public int[] Encode(IEnumerable<string> tokens)
     {
-        ArgumentNullException.ThrowIfNull(tokens);
+        Require.NotNull(Component, nameof(tokens), tokens);
         return tokens.Select((token, position) => IdAt(token, position)).ToArray();
     }
 
@@ -158,7 +158,7 @@ public sealed class Vocabulary
     /// <exception cref="ArgumentOutOfRangeException">An id is not between 0 and <c>Count - 1</c>.</exception>
     public string Decode(IEnumerable<int> ids)
     {
-        ArgumentNullException.ThrowIfNull(ids);
+        Require.NotNull(Component, nameof(ids), ids);
         var kept = ids.Where(id => PaddingToken is null || id != PaddingId).Select(Token);
         return string.Join(Level == TokenLevel.Character ? "" : " ", kept);
     }
@@ -171,7 +171,7 @@ public sealed class Vocabulary
     /// unknown token.</exception>
     public PaddedBatch EncodeBatch(IEnumerable<string> texts)
     {
-        ArgumentNullException.ThrowIfNull(texts);
+        Require.NotNull(Component, nameof(texts), texts);
         if (PaddingId is not int padding)
         {
             throw new InvalidOperationException(ErrorMessage.MustText(Component, "this vocabulary",
@@ -202,7 +202,7 @@ public sealed class Vocabulary
     private static Vocabulary Build(TokenLevel level, IEnumerable<string> texts, int minCount, int? maxSize,
         string? paddingToken, string? unknownToken, IReadOnlyList<string>? specialTokens)
     {
-        ArgumentNullException.ThrowIfNull(texts);
+        Require.NotNull(Component, nameof(texts), texts);
         string[] specials = new[] { paddingToken, unknownToken }.Concat(specialTokens ?? []).OfType<string>().ToArray();
         if (specials.Any(s => s.Length == 0))
         {
@@ -222,7 +222,10 @@ public sealed class Vocabulary
         bool anyToken = false;
         foreach (string text in texts)
         {
-            ArgumentNullException.ThrowIfNull(text, nameof(texts));
+            if (text is null)
+            {
+                throw ErrorMessage.Must(Component, nameof(texts), "hold no null text", "one is null");
+            }
             foreach (string token in level == TokenLevel.Character
                 ? text.Select(c => c.ToString()) : WordTokenizer.Tokenize(text))
             {

@@ -1,3 +1,4 @@
+using MLCourse.Errors;
 using System.Text;
 
 namespace MLCourse.Text;
@@ -19,10 +20,12 @@ namespace MLCourse.Text;
 /// </remarks>
 public static class WordTokenizer
 {
+    private const string Component = "WordTokenizer";
+
     /// <summary>The words of <paramref name="text"/> in order; an empty list when it holds no letter.</summary>
     public static IReadOnlyList<string> Tokenize(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        Require.NotNull(Component, nameof(text), text);
         var words = new List<string>();
         var word = new StringBuilder();
         for (int i = 0; i < text.Length; i++)

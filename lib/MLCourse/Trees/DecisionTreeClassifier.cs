@@ -27,9 +27,11 @@ public sealed class DecisionTreeClassifier : IEstimator<string>
     /// <summary>Grows the tree on <paramref name="x"/> and <paramref name="y"/>.</summary>
     /// <param name="x">Shape (samples, features); finite, not empty.</param>
     /// <param name="y">One class label per sample.</param>
-    /// <exception cref="ArgumentException">Empty input, NaN, or a label count that differs from the rows.</exception>
+    /// <exception cref="ArgumentException">Empty input, NaN, a label count that differs from the rows, or a missing
+    /// (null) label: a missing label is not a class (drop or impute those rows first).</exception>
     public FittedDecisionTreeClassifier Fit(Matrix<double> x, IReadOnlyList<string> y)
     {
+        Require.NoNulls(Component, nameof(y), y);
         TreeSettingsCheck.Data(Component, x, y.Count);
         string[] classes = y.Distinct().Order(StringComparer.Ordinal).ToArray();
         int[] labels = y.Select(label => Array.BinarySearch(classes, label, StringComparer.Ordinal)).ToArray();

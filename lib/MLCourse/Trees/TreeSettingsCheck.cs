@@ -25,6 +25,7 @@ internal static class TreeSettingsCheck
 
     public static void Data(string component, Matrix<double> x, int labels)
     {
+        Require.NotNull(component, nameof(x), x);
         Require.NonEmptyFinite(component, nameof(x), x);
         if (labels != x.RowCount)
         {

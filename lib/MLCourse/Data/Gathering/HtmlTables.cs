@@ -23,10 +23,12 @@ public static class HtmlTables
     private const string Component = "HtmlTables";
 
     /// <summary>Every table of the HTML file at <paramref name="path"/>, in document order.</summary>
-    /// <exception cref="FormatException">The page has no table, or a row has a different number of cells from its
-    /// table's first row.</exception>
+    /// <exception cref="FormatException">The page has no table, a table has no row (pandas skips it; we refuse so
+    /// that no table goes missing without a word), a header cell is empty or repeated, or a row has a different
+    /// number of cells from its table's first row.</exception>
     public static IReadOnlyList<Table> Read(string path)
     {
+        Require.NotNull(Component, nameof(path), path);
         IDocument document = new HtmlParser().ParseDocument(File.ReadAllText(path));
         var tables = document.QuerySelectorAll("table").ToList();
         if (tables.Count == 0)
@@ -45,11 +47,13 @@ public static class HtmlTables
             .Where(r => r.Count > 0).ToList();
         if (rows.Count == 0)
         {
-            return new Table([]);
+            throw ErrorMessage.MustInFile($"{Component}: {path}, table {tableIndex}", "the table",
+                "have at least one row of cells (<tr> with <td> or <th>), or its columns are unknown", "has none");
         }
         bool hasHeader = rows[0].All(c => c.LocalName == "th");
         string[] names = hasHeader ? rows[0].Select(c => c.TextContent.Trim()).ToArray()
             : Enumerable.Range(0, rows[0].Count).Select(j => j.ToString()).ToArray();
+        TextColumn.RequireNames($"{Component}: {path}, table {tableIndex}, row 0", names);
         var body = rows.Skip(hasHeader ? 1 : 0).ToList();
         int first = hasHeader ? 1 : 0;
         for (int i = 0; i < body.Count; i++)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using MLCourse.Data.Tables;
+using MLCourse.Errors;
 
 namespace MLCourse.Data.Gathering;
 
@@ -13,15 +14,33 @@ namespace MLCourse.Data.Gathering;
 /// Kinds map to SQLite's storage classes: Integer → INTEGER, Number → REAL, Text and Category →
 /// TEXT, Date and DateTime → ISO 8601 TEXT (SQLite has no date type, and ISO text sorts and
 /// compares correctly). Reading infers Integer, Number or Text from the values SQLite returns
-/// (a column mixing INTEGER and REAL values reads as Number). Introduced in notebook day 03.
+/// (a column mixing INTEGER and REAL values reads as Number). A BLOB has no Table kind and is refused, naming
+/// the column and row (pandas would return the bytes; select <c>hex(column)</c> to read them as text).
+/// Introduced in notebook day 03.
 /// </remarks>
 public static class SqliteTables
 {
+    private const string Component = "SqliteTables";
+
     /// <summary>
     /// Creates (or replaces) the table <paramref name="tableName"/> in the database file and fills it.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="table"/> has no columns (SQL has no table without
+    /// columns), or <paramref name="tableName"/> is empty.</exception>
     public static void Write(Table table, string databasePath, string tableName)
     {
+        Require.NotNull(Component, nameof(table), table);
+        Require.NotNull(Component, nameof(databasePath), databasePath);
+        Require.NotNull(Component, nameof(tableName), tableName);
+        if (table.Columns.Count == 0)
+        {
+            throw ErrorMessage.Must(Component, nameof(table), "have at least one column (SQL has no table without "
+                + "columns)", "it has none");
+        }
+        if (string.IsNullOrWhiteSpace(tableName))
+        {
+            throw ErrorMessage.Empty(Component, nameof(tableName));
+        }
         using var connection = new SqliteConnection($"Data Source={databasePath}");
         connection.Open();
         using SqliteTransaction transaction = connection.BeginTransaction();
@@ -47,8 +66,11 @@ public static class SqliteTables
     /// <summary>Runs <paramref name="sql"/> against the database file and returns its rows.</summary>
     /// <exception cref="SqliteException">The query is not valid SQL for that database; SQLite's message says
     /// why.</exception>
+    /// <exception cref="FormatException">A value is a BLOB; the message names the column and row.</exception>
     public static Table Query(string databasePath, string sql)
     {
+        Require.NotNull(Component, nameof(databasePath), databasePath);
+        Require.NotNull(Component, nameof(sql), sql);
         using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
         connection.Open();
         using SqliteCommand command = connection.CreateCommand();
@@ -60,7 +82,15 @@ public static class SqliteTables
         {
             for (int j = 0; j < names.Length; j++)
             {
-                cells[j].Add(reader.IsDBNull(j) ? null : reader.GetValue(j));
+                object? value = reader.IsDBNull(j) ? null : reader.GetValue(j);
+                if (value is byte[] bytes)
+                {
+                    throw ErrorMessage.MustInFile($"{Component}: {databasePath}", $"column '{names[j]}'",
+                        "hold INTEGER, REAL or TEXT values (a Table has no kind for bytes)",
+                        $"row {cells[j].Count} is a BLOB of {bytes.Length} bytes; select hex({names[j]}) to read "
+                        + "it as text");
+                }
+                cells[j].Add(value);
             }
         }
         return new Table(names.Select((name, j) => Column(name, cells[j])).ToArray());

@@ -1,3 +1,4 @@
+using MLCourse.Errors;
 using System.Globalization;
 using System.Text;
 
@@ -40,7 +41,8 @@ public sealed partial class Table
     /// with 8 significant digits, dates as yyyy-MM-dd, times in ISO 8601, all culture-invariant; a
     /// missing number as NaN and any other missing value as None (pandas' spelling).
     /// </summary>
-    public static string CellText(TableColumn column, int row) => column.Values[row] switch
+    public static string CellText(TableColumn column, int row) => Require.NotNull(Component, nameof(column), column)
+        .Values[row] switch
     {
         null => column.Kind is ColumnKind.Number or ColumnKind.Integer ? "NaN" : "None",
         double d => d.ToString("G8", CultureInfo.InvariantCulture),

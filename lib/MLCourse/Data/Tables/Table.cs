@@ -17,6 +17,7 @@ public sealed partial class Table
     /// <exception cref="ArgumentException">Columns of different lengths, or a repeated name.</exception>
     public Table(IReadOnlyList<TableColumn> columns)
     {
+        Require.NoNulls(Component, nameof(columns), columns);
         if (columns.Select(c => c.Count).Distinct().Count() > 1)
         {
             throw ErrorMessage.Must(Component, nameof(columns), "have equal lengths",
@@ -80,18 +81,44 @@ public sealed partial class Table
     }
 
     /// <summary>The named columns, in the order given.</summary>
-    public Table Select(params string[] names) => new(names.Select(n => this[n]).ToArray());
+    /// <exception cref="ArgumentException">No names (a table without columns has no rows, so the row count would be
+    /// lost), or a name given twice.</exception>
+    /// <exception cref="KeyNotFoundException">No such column.</exception>
+    public Table Select(params string[] names)
+    {
+        Require.NoNulls(Component, nameof(names), names);
+        if (names.Length == 0)
+        {
+            throw ErrorMessage.Must(Component, nameof(names),
+                $"name at least one column (a table without columns cannot keep its {RowCount} rows)", "none is named");
+        }
+        return new(names.Select(n => this[n]).ToArray());
+    }
 
-    /// <summary>The rows at <paramref name="indices"/>, in that order.</summary>
+    /// <summary>The rows at <paramref name="indices"/>, in that order (an index may repeat, as in pandas'
+    /// <c>iloc</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index outside 0 … RowCount − 1; negative indices do not
+    /// count from the end (pandas' <c>iloc[-1]</c> does): the message names the first bad one.</exception>
     public Table Rows(IEnumerable<int> indices)
     {
-        int[] rows = indices.ToArray();
+        int[] rows = Require.NotNull(Component, nameof(indices), indices).ToArray();
+        int bad = Array.FindIndex(rows, i => i < 0 || i >= RowCount);
+        if (bad >= 0)
+        {
+            throw ErrorMessage.OutOfRange(Component, nameof(indices), RowCount == 0
+                ? "absent, since the table has no rows" : $"row numbers between 0 and {RowCount - 1}",
+                $"{rows[bad]} (entry {bad})");
+        }
         return new Table(Columns.Select(c => new TableColumn(c.Name, c.Kind, rows.Select(i => c.Values[i]).ToArray()))
             .ToArray());
     }
 
     /// <summary>The rows where <paramref name="keep"/> is true.</summary>
-    public Table Where(Func<int, bool> keep) => Rows(Enumerable.Range(0, RowCount).Where(keep));
+    public Table Where(Func<int, bool> keep)
+    {
+        Require.NotNull(Component, nameof(keep), keep);
+        return Rows(Enumerable.Range(0, RowCount).Where(keep));
+    }
 
     /// <summary>Each row's values of the named text or category columns, as encoders take them.</summary>
     public string?[][] TextRows(params string[] names)
@@ -105,6 +132,12 @@ public sealed partial class Table
     /// names the row.</exception>
     public Matrix<double> ToMatrix(params string[] names)
     {
+        Require.NoNulls(Component, nameof(names), names);
+        if (names.Length == 0 || RowCount == 0)
+        {
+            throw ErrorMessage.Must(Component, nameof(names), "name at least one column of a table with rows "
+                + "(a matrix has at least one row and one column)", $"{names.Length} names and {RowCount} rows");
+        }
         double?[][] columns = names.Select(Numbers).ToArray();
         for (int j = 0; j < columns.Length; j++)
         {
@@ -140,6 +173,8 @@ public sealed partial class Table
     /// <exception cref="ArgumentException">The number of names differs from the number of columns.</exception>
     public static Table FromMatrix(IReadOnlyList<string> names, Matrix<double> values)
     {
+        Require.NotNull(Component, nameof(names), names);
+        Require.NotNull(Component, nameof(values), values);
         if (names.Count != values.ColumnCount)
         {
             throw ErrorMessage.Shape(Component, nameof(names),
@@ -154,6 +189,7 @@ public sealed partial class Table
     /// that differs.</exception>
     public static Table Concat(IReadOnlyList<Table> tables)
     {
+        Require.NotNull(Component, nameof(tables), tables);
         if (tables.Count == 0)
         {
             throw ErrorMessage.Empty(Component, nameof(tables));

@@ -15,6 +15,12 @@ public sealed class TableColumn
     /// <exception cref="ArgumentException">A value of another type than the kind stores.</exception>
     public TableColumn(string name, ColumnKind kind, IReadOnlyList<object?> values)
     {
+        Require.NotNull("TableColumn", nameof(name), name);
+        Require.NotNull("TableColumn", nameof(values), values);
+        if (!Enum.IsDefined(kind))
+        {
+            throw ErrorMessage.OutOfRange("TableColumn", nameof(kind), "a ColumnKind", (int)kind);
+        }
         Type expected = StorageType(kind);
         for (int i = 0; i < values.Count; i++)
         {

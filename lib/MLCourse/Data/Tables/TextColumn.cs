@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using MLCourse.Errors;
 
 namespace MLCourse.Data.Tables;
@@ -10,6 +11,13 @@ namespace MLCourse.Data.Tables;
 /// else Text — dates stay text until asked for (pandas' <c>parse_dates</c>, the notes' "Dates → by
 /// default its strings"). A requested kind (pandas' <c>dtype</c>) converts every value or fails.
 /// </summary>
+/// <remarks>
+/// The readers never change data without a word: where pandas must choose silently, the reader refuses with a
+/// <see cref="FormatException"/> naming file, line and value, and the message says which choice (a
+/// <c>dtypes</c> entry, a delimiter) accepts the data. A number beyond ±1.8e308 is always refused (pandas makes it
+/// ∞); a whole number beyond Int64 that a double would round (a 20-digit id) is refused unless the column is
+/// asked for as Number (accept the rounding) or Text (keep the digits); pandas rounds it silently.
+/// </remarks>
 internal static class TextColumn
 {
     /// <summary>Builds the column.</summary>
@@ -31,10 +39,65 @@ internal static class TextColumn
                 typed[i] = Parse(text, resolved)
                     ?? throw ErrorMessage.MustInFile(where(i), $"column '{name}'", $"hold {Describe(resolved)}",
                         $"has '{text}'");
+                if (resolved == ColumnKind.Number)
+                {
+                    RequireExact(name, text, (double)typed[i]!, asked: kind is not null, where(i));
+                }
             }
         }
         return new TableColumn(name, resolved, typed);
     }
+
+    /// <summary>
+    /// Throws unless every name is non-empty and distinct; <paramref name="where"/> names the component and file
+    /// (and line or table), e.g. "CsvTable: data.csv, line 1".
+    /// </summary>
+    public static void RequireNames(string where, IReadOnlyList<string> names)
+    {
+        int empty = names.ToList().FindIndex(string.IsNullOrWhiteSpace);
+        if (empty >= 0)
+        {
+            throw ErrorMessage.MustInFile(where, "every column", "have a name",
+                $"column {empty} has none (pandas would call it 'Unnamed: {empty}'); name it in the file");
+        }
+        if (names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw ErrorMessage.MustInFile(where, "column names", "be distinct",
+                $"'{repeated.Key}' names {repeated.Count()} columns (pandas would rename them '{repeated.Key}.1', …)");
+        }
+    }
+
+    // A number the double changed: beyond ±1.8e308 it became ∞ (always refused), or a whole number beyond
+    // Int64 was rounded (refused unless Number was asked for).
+    private static void RequireExact(string name, string text, double value, bool asked, string where)
+    {
+        if (double.IsInfinity(value) && !IsInfinityWord(text))
+        {
+            throw ErrorMessage.MustInFile(where, $"column '{name}'",
+                "hold numbers within ±1.8e308 (the largest double; a larger one would become ∞)",
+                $"has '{Shorten(text)}'; read the column as Text (dtypes) to keep it");
+        }
+        if (!asked && IsWholeNumber(text) && BigInteger.Parse(text, CultureInfo.InvariantCulture)
+            != new BigInteger(value))
+        {
+            throw ErrorMessage.MustInFile(where, $"column '{name}'",
+                "hold whole numbers a double keeps exactly, or within Int64 (±9.2e18)",
+                $"has '{Shorten(text)}', which as a Number would round to {value:R}; read the column as Text "
+                + "(dtypes) to keep the digits, or as Number to accept the rounding");
+        }
+    }
+
+    // "Infinity", "-Infinity" (any case): ∞ written out, which .NET parses; pandas' "inf" is not a .NET number.
+    private static bool IsInfinityWord(string text) =>
+        text.Trim().TrimStart('+', '-').Equals("Infinity", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsWholeNumber(string text)
+    {
+        string digits = text.Trim().TrimStart('+', '-');
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit) && text.Trim().Length - digits.Length <= 1;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : $"{text[..40]}…";
 
     private static ColumnKind Infer(string?[] values)
     {
