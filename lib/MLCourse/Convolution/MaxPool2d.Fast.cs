@@ -62,7 +62,7 @@ public sealed partial class MaxPool2d
     }
 
     // 2 × 2 windows, stride 2: for output (oy, ox) the values at rows 2oy, 2oy + 1 and columns 2ox, 2ox + 1,
-    // compared in the readable path's order (row-major, a later value wins only if strictly larger).
+    // compared in the readable path's order (row-major, a later value wins if strictly larger or NaN).
     private static void TwoByTwo(ImageBatch x, ImageBatch output, int[] argMax)
     {
         int width = x.Width, outH = output.Height, outW = output.Width, plane = x.Height * width;
@@ -80,12 +80,16 @@ public sealed partial class MaxPool2d
                     int i0 = top + 2 * ox, i2 = i0 + width;
                     double v0 = Unsafe.Add(ref input, i0), v1 = Unsafe.Add(ref input, i0 + 1);
                     double v2 = Unsafe.Add(ref input, i2), v3 = Unsafe.Add(ref input, i2 + 1);
-                    int best = v1 > v0 ? i0 + 1 : i0;
-                    double value = v1 > v0 ? v1 : v0;
-                    best = v2 > value ? i2 : best;
-                    value = v2 > value ? v2 : value;
-                    best = v3 > value ? i2 + 1 : best;
-                    value = v3 > value ? v3 : value;
+                    // a later value wins if strictly larger or NaN (PyTorch's val > max || isnan(val))
+                    bool take = v1 > v0 || double.IsNaN(v1);
+                    int best = take ? i0 + 1 : i0;
+                    double value = take ? v1 : v0;
+                    take = v2 > value || double.IsNaN(v2);
+                    best = take ? i2 : best;
+                    value = take ? v2 : value;
+                    take = v3 > value || double.IsNaN(v3);
+                    best = take ? i2 + 1 : best;
+                    value = take ? v3 : value;
                     Unsafe.Add(ref z, o) = value;
                     Unsafe.Add(ref where, o) = best;
                 }
@@ -119,7 +123,7 @@ public sealed partial class MaxPool2d
                             columnEnd - columnStart);
                         for (int j = 0; j < run.Length; j++)
                         {
-                            if (run[j] > value)
+                            if (run[j] > value || double.IsNaN(run[j]))
                             {
                                 value = run[j];
                                 best = plane + row * width + columnStart + j;

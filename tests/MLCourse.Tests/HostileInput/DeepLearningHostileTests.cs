@@ -354,6 +354,13 @@ public class DeepLearningHostileTests
         Assert.True(double.IsNaN(pass.Output[0, 0, 0, 0]));
         Assert.True(double.IsNaN(y.item<double>()));
         Assert.Equal(x.grad!.data<double>().ToArray(), gradient);
+        // the fast path (its 2×2 kernel, and its general kernel through a 2×2 window of stride 1) agrees
+        foreach (MaxPool2d fast in new[] { new MaxPool2d(), new MaxPool2d((2, 2), (1, 1), (0, 0)) })
+        {
+            MaxPool2dPass fastPass = fast.ForwardFast(new ImageBatch(1, 1, 2, 2, window));
+            Assert.True(double.IsNaN(fastPass.Output[0, 0, 0, 0]));
+            Assert.Equal(gradient, fast.BackwardFast(fastPass, new ImageBatch(1, 1, 1, 1, [1.0])).Input.Data);
+        }
     }
 
     private static void Texts(HostileCases cases)
