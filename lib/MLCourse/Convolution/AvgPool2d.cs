@@ -73,9 +73,12 @@ public sealed class AvgPool2d
         return new AvgPool2dGradients(inputGradient);
     }
 
-    private ImageBatch Output(ImageBatch x) =>
-        new(x.Batch, x.Channels, ConvShape.OutputSize(x.Height, Size.Height, Padding.Height, Stride.Height),
+    private ImageBatch Output(ImageBatch x)
+    {
+        ConvShape.RequireWindowFits(Component, x, Size, Padding, "window");
+        return new(x.Batch, x.Channels, ConvShape.OutputSize(x.Height, Size.Height, Padding.Height, Stride.Height),
             ConvShape.OutputSize(x.Width, Size.Width, Padding.Width, Stride.Width));
+    }
 
     // Calls visit(output index, input index) for every input pixel of every window (padding is zero and skipped).
     private void Visit(ImageBatch x, ImageBatch output, Action<int, int> visit)

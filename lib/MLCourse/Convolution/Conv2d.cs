@@ -137,6 +137,7 @@ public sealed partial class Conv2d
             throw ErrorMessage.Shape(Component, nameof(x),
                 $"(batch, {ChannelsIn}, height, width)", ErrorMessage.FormatShape(x.Shape));
         }
+        ConvShape.RequireWindowFits(Component, x, (Weights.Height, Weights.Width), Padding, "kernel");
         return [x.Batch, Filters, ConvShape.OutputSize(x.Height, Weights.Height, Padding.Height, Stride.Height),
             ConvShape.OutputSize(x.Width, Weights.Width, Padding.Width, Stride.Width)];
     }

@@ -11,6 +11,22 @@ public static class ConvShape
 {
     private const string Component = "ConvShape";
 
+    /// <summary>
+    /// Refuses an image smaller than a layer's window, in the layer's own name: the window must fit the
+    /// padded image along both axes (what <see cref="OutputSize"/> requires of f and n + 2p).
+    /// </summary>
+    internal static void RequireWindowFits(string component, Tensors.ImageBatch x, (int Height, int Width) window,
+        (int Height, int Width) padding, string windowName)
+    {
+        long height = x.Height + 2L * padding.Height, width = x.Width + 2L * padding.Width;
+        if (window.Height > height || window.Width > width)
+        {
+            throw ErrorMessage.OutOfRange(component, "x",
+                $"at least as large as the {window.Height}×{window.Width} {windowName} once padded by "
+                + $"({padding.Height}, {padding.Width})", $"{x.Height}×{x.Width} (padded {height}×{width})");
+        }
+    }
+
     /// <summary>⌊(n + 2p − f)/s⌋ + 1, the output length along one axis.</summary>
     /// <param name="n">Input length, at least 1.</param>
     /// <param name="f">Filter length, at least 1 and at most n + 2p.</param>

@@ -20,8 +20,10 @@ public sealed partial class MaxPool2d
     /// <exception cref="ArgumentOutOfRangeException">A window larger than the padded input.</exception>
     public MaxPool2dPass ForwardFast(ImageBatch x)
     {
+        Require.NotNull(Component, nameof(x), x);
+        ConvShape.RequireWindowFits(Component, x, Size, Padding, "window");
         int outH = OutputSize(x.Height, 0), outW = OutputSize(x.Width, 1);
-        int count = x.Batch * x.Channels * outH * outW;
+        int count = Require.ElementCount(Component, nameof(x), x.Batch, x.Channels, outH, outW);
         // every value is written below
         var output = new ImageBatch(x.Batch, x.Channels, outH, outW, GC.AllocateUninitializedArray<double>(count));
         int[] argMax = GC.AllocateUninitializedArray<int>(count);

@@ -60,6 +60,7 @@ public sealed partial class MaxPool2d
     public MaxPool2dPass Forward(ImageBatch x)
     {
         Require.NotNull(Component, nameof(x), x);
+        ConvShape.RequireWindowFits(Component, x, Size, Padding, "window");
         var output = new ImageBatch(x.Batch, x.Channels, OutputSize(x.Height, 0), OutputSize(x.Width, 1));
         var argMax = new int[output.Data.Length];
         int o = 0;

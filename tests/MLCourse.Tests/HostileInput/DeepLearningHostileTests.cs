@@ -301,9 +301,17 @@ public class DeepLearningHostileTests
         cases.Refused<ArgumentOutOfRangeException>("MaxPool2d with padding above half the window",
             () => _ = new MaxPool2d((2, 2), null, (2, 0)), "MaxPool2d: padding must be between 0 and half the window along each axis");
         cases.Refused<ArgumentOutOfRangeException>("MaxPool2d over an image smaller than its window",
-            () => new MaxPool2d(3).Forward(new ImageBatch(1, 1, 2, 2)), "ConvShape: f must be at most the padded input n + 2p = 2");
+            () => new MaxPool2d(3).Forward(new ImageBatch(1, 1, 2, 2)),
+            "MaxPool2d: x must be at least as large as the 3×3 window once padded by (0, 0), but is 2×2 (padded 2×2).");
+        cases.Refused<ArgumentOutOfRangeException>("MaxPool2d.ForwardFast over an image smaller than its window",
+            () => new MaxPool2d(3).ForwardFast(new ImageBatch(1, 1, 2, 2)), "MaxPool2d: x must be at least as large as the 3×3 window");
+        cases.Refused<ArgumentOutOfRangeException>("AvgPool2d over an image smaller than its window",
+            () => new AvgPool2d(3).Forward(new ImageBatch(1, 1, 2, 3)), "AvgPool2d: x must be at least as large as the 3×3 window");
         cases.Refused<ArgumentOutOfRangeException>("Conv2d over an image smaller than its kernel",
-            () => new Conv2d(1, 1, 5).Forward(new ImageBatch(1, 1, 3, 3)), "ConvShape: f must be at most the padded input n + 2p = 3");
+            () => new Conv2d(1, 1, 5).Forward(new ImageBatch(1, 1, 3, 3)),
+            "Conv2d: x must be at least as large as the 5×5 kernel once padded by (0, 0), but is 3×3 (padded 3×3).");
+        cases.Refused<ArgumentOutOfRangeException>("Conv2d.ForwardFast over an image smaller than its kernel",
+            () => new Conv2d(1, 1, 5).ForwardFast(new ImageBatch(1, 1, 4, 9)), "Conv2d: x must be at least as large as the 5×5 kernel");
         cases.Refused<ArgumentException>("Conv2d over an image of other channels",
             () => new Conv2d(3, 1, 1).Forward(new ImageBatch(1, 1, 3, 3)), "Conv2d: x must have shape (batch, 3, height, width), but has shape (1, 1, 3, 3).");
         cases.Refused<ArgumentException>("Conv2d.ForwardFast over an image of other channels",
