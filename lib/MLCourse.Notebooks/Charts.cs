@@ -7,7 +7,7 @@ namespace MLCourse.Notebooks;
 /// <summary>
 /// The few chart shapes the notebooks use, built with Plotly.NET so that every chart has a title
 /// and labelled axes: lines, points and bars here; heatmaps and image grids in
-/// <c>Charts.Images.cs</c>; small multiples and slider charts in their own files.
+/// <c>Charts.Images.cs</c>; small multiples, slider charts and the labelled scatter in their own files.
 /// </summary>
 /// <remarks>Introduced in notebook day 01; each notebook names the helpers it uses.</remarks>
 public static partial class Charts

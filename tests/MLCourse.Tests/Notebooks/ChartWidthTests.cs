@@ -32,6 +32,7 @@ public class ChartWidthTests
             ["Points"] = Charts.Points(LongTitle, "x", "y", lines),
             ["GroupedBars"] = Charts.GroupedBars(LongTitle, "x", "y", lines),
             ["Bars"] = Charts.Bars(LongTitle, "x", "y", ["a", "b"], [1, 2]),
+            ["LabelledScatter"] = Charts.LabelledScatter(LongTitle, "x", "y", ["a", "b"], [0, 1], [1, 0], ["a long group name", "b"]),
             ["Heatmap"] = Charts.Heatmap(LongTitle, Matrix<double>.Build.Dense(10, 60), Enumerable.Range(0, 60).Select(i => $"{i}").ToArray(), cellText: "d"),
             ["ImageGrid 10 digits a row, labelled"] = Charts.ImageGrid(LongTitle, Digits(40), 10, rowLabels: ["original", "code 2", "code 8", "denoising AE"]),
             ["ImageGrid 16 filters"] = Charts.ImageGrid("filters", Enumerable.Range(0, 16).Select(_ => Matrix<double>.Build.Dense(3, 3)).ToList(), 16),
