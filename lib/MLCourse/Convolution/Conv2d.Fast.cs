@@ -82,7 +82,7 @@ public sealed partial class Conv2d
         int outH = output.Height, outW = output.Width;
         (int ph, int pw) = Padding;
         int hp = x.Height + 2 * ph, wp = x.Width + 2 * pw;
-        int imageSize = ChannelsIn * x.Height * x.Width, paddedSize = ChannelsIn * hp * wp;
+        int paddedSize = ChannelsIn * hp * wp;
         int outSize = Filters * outH * outW;
         int[] taps = DirectConvolution.Taps(ChannelsIn, Weights.Height, Weights.Width, hp, wp);
         bool padded = (ph, pw) != (0, 0);
@@ -91,12 +91,7 @@ public sealed partial class Conv2d
         {
             for (int n = 0; n < x.Batch; n++)
             {
-                ReadOnlySpan<double> image = x.Data.AsSpan(n * imageSize, imageSize);
-                if (padded)
-                {
-                    DirectConvolution.Pad(image, ChannelsIn, x.Height, x.Width, ph, pw, buffer);
-                    image = buffer.AsSpan(0, paddedSize);
-                }
+                ReadOnlySpan<double> image = PaddedImage(x, n, buffer);
                 DirectConvolution.Forward(image, wp, taps, Weights.Data, Bias, Filters,
                     output.Data.AsSpan(n * outSize, outSize), outH, outW);
             }
@@ -108,6 +103,20 @@ public sealed partial class Conv2d
                 ArrayPool<double>.Shared.Return(buffer);
             }
         }
+    }
+
+    // Image n of x, zero-padded into buffer when the layer pads (a view of x's data when it does not).
+    private ReadOnlySpan<double> PaddedImage(ImageBatch x, int n, double[] buffer)
+    {
+        int imageSize = ChannelsIn * x.Height * x.Width;
+        ReadOnlySpan<double> image = x.Data.AsSpan(n * imageSize, imageSize);
+        (int ph, int pw) = Padding;
+        if ((ph, pw) == (0, 0))
+        {
+            return image;
+        }
+        DirectConvolution.Pad(image, ChannelsIn, x.Height, x.Width, ph, pw, buffer);
+        return buffer.AsSpan(0, ChannelsIn * (x.Height + 2 * ph) * (x.Width + 2 * pw));
     }
 
     private Conv2dGradients BackwardDirect(ImageBatch x, ImageBatch outputGradient)
@@ -142,12 +151,7 @@ public sealed partial class Conv2d
         {
             for (int n = 0; n < x.Batch; n++)
             {
-                ReadOnlySpan<double> image = x.Data.AsSpan(n * imageSize, imageSize);
-                if (padded)
-                {
-                    DirectConvolution.Pad(image, ChannelsIn, x.Height, x.Width, ph, pw, buffer);
-                    image = buffer.AsSpan(0, paddedSize);
-                }
+                ReadOnlySpan<double> image = PaddedImage(x, n, buffer);
                 ReadOnlySpan<double> gradient = outputGradient.Data.AsSpan(n * outSize, outSize);
                 DirectConvolution.WeightGradient(image, wp, taps, gradient, Filters, outH, outW,
                     weightGradient.Data);                                                   // ∂L/∂W
