@@ -15,21 +15,9 @@ namespace MLCourse.Tests.HostileInput;
 /// Hostile input to the deep-learning side: sizes near int.MaxValue in shape formulas, empty vectors, NaN and ±∞,
 /// subnormal probabilities, negative sizes, schedule lengths, NaN in a max-pooling window (against TorchSharp).
 /// </summary>
-public class DeepLearningHostileTests
+public class DeepLearningHostileTests : HostileSuite<DeepLearningHostileTests>, IHostileSuite
 {
-    private static Vector<double> V(params double[] values) => Vector<double>.Build.DenseOfArray(values);
-
-    private static Matrix<double> M(double[,] values) => Matrix<double>.Build.DenseOfArray(values);
-
-    private static readonly HostileCases Cases = Build();
-
-    public static TheoryData<string> Names => Cases.Names();
-
-    [Theory]
-    [MemberData(nameof(Names))]
-    public void Answered_the_house_way(string name) => Cases.Run(name);
-
-    private static HostileCases Build()
+    public static HostileCases Build()
     {
         var cases = new HostileCases();
         Shapes(cases);

@@ -14,12 +14,8 @@ namespace MLCourse.Tests.HostileInput;
 /// splitters): NaN and ±∞, values near ±1e308, constant data, null rows and labels, repeated categories, wrong
 /// shapes. Each is refused naming component, argument, rule and what was found, or answered as scikit-learn does.
 /// </summary>
-public class EstimatorsHostileTests
+public class EstimatorsHostileTests : HostileSuite<EstimatorsHostileTests>, IHostileSuite
 {
-    private static Matrix<double> M(double[,] values) => Matrix<double>.Build.DenseOfArray(values);
-
-    private static Vector<double> V(params double[] values) => Vector<double>.Build.DenseOfArray(values);
-
     private static Matrix<double> Good() => M(new double[,] { { 1, 10 }, { 2, 20 }, { 4, 15 }, { 8, 30 }, { 3, 12 } });
 
     private static Matrix<double> With(double value)
@@ -31,14 +27,6 @@ public class EstimatorsHostileTests
 
     private static readonly string[] Labels = ["a", "b", "a", "b", "a"];
     private static readonly double[] Targets = [1, 2, 3, 4, 5];
-
-    private static readonly HostileCases Cases = Build();
-
-    public static TheoryData<string> Names => Cases.Names();
-
-    [Theory]
-    [MemberData(nameof(Names))]
-    public void Answered_the_house_way(string name) => Cases.Run(name);
 
     // Every entry point that takes a (samples, features) matrix of numbers, by component and name.
     private static (string Component, string Name, Action<Matrix<double>> Call)[] MatrixEntryPoints() =>
@@ -60,7 +48,7 @@ public class EstimatorsHostileTests
         ("BatchLinearRegression", "Fit", x => new BatchLinearRegression(epochs: 2).Fit(x, V(Targets))),
     ];
 
-    private static HostileCases Build()
+    public static HostileCases Build()
     {
         var cases = new HostileCases();
         foreach ((string component, string name, Action<Matrix<double>> call) in MatrixEntryPoints())

@@ -92,3 +92,31 @@ public static class Hostile
         return path;
     }
 }
+
+/// <summary>What every hostile suite declares: its cases, built once.</summary>
+public interface IHostileSuite
+{
+    /// <summary>The suite's cases.</summary>
+    static abstract HostileCases Build();
+}
+
+/// <summary>
+/// The scaffold shared by the hostile suites: one data-driven theory over the suite's cases by name, and the
+/// MathNet shorthands the cases use.
+/// </summary>
+public abstract class HostileSuite<TSuite> where TSuite : IHostileSuite
+{
+    private static readonly HostileCases Cases = TSuite.Build();
+
+    public static TheoryData<string> Names => Cases.Names();
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Answered_the_house_way(string name) => Cases.Run(name);
+
+    protected static MathNet.Numerics.LinearAlgebra.Vector<double> V(params double[] values) =>
+        MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(values);
+
+    protected static MathNet.Numerics.LinearAlgebra.Matrix<double> M(double[,] values) =>
+        MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(values);
+}

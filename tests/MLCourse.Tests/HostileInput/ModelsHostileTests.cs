@@ -15,19 +15,9 @@ namespace MLCourse.Tests.HostileInput;
 /// images (IDX): null and repeated steps, empty column lists, sizes whose counts overflow, vectors of other lengths,
 /// malformed and truncated files.
 /// </summary>
-public class ModelsHostileTests
+public class ModelsHostileTests : HostileSuite<ModelsHostileTests>, IHostileSuite
 {
-    private static Vector<double> V(params double[] values) => Vector<double>.Build.DenseOfArray(values);
-
-    private static readonly HostileCases Cases = Build();
-
-    public static TheoryData<string> Names => Cases.Names();
-
-    [Theory]
-    [MemberData(nameof(Names))]
-    public void Answered_the_house_way(string name) => Cases.Run(name);
-
-    private static HostileCases Build()
+    public static HostileCases Build()
     {
         var cases = new HostileCases();
         Pipelines(cases);

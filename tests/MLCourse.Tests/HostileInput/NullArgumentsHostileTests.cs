@@ -16,19 +16,9 @@ namespace MLCourse.Tests.HostileInput;
 /// house message "Component: argument must not be null.", never a NullReferenceException or .NET's "Value cannot be
 /// null".
 /// </summary>
-public class NullArgumentsHostileTests
+public class NullArgumentsHostileTests : HostileSuite<NullArgumentsHostileTests>, IHostileSuite
 {
-    private static Vector<double> V(params double[] values) => Vector<double>.Build.DenseOfArray(values);
-
-    private static readonly HostileCases Cases = Build();
-
-    public static TheoryData<string> Names => Cases.Names();
-
-    [Theory]
-    [MemberData(nameof(Names))]
-    public void Answered_the_house_way(string name) => Cases.Run(name);
-
-    private static HostileCases Build()
+    public static HostileCases Build()
     {
         var cases = new HostileCases();
         foreach ((string component, string argument, Action call) in new (string, string, Action)[]

@@ -10,16 +10,8 @@ namespace MLCourse.Tests.HostileInput;
 /// are empty or repeated, another delimiter, a BLOB. Each is refused naming file and line (or record, table, row),
 /// or read unchanged; no reader changes data without a word.
 /// </summary>
-public class ReadersHostileTests
+public class ReadersHostileTests : HostileSuite<ReadersHostileTests>, IHostileSuite
 {
-    private static readonly HostileCases Cases = Build();
-
-    public static TheoryData<string> Names => Cases.Names();
-
-    [Theory]
-    [MemberData(nameof(Names))]
-    public void Answered_the_house_way(string name) => Cases.Run(name);
-
     private static string Csv(string text) => Hostile.File(text, "csv");
 
     private static string Json(string text) => Hostile.File(text, "json");
@@ -28,7 +20,7 @@ public class ReadersHostileTests
 
     private static Dictionary<string, ColumnKind> As(string column, ColumnKind kind) => new() { [column] = kind };
 
-    private static HostileCases Build()
+    public static HostileCases Build()
     {
         var cases = new HostileCases();
         Csvs(cases);

@@ -7,7 +7,7 @@ namespace MLCourse.Tests.HostileInput;
 /// Hostile input to <see cref="Table"/> and <see cref="TableColumn"/>: out-of-range and negative row numbers, no
 /// columns, unknown, repeated and null names, columns of other lengths or kinds, missing values.
 /// </summary>
-public class TablesHostileTests
+public class TablesHostileTests : HostileSuite<TablesHostileTests>, IHostileSuite
 {
     private static Table Small() => new([
         new TableColumn("a", ColumnKind.Number, [1.0, 2.0, null]),
@@ -16,15 +16,7 @@ public class TablesHostileTests
 
     private static Table Empty() => new([new TableColumn("a", ColumnKind.Number, [])]);
 
-    private static readonly HostileCases Cases = Build();
-
-    public static TheoryData<string> Names => Cases.Names();
-
-    [Theory]
-    [MemberData(nameof(Names))]
-    public void Answered_the_house_way(string name) => Cases.Run(name);
-
-    private static HostileCases Build()
+    public static HostileCases Build()
     {
         var cases = new HostileCases();
         foreach (int index in new[] { -1, 3, 4, int.MaxValue, int.MinValue })
