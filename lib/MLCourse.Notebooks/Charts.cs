@@ -76,14 +76,31 @@ public static partial class Charts
             PlotlyFigure.Set(trace, ("error_y", ErrorBars(s.Errors)));
         }
         chart = Fitted(chart, title, series.Select(s => s.Name).ToList(), plotWidth);
+        if (series.Any(s => s.XIsDate))
+        {
+            if (!series.All(s => s.XIsDate))
+            {
+                throw new ArgumentException("Charts: series must all be over dates or none, but "
+                    + $"'{series.First(s => !s.XIsDate).Name}' is not and '{series.First(s => s.XIsDate).Name}' is.",
+                    nameof(series));
+            }
+            chart = WithXAxis(chart, ("type", "date"));
+        }
         if (TickLabels(series) is { } ticks)
         {
-            Layout layout = GenericChart.getLayout(chart);
-            var axis = PlotlyFigure.Get(layout, "xaxis") as DynamicObj.DynamicObj;
-            PlotlyFigure.Set(layout, ("xaxis", PlotlyFigure.Set(axis is null ? PlotlyFigure.Object()
-                : PlotlyFigure.Copy(axis, PlotlyFigure.Object()),
-                ("tickmode", "array"), ("tickvals", ticks.Values), ("ticktext", ticks.Labels), ("tickangle", 0))));
+            chart = WithXAxis(chart,
+                ("tickmode", "array"), ("tickvals", ticks.Values), ("ticktext", ticks.Labels), ("tickangle", 0));
         }
+        return chart;
+    }
+
+    // Sets fields of the layout's x axis, keeping those already set.
+    private static GenericChart WithXAxis(GenericChart chart, params (string Name, object? Value)[] fields)
+    {
+        Layout layout = GenericChart.getLayout(chart);
+        var axis = PlotlyFigure.Get(layout, "xaxis") as DynamicObj.DynamicObj;
+        PlotlyFigure.Set(layout, ("xaxis", PlotlyFigure.Set(axis is null ? PlotlyFigure.Object()
+            : PlotlyFigure.Copy(axis, PlotlyFigure.Object()), fields)));
         return chart;
     }
 

@@ -54,6 +54,37 @@ public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<
         }
     }
 
+    /// <summary>
+    /// True when the x values are dates (milliseconds since 1970-01-01, as plotly.js reads a date axis):
+    /// <see cref="Charts"/> then draws a date axis, with ticks such as "Jul 2013". Set by
+    /// <see cref="OverDates"/>.
+    /// </summary>
+    public bool XIsDate { get; init; }
+
+    /// <summary>
+    /// A series over calendar days: each date is drawn at its place on a date axis (ticks "2013", "Jul 2013", …),
+    /// e.g. <c>Series.OverDates("online SGD", days.Select(d => d.Date).ToArray(), errors)</c>.
+    /// </summary>
+    /// <param name="name">The legend entry.</param>
+    /// <param name="dates">One date per value, in any order.</param>
+    /// <param name="y">One value per date.</param>
+    /// <exception cref="ArgumentException">Not one value per date.</exception>
+    public static Series OverDates(string name, IReadOnlyList<DateOnly> dates, IReadOnlyList<double> y)
+    {
+        if (dates is null || y is null)
+        {
+            throw ErrorMessage.Null("Series", dates is null ? nameof(dates) : nameof(y));
+        }
+        if (dates.Count != y.Count)
+        {
+            throw ErrorMessage.Shape("Series", nameof(y), ErrorMessage.FormatShape(dates.Count) + " (one per date)",
+                ErrorMessage.FormatShape(y.Count));
+        }
+        double[] x = dates.Select(d => (double)(d.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber)
+            * 86_400_000).ToArray();
+        return new Series(name, x, y) { XIsDate = true };
+    }
+
     /// <summary>A series whose x values are 0, 1, 2, … (e.g. epochs or examples seen).</summary>
     public static Series Indexed(string name, IReadOnlyList<double> y) =>
         new(name, Enumerable.Range(0, y.Count).Select(i => (double)i).ToArray(), y);
