@@ -11,8 +11,8 @@ namespace MLCourse.Persistence;
 /// The trained weights shipped with the course (<c>datasets/checkpoints/</c>): longer-trained versions of
 /// models the notebooks train live, made by the seeded training programs in <c>tools/MLCourse.Checkpoints</c>.
 /// Each file is listed in <c>datasets/checkpoints/checkpoints.json</c> with its SHA-256, the command and
-/// commit that made it and the quality measured when it was made; <see cref="Load{T}(T, string)"/> checks the hash before
-/// it loads, so a missing, truncated or altered file is refused with a message naming it and the command that
+/// commit that made it and the quality measured when it was made; <see cref="Load{T}(T, string)"/> checks the
+/// hash before it loads, so a missing, truncated or altered file is refused with a message naming it and the command that
 /// makes it again.
 /// </summary>
 /// <remarks>
@@ -49,7 +49,8 @@ public static class Checkpoints
     public static string Directory() => Path.GetDirectoryName(ManifestPath())!;
 
     /// <summary>The manifest's entry for <paramref name="name"/> (e.g. <c>"conv-vae"</c>).</summary>
-    /// <exception cref="KeyNotFoundException">No entry has that name; the message lists the names there are.</exception>
+    /// <exception cref="KeyNotFoundException">No entry has that name; the message lists the names there
+    /// are.</exception>
     public static CheckpointInfo Info(string name) => Info(name, Directory());
 
     internal static CheckpointInfo Info(string name, string folder)
@@ -77,7 +78,8 @@ public static class Checkpoints
     }
 
     /// <summary>
-    /// Loads checkpoint <paramref name="name"/> into <paramref name="module"/> (after <see cref="VerifiedPath(string)"/>),
+    /// Loads checkpoint <paramref name="name"/> into <paramref name="module"/>
+    /// (after <see cref="VerifiedPath(string)"/>),
     /// which must have exactly the parameter and buffer names and shapes of the module that was saved.
     /// Returns the module.
     /// </summary>
@@ -99,13 +101,15 @@ public static class Checkpoints
         {
             throw new InvalidDataException(
                 $"{Component}: {path} does not fit the {module.GetType().Name} it was loaded into ({e.Message}). "
-                + $"It was made by `{Info(name, folder).Command}`; the class must match the one that program trains.", e);
+                + $"It was made by `{Info(name, folder).Command}`; the class must match the one that program "
+                + "trains.", e);
         }
         return module;
     }
 
     /// <summary>
-    /// Saves <paramref name="module"/>'s weights as checkpoint <paramref name="entry"/>.<see cref="CheckpointInfo.Name"/>
+    /// Saves <paramref name="module"/>'s weights as checkpoint
+    /// <paramref name="entry"/>.<see cref="CheckpointInfo.Name"/>
     /// in <paramref name="folder"/> (the training programs pass <c>datasets/checkpoints</c>), and writes or
     /// replaces its manifest entry with the file's size and SHA-256 filled in. Returns the entry written.
     /// </summary>
