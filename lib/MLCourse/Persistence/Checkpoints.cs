@@ -12,8 +12,8 @@ namespace MLCourse.Persistence;
 /// models the notebooks train live, made by the seeded training programs in <c>tools/MLCourse.Checkpoints</c>.
 /// Each file is listed in <c>datasets/checkpoints/checkpoints.json</c> with its SHA-256, the command and
 /// commit that made it and the quality measured when it was made; <see cref="Load{T}(T, string)"/> checks the
-/// hash before it loads, so a missing, truncated or altered file is refused with a message naming it and the command that
-/// makes it again.
+/// hash before it loads, so a missing, truncated or altered file is refused with a message naming it and the
+/// command that makes it again.
 /// </summary>
 /// <remarks>
 /// The weights are TorchSharp's own format (<c>Module.save</c>/<c>Module.load</c>, the counterpart of
