@@ -17,7 +17,7 @@ public sealed class SampleMeasures : IDisposable
     private readonly DigitJudge _judge;
     private readonly Tensor _heldOut;
 
-    /// <summary>Trains the judge (about 2 s) and keeps the held-out digits, shape (2000, 1, 28, 28) in [0, 1].</summary>
+    /// <summary>Trains the judge (about 2 s) and keeps the held-out digits, (2000, 1, 28, 28) in [0, 1].</summary>
     public SampleMeasures()
     {
         ImageDataset digits = Datasets.MnistDigits();
