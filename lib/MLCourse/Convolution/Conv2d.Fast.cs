@@ -25,13 +25,13 @@ public sealed partial class Conv2d
     /// <param name="x">Shape (batch, c_in, height, width).</param>
     /// <returns>x and z, z of shape <see cref="OutputShape"/>.</returns>
     /// <exception cref="ArgumentException">Wrong channel count, or a kernel larger than the padded input.</exception>
+    /// <remarks>The output's array is not zeroed (every value is written) and is a released result's when one
+    /// of its size was disposed (<see cref="ImageBatch.Dispose"/>): disposing z when done with it, as one disposes
+    /// a TorchSharp tensor, spares the garbage collector a multi-megabyte array per call.</remarks>
     public Conv2dPass ForwardFast(ImageBatch x)
     {
         long[] shape = OutputShape(x);
-        // every value is written, so the output need not be zeroed first
-        var output = new ImageBatch(x.Batch, Filters, (int)shape[2], (int)shape[3],
-            GC.AllocateUninitializedArray<double>(Require.ElementCount(Component, nameof(x),
-                x.Batch, Filters, (int)shape[2], (int)shape[3])));
+        var output = ImageBatch.RentUninitialized(x.Batch, Filters, (int)shape[2], (int)shape[3]);
         return ForwardFast(x, output);
     }
 

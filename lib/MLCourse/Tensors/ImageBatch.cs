@@ -8,10 +8,19 @@ namespace MLCourse.Tensors;
 /// A batch of multi-channel images in the (batch, channels, height, width) layout that PyTorch,
 /// TorchSharp and the from-scratch convolution kernels use, stored row-major in one array.
 /// </summary>
-/// <remarks>Introduced in notebook day 16 (convolution).</remarks>
-public sealed class ImageBatch
+/// <remarks>
+/// Introduced in notebook day 16 (convolution). Disposing a batch is optional, as it is for a TorchSharp
+/// tensor: it ends the batch's life (<see cref="Data"/> then throws), and a result a kernel allocated
+/// (<see cref="Convolution.Conv2d.ForwardFast(ImageBatch)"/>) goes back to a pool for the next result of
+/// its size instead of waiting for the garbage collector. A batch that wraps the caller's array leaves
+/// that array alone.
+/// </remarks>
+public sealed class ImageBatch : IDisposable
 {
     private const string Component = "ImageBatch";
+
+    private double[]? _data;
+    private readonly bool _pooled;   // the array came from ResultPool and goes back to it on Dispose
 
     /// <summary>A batch of the given shape, zero-filled, or wrapping <paramref name="data"/> (not copied).</summary>
     /// <exception cref="ArgumentException">A dimension below 1, more elements than one .NET array holds
@@ -30,8 +39,23 @@ public sealed class ImageBatch
                 ErrorMessage.FormatShape(count), ErrorMessage.FormatShape(data.Length));
         }
         (Batch, Channels, Height, Width) = (batch, channels, height, width);
-        Data = data ?? new double[count];
+        _data = data ?? new double[count];
     }
+
+    private ImageBatch(int batch, int channels, int height, int width, double[] data, bool pooled)
+    {
+        (Batch, Channels, Height, Width) = (batch, channels, height, width);
+        (_data, _pooled) = (data, pooled);
+    }
+
+    /// <summary>
+    /// A batch for a kernel's result whose values are undefined until the kernel writes every one of them:
+    /// a released result's array of the same size when there is one, else a new array that is not zeroed.
+    /// </summary>
+    internal static ImageBatch RentUninitialized(int batch, int channels, int height, int width) =>
+        new(batch, channels, height, width,
+            ResultPool.RentUninitialized(Require.ElementCount(Component, "shape", batch, channels, height, width)),
+            pooled: true);
 
     /// <summary>The number of images.</summary>
     public int Batch { get; }
@@ -46,7 +70,10 @@ public sealed class ImageBatch
     public int Width { get; }
 
     /// <summary>The values, row-major: index ((n·C + c)·H + h)·W + w.</summary>
-    public double[] Data { get; }
+    /// <exception cref="ObjectDisposedException">The batch was disposed.</exception>
+    public double[] Data => _data ?? throw new ObjectDisposedException(Component,
+        $"{Component}: the batch {ErrorMessage.FormatShape(Batch, Channels, Height, Width)} was disposed; "
+        + "its values were released.");
 
     /// <summary>The shape (batch, channels, height, width).</summary>
     public long[] Shape => [Batch, Channels, Height, Width];
@@ -85,4 +112,19 @@ public sealed class ImageBatch
 
     /// <summary>A batch of the same shape filled with zeros.</summary>
     public ImageBatch ZerosLike() => new(Batch, Channels, Height, Width);
+
+    /// <summary>
+    /// Ends the batch's life: <see cref="Data"/> throws from now on, and an array a kernel allocated for this
+    /// result is reused by the next result of its size (so nothing may keep a reference to
+    /// <see cref="Data"/> past this call). An array the caller passed in is not reused. Disposing twice does
+    /// nothing more.
+    /// </summary>
+    public void Dispose()
+    {
+        double[]? data = Interlocked.Exchange(ref _data, null);
+        if (data is not null && _pooled)
+        {
+            ResultPool.Return(data);
+        }
+    }
 }

@@ -163,6 +163,29 @@ public class Conv2dTests
         Assert.StartsWith("Conv2d: output", error.Message);
     }
 
+    // A disposed result's array comes back, full of the old values, as the next result of its size: every path
+    // must overwrite all of it. The shapes are used by no other test, so no test running alongside takes the array.
+    [Theory]
+    [InlineData(1, 1, 0)]   // the direct kernels, no padding
+    [InlineData(1, 1, 1)]   // the direct kernels over a padded copy
+    [InlineData(2, 2, 1)]   // im2col
+    public void A_disposed_result_is_reused_by_the_next_and_overwritten(int sh, int sw, int padding)
+    {
+        var random = new Random(13 + sh + padding);
+        var conv = RandomLayer(random, 2, 7, (3, 3), (sh, sw), (padding, padding));
+        var x = Random(random, 3, 2, 13 + padding, 17);
+        var next = Random(random, 3, 2, 13 + padding, 17);
+        ImageBatch first = conv.ForwardFast(x).Output;
+        double[] released = first.Data;
+        Array.Fill(released, double.NaN);
+
+        first.Dispose();
+        Conv2dPass pass = conv.ForwardFast(next);
+
+        Assert.Same(released, pass.Output.Data);
+        AssertClose(conv.Forward(next).Output.Data, pass.Output.Data);
+    }
+
     private static void AssertClose(double[] expected, double[] actual)
     {
         Assert.Equal(expected.Length, actual.Length);
