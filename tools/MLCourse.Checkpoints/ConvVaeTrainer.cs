@@ -23,7 +23,7 @@ public sealed class ConvVaeTrainer : ICheckpointTrainer
     /// <summary>The checkpoint's code size k; the notebook and the test construct <c>ConvVae(Latent)</c>.</summary>
     public const int Latent = 4;
 
-    private const int TrainCount = 8000, Epochs = 40, BatchSize = 32, SampleCount = 1000;
+    private const int TrainCount = 8000, Epochs = 30, BatchSize = 32, SampleCount = 1000;
     private const double LearningRate = 2e-3;
 
     /// <inheritdoc />
