@@ -1,4 +1,6 @@
 using MLCourse.CheckpointPrograms;
+using MLCourse.Data;
+using MLCourse.Generative;
 using MLCourse.Persistence;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -17,9 +19,10 @@ public sealed class ConvVaeCheckpointTests
         using var model = CheckpointFiles.Load(new ConvVae(ConvVaeTrainer.Latent), "conv-vae");
         // The program's own draw: 1,000 codes from a generator seeded with its seed + 1.
         using Tensor samples = model.Sample(1000, new Generator((ulong)info.Seed + 1));   // (1000, 1, 28, 28)
-        using var measures = new SampleMeasures();
+        // SampleMeasures' judge (DigitJudge with its defaults), without the slower Fréchet distance.
+        using var judge = DigitJudge.Train(Datasets.MnistDigits());
 
-        double confident = measures.Measure(samples)["confidentShare"];
+        double confident = Math.Round(judge.Judge(samples).ConfidentShare, 4);
         double recorded = info.Quality!["confidentShare"];
 
         Assert.True(confident >= 0.60, $"conv-vae: {confident:P1} of 1,000 prior samples confident, expected ≥ 60 %");
