@@ -30,9 +30,9 @@ public sealed class DdpmTrainer : ICheckpointTrainer
     public CheckpointInfo Train(TrainingContext context)
     {
         context.Start();
-        int steps = context.Quick ? 60 : 2400;
-        const int batch = 32, channels = 24, trainCount = 8000, side = 28;
-        const double learningRate = 2e-3, emaDecay = 0.998;
+        int steps = context.Quick ? 60 : 6000;
+        const int batch = 32, channels = 32, trainCount = 8000, side = 28;
+        const double learningRate = 2e-3, emaDecay = 0.999;
         ImageDataset digits = Datasets.MnistDigits();
         using Tensor train = digits.ImageTensor(Enumerable.Range(0, trainCount).ToArray()) * 2 - 1; // [−1, 1]
         var schedule = NoiseSchedule.Cosine(DiffusionSteps);
