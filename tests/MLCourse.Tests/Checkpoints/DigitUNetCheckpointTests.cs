@@ -17,8 +17,8 @@ public class DigitUNetCheckpointTests
     public void The_ddpm_checkpoint_makes_confident_digits_as_recorded_in_its_manifest()
     {
         using var scope = NewDisposeScope();
-        CheckpointInfo info = Checkpoints.Info("ddpm-unet");
-        DigitUNet net = Checkpoints.Load(new DigitUNet(28), "ddpm-unet");
+        CheckpointInfo info = MLCourse.Persistence.Checkpoints.Info("ddpm-unet");
+        DigitUNet net = MLCourse.Persistence.Checkpoints.Load(new DigitUNet(28), "ddpm-unet");
         net.eval();
         var schedule = NoiseSchedule.Cosine(DdpmTrainer.DiffusionSteps);
         double[] alphaBar = Enumerable.Range(0, DdpmTrainer.DiffusionSteps + 1).Select(schedule.AlphaBar).ToArray();
