@@ -6,7 +6,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 using CheckpointFiles = MLCourse.Persistence.Checkpoints;
 
-namespace MLCourse.Tests.Checkpoints;
+namespace MLCourse.Tests.ShippedCheckpoints;
 
 /// <summary>The shipped <c>conv-vae</c> checkpoint (day 20): it loads into <see cref="ConvVae"/>, and its prior
 /// samples are judged digits as often as its manifest records.</summary>

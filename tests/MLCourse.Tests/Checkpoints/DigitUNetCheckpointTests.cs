@@ -4,7 +4,7 @@ using MLCourse.Persistence;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MLCourse.Tests.Checkpoints;
+namespace MLCourse.Tests.ShippedCheckpoints;
 
 /// <summary>
 /// The shipped <c>ddpm-unet</c> checkpoint: it loads into <see cref="DigitUNet"/> (after the manifest's hash
