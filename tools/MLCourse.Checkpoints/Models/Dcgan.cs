@@ -41,19 +41,11 @@ public sealed class Dcgan : nn.Module<Tensor, Tensor>
         g.Add(nn.ConvTranspose2d(side == 28 ? width : wide, 1, 4, stride: 2, padding: 1));  // (n, 1, side, side)
         g.Add(nn.Tanh());
         Generator = nn.Sequential(g.ToArray());
-        var d = new List<nn.Module<Tensor, Tensor>>
-        {
-            nn.Conv2d(1, width, 4, stride: 2, padding: 1), nn.LeakyReLU(0.2),                // (n, w, side/2, …)
-        };
-        if (side == 28)
-        {
-            d.Add(nn.Conv2d(width, wide, 4, stride: 2, padding: 1, bias: false));            // (n, 2w, 7, 7)
-            d.Add(nn.BatchNorm2d(wide));
-            d.Add(nn.LeakyReLU(0.2));
-        }
-        d.Add(nn.Flatten());
-        d.Add(nn.Linear((side == 28 ? wide : width) * 49, 1));                               // (n, 1)
-        Discriminator = nn.Sequential(d.ToArray());
+        Discriminator = nn.Sequential(
+            nn.Conv2d(1, width, 4, stride: 2, padding: 1), nn.LeakyReLU(0.2),          // (n, w, side/2, side/2)
+            nn.Conv2d(width, wide, 4, stride: 2, padding: 1, bias: false),               // (n, 2w, side/4, side/4)
+            nn.BatchNorm2d(wide), nn.LeakyReLU(0.2),
+            nn.Flatten(), nn.Linear(wide * (side / 4) * (side / 4), 1));                // (n, 1)
         RegisterComponents();
     }
 
