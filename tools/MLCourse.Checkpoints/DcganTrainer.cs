@@ -8,15 +8,16 @@ namespace MLCourse.CheckpointPrograms;
 /// <summary>
 /// The <c>dcgan</c> checkpoint of day 21: a <see cref="Dcgan"/> at 28×28 trained on the first 8,000 MNIST
 /// digits (the last 2,000 are the judge's held-out set). Each step is the notebook's loop: a D step on 64 real
-/// and 64 generated digits, then a G step with the non-saturating loss; Adam (2·10⁻⁴, β₁ = 0.5) for both.
-/// Two additions: one-sided label smoothing (real digits get the target 0.9 in the D loss, fakes 0) and an
+/// and 64 generated digits, then a G step with the non-saturating loss; Adam (2·10⁻⁴, β₁ = 0.5) for both,
+/// the rate flat for the first half of the steps and then falling linearly to 0. Two additions:
+/// one-sided label smoothing (real digits get the target 0.9 in the D loss, fakes 0) and an
 /// exponential moving average of the generator's weights (decay 0.999), which is what the checkpoint holds:
 /// the saved generator is the average, its batch-norm statistics re-estimated; the discriminator is the
 /// trained one.
 /// </summary>
 public sealed class DcganTrainer : ICheckpointTrainer
 {
-    private const int Latent = 64, Width = 32, Batch = 64, TrainCount = 8000, Steps = 4000;
+    private const int Latent = 64, Width = 32, Batch = 64, TrainCount = 8000, Steps = 8000;
     private const double LearningRate = 2e-4, Beta1 = 0.5, RealTarget = 0.9, EmaDecay = 0.999;
 
     /// <inheritdoc />
@@ -53,6 +54,9 @@ public sealed class DcganTrainer : ICheckpointTrainer
         for (int step = 1; step <= steps; step++)
         {
             using var scope = torch.NewDisposeScope();
+            double rate = LearningRate * Math.Min(1, 2.0 * (steps - step + 1) / steps);   // flat, then to 0
+            foreach (var group in dOptimizer.ParamGroups.Concat(gOptimizer.ParamGroups))
+                group.LearningRate = rate;
             Tensor x = train.index_select(0, torch.randint(0, TrainCount, new long[] { Batch }, generator: source));
             Tensor fake = model.forward(torch.randn(new long[] { Batch, Latent }, generator: source));
             dOptimizer.zero_grad();
@@ -93,7 +97,8 @@ public sealed class DcganTrainer : ICheckpointTrainer
             Model: nameof(Dcgan), Source: "tools/MLCourse.Checkpoints/Models/Dcgan.cs", Notebook: "day-21-gans",
             Quality: quality,
             Notes: $"Dcgan(latent {Latent}, width {Width}, side 28), {parameters:N0} parameters; {steps} steps of "
-                + $"batch {Batch} on the first 8,000 digits; Adam lr {LearningRate}, beta1 {Beta1} for both nets; "
+                + $"batch {Batch} on the first 8,000 digits; Adam lr {LearningRate}, beta1 {Beta1} for both nets, "
+                + "flat for the first half, then linearly to 0; "
                 + $"one-sided label smoothing (real target {RealTarget}); the saved generator is the exponential "
                 + $"moving average of its weights (decay {EmaDecay}) with batch-norm statistics re-estimated on "
                 + "100 batches of 256 codes; samples: 1000 codes z ~ N(0, I) from torch.Generator(2), eval mode."));
