@@ -1,5 +1,6 @@
 using MLCourse.CheckpointPrograms;
 using MLCourse.Persistence;
+using Store = MLCourse.Persistence.Checkpoints;
 using TorchSharp;
 
 namespace MLCourse.Tests.Checkpoints;
@@ -11,9 +12,9 @@ public sealed class DcganCheckpointTests
     [Fact]
     public void The_dcgan_checkpoint_samples_as_many_confident_digits_as_recorded()
     {
-        CheckpointInfo info = Checkpoints.Info("dcgan");
+        CheckpointInfo info = Store.Info("dcgan");
         var model = new Dcgan(latent: 64, width: 32, side: 28);
-        Checkpoints.Load(model, "dcgan");
+        Store.Load(model, "dcgan");
         using torch.Tensor samples = model.Sample(500, new torch.Generator(2));   // (500, 1, 28, 28) in [0, 1]
         Assert.Equal(new long[] { 500, 1, 28, 28 }, samples.shape);
         using var measures = new SampleMeasures();
