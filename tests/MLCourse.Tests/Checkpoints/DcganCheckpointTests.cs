@@ -1,23 +1,22 @@
 using MLCourse.CheckpointPrograms;
 using MLCourse.Persistence;
-using Store = MLCourse.Persistence.Checkpoints;
 using TorchSharp;
 
 namespace MLCourse.Tests.ShippedCheckpoints;
 
 // The dcgan checkpoint (day 21) loads into the class its program trained, and its samples are still as good as
 // the manifest records: 500 codes from the same seed as the recorded 1,000, judged by the same SampleMeasures.
-public sealed class DcganCheckpointTests
+[Collection(ShippedCheckpointsCollection.Name)]
+public sealed class DcganCheckpointTests(SampleMeasures measures)
 {
     [Fact]
     public void The_dcgan_checkpoint_samples_as_many_confident_digits_as_recorded()
     {
-        CheckpointInfo info = Store.Info("dcgan");
-        var model = new Dcgan(latent: 64, width: 32, side: 28);
-        Store.Load(model, "dcgan");
+        CheckpointInfo info = Checkpoints.Info("dcgan");
+        using var model = new Dcgan(latent: 64, width: 32, side: 28);
+        Checkpoints.Load(model, "dcgan");
         using torch.Tensor samples = model.Sample(500, new torch.Generator(2));   // (500, 1, 28, 28) in [0, 1]
         Assert.Equal(new long[] { 500, 1, 28, 28 }, samples.shape);
-        using var measures = new SampleMeasures();
         Dictionary<string, double> quality = measures.Measure(samples);
         double recorded = info.Quality!["confidentShare"];
         // The shipped file records 46.3 % (the brief's 60 % target was not reached; see the README).

@@ -11,21 +11,21 @@ namespace MLCourse.Tests.ShippedCheckpoints;
 /// check), and 500 seeded samples, drawn as day 22 draws them (DDIM in 10 strides of the cosine schedule,
 /// T = 200), are judged by the checkpoint program's <see cref="SampleMeasures"/>.
 /// </summary>
-public class DigitUNetCheckpointTests
+[Collection(ShippedCheckpointsCollection.Name)]
+public class DigitUNetCheckpointTests(SampleMeasures measures)
 {
     [Fact]
     public void The_ddpm_checkpoint_makes_confident_digits_as_recorded_in_its_manifest()
     {
         using var scope = NewDisposeScope();
-        CheckpointInfo info = MLCourse.Persistence.Checkpoints.Info("ddpm-unet");
-        DigitUNet net = MLCourse.Persistence.Checkpoints.Load(new DigitUNet(28), "ddpm-unet");
+        CheckpointInfo info = Checkpoints.Info("ddpm-unet");
+        DigitUNet net = Checkpoints.Load(new DigitUNet(28), "ddpm-unet");
         net.eval();
         var schedule = NoiseSchedule.Cosine(DdpmTrainer.DiffusionSteps);
         double[] alphaBar = Enumerable.Range(0, DdpmTrainer.DiffusionSteps + 1).Select(schedule.AlphaBar).ToArray();
         const int n = 500;
 
         Tensor samples = net.Sample(n, alphaBar, DdpmTrainer.SamplingSteps, new torch.Generator(7));
-        using var measures = new SampleMeasures();
         Dictionary<string, double> quality = measures.Measure(samples);
 
         Assert.Equal(new long[] { n, 1, 28, 28 }, samples.shape);
