@@ -30,7 +30,7 @@ public sealed class DdpmTrainer : ICheckpointTrainer
     public CheckpointInfo Train(TrainingContext context)
     {
         context.Start();
-        int steps = context.Quick ? 60 : 6000;
+        int steps = context.Quick ? 60 : 20000;
         const int batch = 32, channels = 32, trainCount = 8000, side = 28;
         const double learningRate = 2e-3, emaDecay = 0.999;
         ImageDataset digits = Datasets.MnistDigits();
