@@ -1,5 +1,7 @@
 using MLCourse.Errors;
 using MathNet.Numerics.LinearAlgebra;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MLCourse.Diffusion;
 
@@ -32,6 +34,48 @@ public sealed class ForwardDiffusion(NoiseSchedule schedule)
     {
         SameLength(nameof(x0), x0, nameof(noise), noise);
         return Math.Sqrt(Schedule.AlphaBar(t)) * x0 + Math.Sqrt(1 - Schedule.AlphaBar(t)) * noise;
+    }
+
+    /// <summary>
+    /// The same jump for a batch, one step per image (DDPM's <c>q_sample</c>): row i of the result is
+    /// √ᾱ_{t_i}·x0[i] + √(1 − ᾱ_{t_i})·noise[i]. <paramref name="x0"/> is (batch, …) of any float type,
+    /// <paramref name="t"/> (batch,) int64 steps in 0 … T, <paramref name="noise"/> has x0's shape; the result
+    /// has x0's shape and type.
+    /// </summary>
+    public Tensor SampleBatch(Tensor x0, Tensor t, Tensor noise)
+    {
+        const string component = "ForwardDiffusion";
+        Require.NotNull(component, nameof(x0), x0);
+        Require.NotNull(component, nameof(t), t);
+        Require.NotNull(component, nameof(noise), noise);
+        if (x0.dim() == 0)
+        {
+            throw ErrorMessage.Shape(component, nameof(x0), "(batch, …)", ErrorMessage.FormatShape(x0.shape));
+        }
+        Require.Shape(component, nameof(noise), noise.shape, x0.shape, "the shape of x0");
+        Require.Shape(component, nameof(t), t.shape, new[] { x0.shape[0] }, "one step per row of x0");
+        if (t.dtype != ScalarType.Int64)
+        {
+            throw new ArgumentException($"{component}: t must hold int64 steps, but has type {t.dtype}.",
+                nameof(t));
+        }
+        if (t.numel() > 0)
+        {
+            long low = t.min().item<long>(), high = t.max().item<long>();
+            if (low < 0 || high > Schedule.Steps)
+            {
+                throw ErrorMessage.OutOfRange(component, nameof(t), $"steps between 0 and T = {Schedule.Steps}",
+                    low < 0 ? low : high);
+            }
+        }
+        using var scope = NewDisposeScope();
+        var shape = new long[x0.dim()];
+        Array.Fill(shape, 1L);
+        shape[0] = -1;                                                      // (batch, 1, …, 1)
+        Tensor table = tensor(Enumerable.Range(0, Schedule.Steps + 1).Select(Schedule.AlphaBar).ToArray(),
+            ScalarType.Float64, x0.device);
+        Tensor abar = table.index_select(0, t.to(x0.device)).view(shape).to_type(x0.dtype);
+        return (abar.sqrt() * x0 + (1 - abar).sqrt() * noise).MoveToOuterDisposeScope();
     }
 
     /// <summary>μ̃_t(x_t, x_0), the mean of q(x_{t−1} | x_t, x_0).</summary>

@@ -65,4 +65,24 @@ public class ForwardDiffusionTests
 
         Assert.True((Process.ReverseMean(xt, t, noise) - Process.PosteriorMean(x0, xt, t)).InfinityNorm() < 1e-10);
     }
+
+    [Fact]
+    public void The_batch_jump_matches_the_one_image_jump_row_by_row()
+    {
+        var process = new ForwardDiffusion(NoiseSchedule.Cosine(200));
+        var source = new TorchSharp.torch.Generator(3);
+        using var x0 = TorchSharp.torch.rand(new long[] { 5, 2, 3 }, TorchSharp.torch.float64, generator: source);
+        using var noise = TorchSharp.torch.randn(new long[] { 5, 2, 3 }, TorchSharp.torch.float64, generator: source);
+        using var t = TorchSharp.torch.tensor(new long[] { 0, 1, 77, 150, 200 });
+        using var batch = process.SampleBatch(x0, t, noise);
+        Assert.Equal(new long[] { 5, 2, 3 }, batch.shape);
+        for (int i = 0; i < 5; i++)
+        {
+            Vector<double> Row(TorchSharp.torch.Tensor m) => Vector<double>.Build.DenseOfArray(m[i].flatten().data<double>().ToArray());
+            var expected = process.Sample(Row(x0), (int)t[i].item<long>(), Row(noise));
+            Assert.True((Row(batch) - expected).InfinityNorm() < 1e-12, $"row {i}");
+        }
+        using var single = process.SampleBatch(x0.to_type(TorchSharp.torch.float32), t, noise.to_type(TorchSharp.torch.float32));
+        Assert.Equal(TorchSharp.torch.float32, single.dtype);
+    }
 }

@@ -7,6 +7,7 @@ using MLCourse.Persistence;
 using MLCourse.Pipelines;
 using MLCourse.Preprocessing;
 using MLCourse.Sequence;
+using TorchSharp;
 
 namespace MLCourse.Tests.HostileInput;
 
@@ -110,6 +111,19 @@ public class ModelsHostileTests : HostileSuite<ModelsHostileTests>, IHostileSuit
             () => diffusion.PosteriorMean(V(1, 2), V(1), 3), "ForwardDiffusion: xt must have shape (2,), but has shape (1,).");
         cases.Refused<ArgumentException>("ForwardDiffusion.ReverseMean with a prediction of another length",
             () => diffusion.ReverseMean(V(1, 2), 3, V(1)), "ForwardDiffusion: predictedNoise must have shape (2,), but has shape (1,).");
+        var x0 = torch.zeros(4, 3);                 // the cases run later, so it is not disposed here
+        cases.Refused<ArgumentException>("ForwardDiffusion.SampleBatch with noise of another shape",
+            () => diffusion.SampleBatch(x0, torch.ones(4, dtype: torch.int64), torch.zeros(4, 2)),
+            "ForwardDiffusion: noise must have shape (4, 3) (the shape of x0), but has shape (4, 2).");
+        cases.Refused<ArgumentException>("ForwardDiffusion.SampleBatch with one step for four rows",
+            () => diffusion.SampleBatch(x0, torch.ones(1, dtype: torch.int64), torch.zeros(4, 3)),
+            "ForwardDiffusion: t must have shape (4,) (one step per row of x0), but has shape (1,).");
+        cases.Refused<ArgumentException>("ForwardDiffusion.SampleBatch with float steps",
+            () => diffusion.SampleBatch(x0, torch.ones(4), torch.zeros(4, 3)),
+            "ForwardDiffusion: t must hold int64 steps, but has type Float32.");
+        cases.Refused<ArgumentOutOfRangeException>("ForwardDiffusion.SampleBatch with a step past T",
+            () => diffusion.SampleBatch(x0, torch.full(4, 11L), torch.zeros(4, 3)),
+            "ForwardDiffusion: t must be steps between 0 and T = 10, but is 11.");
         cases.Refused<ArgumentNullException>("ForwardDiffusion.Sample of null", () => diffusion.Sample(null!, 3, V(1)),
             "ForwardDiffusion: x0 must not be null.");
         foreach (int t in new[] { 0, 11, -1 })
