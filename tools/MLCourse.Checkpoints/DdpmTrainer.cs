@@ -10,7 +10,7 @@ namespace MLCourse.CheckpointPrograms;
 /// <summary>
 /// <c>ddpm-unet</c>: the day 22 <see cref="DigitUNet"/> at 28×28, trained as a v-predicting DDPM on the first
 /// 8,000 MNIST digits (pixels in [−1, 1]) with the cosine schedule, T = 200; Adam, an exponential moving
-/// average of the weights (which is what is saved), DDIM sampling in 10 strides.
+/// average of the weights (which is what is saved), DDIM sampling in 20 strides (of 10 steps each).
 /// </summary>
 public sealed class DdpmTrainer : ICheckpointTrainer
 {
@@ -18,7 +18,7 @@ public sealed class DdpmTrainer : ICheckpointTrainer
     public const int DiffusionSteps = 200;
 
     /// <summary>The DDIM strides the samples are drawn with.</summary>
-    public const int SamplingSteps = 10;
+    public const int SamplingSteps = 20;
 
     /// <inheritdoc />
     public string Name => "ddpm-unet";
