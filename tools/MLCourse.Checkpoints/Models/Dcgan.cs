@@ -7,9 +7,11 @@ namespace MLCourse.CheckpointPrograms;
 /// A DCGAN (Radford et al., 2016) for one-channel digits of side 28 or 14. The generator maps a latent code
 /// z (n, latent) through a linear layer to (2·width, 7, 7) feature maps, then doubles the side with 4×4
 /// transposed convolutions of stride 2 (two at side 28, one at side 14), with batch norm and ReLU between
-/// them and tanh at the end: images (n, 1, side, side) in [−1, 1]. The discriminator mirrors it: 4×4
-/// convolutions of stride 2 halve the side (LeakyReLU 0.2; batch norm on the second), and a linear layer
-/// gives one logit per image.
+/// them and tanh at the end: images (n, 1, side, side) in [−1, 1]. At side 28 the second transposed
+/// convolution keeps width channels and a 3×3 convolution makes the image, so the last layer sees each
+/// pixel's neighbours instead of one 4×4 stamp per input. The discriminator mirrors it: 4×4 convolutions of
+/// stride 2 halve the side (LeakyReLU 0.2; batch norm on the second), at side 28 one more 3×3 convolution
+/// at 7×7, and a linear layer gives one logit per image.
 /// </summary>
 public sealed class Dcgan : nn.Module<Tensor, Tensor>
 {
@@ -37,15 +39,32 @@ public sealed class Dcgan : nn.Module<Tensor, Tensor>
             g.Add(nn.ConvTranspose2d(wide, width, 4, stride: 2, padding: 1, bias: false));   // (n, w, 14, 14)
             g.Add(nn.BatchNorm2d(width));
             g.Add(nn.ReLU());
+            g.Add(nn.ConvTranspose2d(width, width, 4, stride: 2, padding: 1, bias: false));  // (n, w, 28, 28)
+            g.Add(nn.BatchNorm2d(width));
+            g.Add(nn.ReLU());
+            g.Add(nn.Conv2d(width, 1, 3, padding: 1));                                      // (n, 1, 28, 28)
         }
-        g.Add(nn.ConvTranspose2d(side == 28 ? width : wide, 1, 4, stride: 2, padding: 1));  // (n, 1, side, side)
+        else
+        {
+            g.Add(nn.ConvTranspose2d(wide, 1, 4, stride: 2, padding: 1));                   // (n, 1, 14, 14)
+        }
         g.Add(nn.Tanh());
         Generator = nn.Sequential(g.ToArray());
-        Discriminator = nn.Sequential(
+        var d = new List<nn.Module<Tensor, Tensor>>
+        {
             nn.Conv2d(1, width, 4, stride: 2, padding: 1), nn.LeakyReLU(0.2),          // (n, w, side/2, side/2)
             nn.Conv2d(width, wide, 4, stride: 2, padding: 1, bias: false),               // (n, 2w, side/4, side/4)
             nn.BatchNorm2d(wide), nn.LeakyReLU(0.2),
-            nn.Flatten(), nn.Linear(wide * (side / 4) * (side / 4), 1));                // (n, 1)
+        };
+        if (side == 28)
+        {
+            d.Add(nn.Conv2d(wide, wide, 3, padding: 1, bias: false));                    // (n, 2w, 7, 7)
+            d.Add(nn.BatchNorm2d(wide));
+            d.Add(nn.LeakyReLU(0.2));
+        }
+        d.Add(nn.Flatten());
+        d.Add(nn.Linear(wide * (side / 4) * (side / 4), 1));                              // (n, 1)
+        Discriminator = nn.Sequential(d.ToArray());
         RegisterComponents();
     }
 
