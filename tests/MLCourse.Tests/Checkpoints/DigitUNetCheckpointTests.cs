@@ -32,8 +32,9 @@ public class DigitUNetCheckpointTests(SampleMeasures measures)
         Assert.InRange(samples.min().item<float>(), 0f, 1f);
         Assert.InRange(samples.max().item<float>(), 0f, 1f);
         double confident = quality["confidentShare"], recorded = info.Quality!["confidentShare"];
-        // the course's target is 60 %; the shipped run (6,000 steps, 25 min) recorded 47.8 %
-        Assert.True(confident >= 0.40, $"ddpm-unet: confident share {confident:P1} of {n} samples, below 40 %");
+        // the course's target is 60 %, met by the shipped run (20,000 steps, 24 min: 63.1 % of 1,000 samples)
+        Assert.True(recorded >= 0.60, $"ddpm-unet: the manifest records {recorded:P1} confident, below the 60 % target");
+        Assert.True(confident >= 0.50, $"ddpm-unet: confident share {confident:P1} of {n} samples, below 50 %");
         // four standard errors of the difference between two shares from n and the manifest's samples
         double tolerance = 4 * Math.Sqrt(recorded * (1 - recorded) * (1.0 / n + 1.0 / info.Quality["samples"]));
         Assert.True(Math.Abs(confident - recorded) < tolerance,
