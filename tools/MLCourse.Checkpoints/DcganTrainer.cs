@@ -24,7 +24,7 @@ public sealed class DcganTrainer : ICheckpointTrainer
     public string Name => "dcgan";
 
     /// <inheritdoc />
-    public string Description => "day 21: DCGAN at 28×28, EMA generator (about 30 min at 1 thread)";
+    public string Description => "day 21: DCGAN at 28×28, EMA generator (about 55 min at 1 thread)";
 
     /// <inheritdoc />
     public CheckpointInfo Train(TrainingContext context)
