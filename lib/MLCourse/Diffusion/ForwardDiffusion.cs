@@ -22,6 +22,10 @@ public sealed class ForwardDiffusion(NoiseSchedule schedule)
     /// <summary>The schedule.</summary>
     public NoiseSchedule Schedule { get; } = schedule;
 
+    // ᾱ_0 … ᾱ_T, computed once for SampleBatch, which a training loop calls every step.
+    private Lazy<double[]> AlphaBars { get; } =
+        new(() => Enumerable.Range(0, schedule.Steps + 1).Select(schedule.AlphaBar).ToArray());
+
     /// <summary>One noising step: √α_t·x_{t−1} + √β_t·ε.</summary>
     public Vector<double> Step(Vector<double> previous, int t, Vector<double> noise)
     {
@@ -72,8 +76,7 @@ public sealed class ForwardDiffusion(NoiseSchedule schedule)
         var shape = new long[x0.dim()];
         Array.Fill(shape, 1L);
         shape[0] = -1;                                                      // (batch, 1, …, 1)
-        Tensor table = tensor(Enumerable.Range(0, Schedule.Steps + 1).Select(Schedule.AlphaBar).ToArray(),
-            ScalarType.Float64, x0.device);
+        Tensor table = tensor(AlphaBars.Value, ScalarType.Float64, x0.device);
         Tensor abar = table.index_select(0, t.to(x0.device)).view(shape).to_type(x0.dtype);
         return (abar.sqrt() * x0 + (1 - abar).sqrt() * noise).MoveToOuterDisposeScope();
     }
